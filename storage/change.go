@@ -1,0 +1,50 @@
+package storage
+
+import "time"
+
+// Change is everything one event changes, committed atomically or not at all:
+// dialogs, tickets, people, bitácora entries, outbox messages and the marker
+// of the update that caused it.
+type Change struct {
+	// Seen, when set, marks the update as handled for SeenTTL; the commit
+	// fails with ErrDuplicate if it was already marked, and then writes nothing.
+	Seen    string
+	SeenTTL time.Duration
+
+	Dialogs []DialogWrite
+	Tickets []TicketWrite
+	People  []Person // upserts, no version check
+	Log     []LogEntry
+	Outbox  []OutboxItem
+}
+
+// DialogWrite saves (or deletes) a dialog if its stored version still equals
+// Expect (0: the dialog must not exist, or must have expired). The stored
+// version becomes Expect+1 and the dialog expires after TTL without writes.
+type DialogWrite struct {
+	Dialog Dialog
+	Expect int64
+	TTL    time.Duration
+	Delete bool
+}
+
+// TicketWrite stores a ticket if its stored version still equals Expect.
+// A ticket with an empty Folio is new (Expect must be 0): the store assigns
+// the next folio of the year of Ticket.Created (CT-YYYY-NNNN, gap-free) and
+// replaces FolioToken throughout the change. At most one new ticket per change.
+// The stored version becomes Expect+1.
+type TicketWrite struct {
+	Ticket Ticket
+	Expect int64
+}
+
+// Committed reports what the store assigned during a commit.
+type Committed struct {
+	Folio string // folio of the new ticket, if the change created one
+}
+
+// Empty reports whether the change writes nothing.
+func (c *Change) Empty() bool {
+	return c.Seen == "" && len(c.Dialogs) == 0 && len(c.Tickets) == 0 &&
+		len(c.People) == 0 && len(c.Log) == 0 && len(c.Outbox) == 0
+}

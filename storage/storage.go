@@ -1,0 +1,27 @@
+// Package storage holds ctdesk's records (CT-RG.01, CT-RG.02, CT-RG.03) as Go
+// types and the small interfaces the rest of the program needs to keep them.
+//
+// It imports only the standard library. Two implementations live beside it:
+// redisstore (production, scale-out) and sqlitestore (embedded, one file);
+// storetest is the one contract suite both must pass.
+package storage
+
+import "errors"
+
+// Errors returned by every implementation, wrapped with %w and an operation prefix.
+var (
+	// ErrNotFound: the record does not exist (or has expired).
+	ErrNotFound = errors.New("not found")
+	// ErrConflict: a compare-and-set failed because the record changed since it was read.
+	ErrConflict = errors.New("version conflict")
+	// ErrDuplicate: an update marked as seen has been seen before.
+	ErrDuplicate = errors.New("already seen")
+	// ErrInvalid: the request itself is malformed (e.g. two new tickets in one change).
+	ErrInvalid = errors.New("invalid request")
+)
+
+// FolioToken, inside a Change that creates a ticket, stands for the folio the
+// store assigns to it. Every occurrence in the change's log entries (Folio and
+// Detail), dialog data and outbox payloads is replaced by the folio, atomically
+// with its allocation, so messages can name a folio that does not exist yet.
+const FolioToken = "{{FOLIO}}"
