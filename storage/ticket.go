@@ -133,3 +133,19 @@ func (f TicketFilter) Match(t *Ticket) bool {
 	}
 	return true
 }
+
+// Statuses shared by every service; each service adds its own in between.
+const (
+	StatusClosed    = "cerrado"   // fulfilled: the service was delivered
+	StatusRejected  = "rechazado" // the visto bueno was refused
+	StatusCancelled = "cancelado" // withdrawn by the requester before work started
+)
+
+// Terminal reports whether the ticket has ended (closed, rejected or cancelled).
+func (t *Ticket) Terminal() bool {
+	switch t.Status {
+	case StatusClosed, StatusRejected, StatusCancelled:
+		return true
+	}
+	return false
+}
