@@ -1,0 +1,120 @@
+-- Applies one storage.Change atomically; see commit.go for the ARGV layout.
+-- Every check runs before the first write, so a refused change writes nothing.
+local P = ARGV[1]
+local tok = ARGV[5]
+local i = 10
+local function nx() i = i + 1; return ARGV[i] end
+
+local seen = ARGV[2]
+if seen ~= '' and redis.call('EXISTS', P .. 'seen:' .. seen) == 1 then
+  return {'dup', seen}
+end
+
+local nd, nt, np, nl, no = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
+
+local ds = {}
+for k = 1, nd do
+  local d = {person = nx(), expect = nx(), ttl = nx(), del = nx(), upd = nx(), data = nx()}
+  d.key = P .. 'd:' .. d.person
+  local v = redis.call('HGET', d.key, 'v') or '0'
+  if v ~= d.expect then return {'conflict', 'dialog ' .. d.person} end
+  ds[k] = d
+end
+
+local ts = {}
+for k = 1, nt do
+  local t = {folio = nx(), expect = nx(), json = nx(), st = nx(), rq = nx(), as = nx(), sv = nx(), ar = nx(), sc = nx()}
+  if t.folio ~= '' then
+    local v = redis.call('HGET', P .. 't:' .. t.folio, 'v') or '0'
+    if v ~= t.expect then return {'conflict', 'ticket ' .. t.folio} end
+  end
+  ts[k] = t
+end
+
+local folio = nil
+if ARGV[4] ~= '' then
+  local n = redis.call('INCR', P .. 'folio:' .. ARGV[4])
+  folio = string.format('CT-%s-%04d', ARGV[4], n)
+end
+
+local function repl(s)
+  if not folio then return s end
+  local a = string.find(s, tok, 1, true)
+  if not a then return s end
+  local parts, start = {}, 1
+  while a do
+    parts[#parts + 1] = string.sub(s, start, a - 1)
+    parts[#parts + 1] = folio
+    start = a + #tok
+    a = string.find(s, tok, start, true)
+  end
+  parts[#parts + 1] = string.sub(s, start)
+  return table.concat(parts)
+end
+
+if seen ~= '' then
+  redis.call('SET', P .. 'seen:' .. seen, '1', 'PX', ARGV[3])
+end
+
+for _, d in ipairs(ds) do
+  if d.del == '1' then
+    redis.call('DEL', d.key)
+  else
+    redis.call('HSET', d.key, 'v', tostring(tonumber(d.expect) + 1), 'u', d.upd, 'd', repl(d.data))
+    redis.call('PEXPIRE', d.key, d.ttl)
+  end
+end
+
+local idx = {'st', 'rq', 'as', 'sv', 'ar'}
+for _, t in ipairs(ts) do
+  local f = t.folio
+  if f == '' then f = folio end
+  local key = P .. 't:' .. f
+  local old = redis.call('HMGET', key, 'st', 'rq', 'as', 'sv', 'ar')
+  for j, name in ipairs(idx) do
+    local o, n = old[j] or '', t[name]
+    if o ~= n then
+      if o ~= '' then redis.call('SREM', P .. 'ix:' .. name .. ':' .. o, f) end
+      if n ~= '' then redis.call('SADD', P .. 'ix:' .. name .. ':' .. n, f) end
+    end
+  end
+  redis.call('HSET', key, 'json', repl(t.json), 'v', tostring(tonumber(t.expect) + 1),
+    'st', t.st, 'rq', t.rq, 'as', t.as, 'sv', t.sv, 'ar', t.ar)
+  redis.call('ZADD', P .. 'tc', t.sc, f)
+end
+
+for _ = 1, np do
+  local id, json, accts = nx(), nx(), nx()
+  local old = redis.call('HGET', P .. 'pacc', id)
+  if old then
+    for a in string.gmatch(old, '[^\n]+') do
+      if redis.call('HGET', P .. 'pa', a) == id then redis.call('HDEL', P .. 'pa', a) end
+    end
+  end
+  for a in string.gmatch(accts, '[^\n]+') do
+    redis.call('HSET', P .. 'pa', a, id)
+  end
+  redis.call('HSET', P .. 'p', id, json)
+  redis.call('HSET', P .. 'pacc', id, accts)
+end
+
+for _ = 1, nl do
+  local lf, json = nx(), nx()
+  local line = redis.call('INCR', P .. 'log:seq') .. ' ' .. repl(json)
+  redis.call('RPUSH', P .. 'log', line)
+  lf = repl(lf)
+  if lf ~= '' then redis.call('RPUSH', P .. 'log:f:' .. lf, line) end
+end
+
+for _ = 1, no do
+  local id, meta, payload, nb, vis = nx(), nx(), nx(), nx(), nx()
+  local key = P .. 'ob:i:' .. id
+  if redis.call('EXISTS', key) == 0 then
+    local seq = redis.call('INCR', P .. 'ob:seq')
+    redis.call('HSET', key, 'm', meta, 'p', repl(payload), 's', seq, 'a', 0, 'e', '', 'n', nb)
+    redis.call('ZADD', P .. 'ob:q', seq, id)
+    redis.call('ZADD', P .. 'ob:v', vis, id)
+  end
+end
+
+return {'ok', folio or ''}
