@@ -102,11 +102,12 @@ func testOutbox(t *testing.T, h Harness) {
 		later.NotBefore = now.Add(time.Hour)
 		MustCommit(t, s, storage.Change{Outbox: []storage.OutboxItem{later, item("now", now)}})
 		wantClaim(t, s, "claim before NotBefore", now, 10, "now")
+		wantPending(t, s, 2)
+		noErr(t, "AckOutbox", s.AckOutbox(t.Context(), "now"))
 		got := wantClaim(t, s, "claim at NotBefore", now.Add(time.Hour), 10, "later")
 		if len(got) == 1 && !got[0].NotBefore.Equal(later.NotBefore) {
 			t.Errorf("NotBefore: got %v, want %v", got[0].NotBefore, later.NotBefore)
 		}
-		wantPending(t, s, 2)
 	})
 
 	t.Run("same id enqueued twice is stored once", func(t *testing.T) {

@@ -1,0 +1,47 @@
+package sqlitestore
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"ctdesk/storage"
+)
+
+// nextFolio allocates the next folio of year inside tx, so a rolled-back
+// commit leaves no gap.
+func nextFolio(ctx context.Context, tx *sql.Tx, year int) (string, error) {
+	var n int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO folio_counters (year, last) VALUES (?, 1)
+		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&n)
+	if err != nil {
+		return "", fmt.Errorf("folio of %d: %w", year, err)
+	}
+	return fmt.Sprintf("CT-%04d-%04d", year, n), nil
+}
+
+// withFolio returns c with storage.FolioToken replaced by folio in its log
+// entries, dialog data and outbox payloads. The caller's slices are not touched.
+func withFolio(c storage.Change, folio string) storage.Change {
+	tok := []byte(storage.FolioToken)
+	f := []byte(folio)
+	c.Log = append([]storage.LogEntry(nil), c.Log...)
+	for i := range c.Log {
+		e := &c.Log[i]
+		e.Folio = strings.ReplaceAll(e.Folio, storage.FolioToken, folio)
+		e.Detail = strings.ReplaceAll(e.Detail, storage.FolioToken, folio)
+	}
+	c.Dialogs = append([]storage.DialogWrite(nil), c.Dialogs...)
+	for i := range c.Dialogs {
+		d := &c.Dialogs[i].Dialog
+		d.Data = bytes.ReplaceAll(d.Data, tok, f)
+	}
+	c.Outbox = append([]storage.OutboxItem(nil), c.Outbox...)
+	for i := range c.Outbox {
+		o := &c.Outbox[i]
+		o.Payload = bytes.ReplaceAll(o.Payload, tok, f)
+	}
+	return c
+}

@@ -1,0 +1,94 @@
+package sqlitestore_test
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"ctdesk/storage"
+	"ctdesk/storage/sqlitestore"
+	"ctdesk/storage/storetest"
+)
+
+// MustOpen opens a store on path and closes it at cleanup.
+func MustOpen(tb testing.TB, path string) *sqlitestore.Store {
+	tb.Helper()
+	s, err := sqlitestore.Open(tb.Context(), path)
+	if err != nil {
+		tb.Fatalf("Open(%s): %v", path, err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, storetest.Harness{
+		Open: func(t *testing.T) storage.Store {
+			return MustOpen(t, filepath.Join(t.TempDir(), "ctdesk.db"))
+		},
+		Restart: func(t *testing.T, s storage.Store) storage.Store {
+			path := s.(*sqlitestore.Store).Path()
+			if err := s.Close(); err != nil {
+				t.Fatalf("Close: %v", err)
+			}
+			return MustOpen(t, path)
+		},
+	})
+}
+
+func TestReadOnlyBesideWriter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ctdesk.db")
+	w := MustOpen(t, path)
+	ctx := t.Context()
+	created := time.Date(2026, 4, 1, 10, 0, 0, 0, time.UTC)
+	out := storetest.MustCommit(t, w, storage.Change{Tickets: []storage.TicketWrite{{Ticket: storage.Ticket{
+		Service: "web", Requester: "rosa", Status: "recibido", Created: created}}}})
+
+	r, err := sqlitestore.OpenReadOnly(ctx, path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly: %v", err)
+	}
+	defer r.Close()
+	got, err := r.Ticket(ctx, out.Folio)
+	if err != nil || got.Folio != out.Folio {
+		t.Fatalf("Ticket through the read-only handle: got %q, %v; want %q", got.Folio, err, out.Folio)
+	}
+
+	// A commit made after the reader opened is visible to it too.
+	storetest.MustCommit(t, w, storage.Change{Log: []storage.LogEntry{{At: created, Who: "beto", Action: "después"}}})
+	log, err := r.Log(ctx, storage.LogFilter{})
+	if err != nil || len(log) != 1 || log[0].Action != "después" {
+		t.Errorf("Log through the read-only handle: got %+v, %v; want the new entry", log, err)
+	}
+
+	err = r.SetValue(ctx, "k", []byte("v"), 0)
+	if !errors.Is(err, sqlitestore.ErrReadOnly) {
+		t.Errorf("SetValue on the read-only handle: got %v, want ErrReadOnly", err)
+	}
+	if _, err := r.Commit(ctx, storage.Change{Log: []storage.LogEntry{{Action: "x"}}}); !errors.Is(err, sqlitestore.ErrReadOnly) {
+		t.Errorf("Commit on the read-only handle: got %v, want ErrReadOnly", err)
+	}
+}
+
+func TestOpenReadOnlyMissingFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "nada.db")
+	if s, err := sqlitestore.OpenReadOnly(t.Context(), path); err == nil {
+		s.Close()
+		t.Fatalf("OpenReadOnly of a missing file: got nil error")
+	}
+}
+
+func TestReopenKeepsSchema(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ctdesk.db")
+	for i := range 3 {
+		s, err := sqlitestore.Open(t.Context(), path)
+		if err != nil {
+			t.Fatalf("Open %d: %v", i+1, err)
+		}
+		if err := s.SetValue(t.Context(), "n", []byte{byte(i)}, 0); err != nil {
+			t.Errorf("SetValue after open %d: %v", i+1, err)
+		}
+		s.Close()
+	}
+}

@@ -1,0 +1,118 @@
+package sqlitestore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"ctdesk/storage"
+)
+
+// putTicket stores w.Ticket if its stored version (0 when absent) equals w.Expect.
+func putTicket(ctx context.Context, tx *sql.Tx, w storage.TicketWrite) error {
+	t := w.Ticket
+	var cur int64
+	err := tx.QueryRowContext(ctx, "SELECT version FROM tickets WHERE folio = ?", t.Folio).Scan(&cur)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("ticket %s: %w", t.Folio, err)
+	}
+	if cur != w.Expect {
+		return fmt.Errorf("ticket %s: version %d, expected %d: %w", t.Folio, cur, w.Expect, storage.ErrConflict)
+	}
+	t.Version = w.Expect + 1
+	data, err := json.Marshal(t)
+	if err != nil {
+		return fmt.Errorf("ticket %s: %w", t.Folio, err)
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO tickets
+		(folio, version, status, requester, assignee, service, area, created, data)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (folio) DO UPDATE SET version = excluded.version, status = excluded.status,
+			requester = excluded.requester, assignee = excluded.assignee, service = excluded.service,
+			area = excluded.area, created = excluded.created, data = excluded.data`,
+		t.Folio, t.Version, t.Status, t.Requester, t.Assignee, t.Service, t.Area, nanos(t.Created), data)
+	if err != nil {
+		return fmt.Errorf("ticket %s: %w", t.Folio, err)
+	}
+	return nil
+}
+
+// Ticket returns the ticket with the folio, or ErrNotFound.
+func (s *Store) Ticket(ctx context.Context, folio string) (storage.Ticket, error) {
+	var data []byte
+	err := s.r.QueryRowContext(ctx, "SELECT data FROM tickets WHERE folio = ?", folio).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return storage.Ticket{}, fmt.Errorf("sqlitestore: ticket %s: %w", folio, storage.ErrNotFound)
+	}
+	if err != nil {
+		return storage.Ticket{}, fmt.Errorf("sqlitestore: ticket %s: %w", folio, err)
+	}
+	var t storage.Ticket
+	if err := json.Unmarshal(data, &t); err != nil {
+		return storage.Ticket{}, fmt.Errorf("sqlitestore: ticket %s: %w", folio, err)
+	}
+	return t, nil
+}
+
+// Tickets lists the tickets matching f, oldest first (by Created, then folio).
+func (s *Store) Tickets(ctx context.Context, f storage.TicketFilter) ([]storage.Ticket, error) {
+	var (
+		where []string
+		args  []any
+	)
+	if len(f.Statuses) > 0 {
+		where = append(where, "status IN (?"+strings.Repeat(", ?", len(f.Statuses)-1)+")")
+		for _, st := range f.Statuses {
+			args = append(args, st)
+		}
+	}
+	for _, c := range []struct{ col, val string }{
+		{"requester", f.Requester}, {"assignee", f.Assignee}, {"service", f.Service}, {"area", f.Area},
+	} {
+		if c.val != "" {
+			where = append(where, c.col+" = ?")
+			args = append(args, c.val)
+		}
+	}
+	if !f.CreatedFrom.IsZero() {
+		where = append(where, "created >= ?")
+		args = append(args, nanos(f.CreatedFrom))
+	}
+	if !f.CreatedTo.IsZero() {
+		where = append(where, "created < ?")
+		args = append(args, nanos(f.CreatedTo))
+	}
+	q := "SELECT data FROM tickets"
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY created, folio"
+	if f.Limit > 0 {
+		q += " LIMIT ?"
+		args = append(args, f.Limit)
+	}
+	rows, err := s.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
+	}
+	defer rows.Close()
+	var out []storage.Ticket
+	for rows.Next() {
+		var data []byte
+		if err := rows.Scan(&data); err != nil {
+			return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
+		}
+		var t storage.Ticket
+		if err := json.Unmarshal(data, &t); err != nil {
+			return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
+		}
+		out = append(out, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
+	}
+	return out, nil
+}
