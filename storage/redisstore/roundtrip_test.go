@@ -149,4 +149,3 @@ func TestTicketWithoutCreatedIsInvalid(t *testing.T) {
 		t.Fatalf("Commit: got %v, want ErrInvalid", err)
 	}
 }
-
