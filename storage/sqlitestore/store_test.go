@@ -2,7 +2,9 @@ package sqlitestore_test
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -90,5 +92,40 @@ func TestReopenKeepsSchema(t *testing.T) {
 			t.Errorf("SetValue after open %d: %v", i+1, err)
 		}
 		s.Close()
+	}
+}
+
+// TestTwoHandlesWriting runs two stores on one file, as two processes would,
+// and checks that concurrent commits neither fail with SQLITE_BUSY nor skip folios.
+func TestTwoHandlesWriting(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ctdesk.db")
+	handles := []*sqlitestore.Store{MustOpen(t, path), MustOpen(t, path)}
+	created := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
+	var wg sync.WaitGroup
+	for i := range 40 {
+		wg.Go(func() {
+			s := handles[i%2]
+			_, err := s.Commit(t.Context(), storage.Change{
+				Tickets: []storage.TicketWrite{{Ticket: storage.Ticket{Service: "web", Status: "recibido", Created: created}}},
+				Log:     []storage.LogEntry{{At: created, Folio: storage.FolioToken, Action: "solicitud"}},
+			})
+			if err != nil {
+				t.Errorf("Commit on handle %d: %v", i%2, err)
+			}
+		})
+	}
+	wg.Wait()
+	all, err := handles[0].Tickets(t.Context(), storage.TicketFilter{})
+	if err != nil {
+		t.Fatalf("Tickets: %v", err)
+	}
+	seen := map[string]bool{}
+	for _, tk := range all {
+		seen[tk.Folio] = true
+	}
+	for n := 1; n <= 40; n++ {
+		if f := fmt.Sprintf("CT-2026-%04d", n); !seen[f] {
+			t.Errorf("folio %s missing; got %d tickets", f, len(all))
+		}
 	}
 }

@@ -136,8 +136,8 @@ func testFolio(t *testing.T, h Harness) {
 	})
 
 	t.Run("beyond 9999", func(t *testing.T) {
-		if testing.Short() {
-			t.Skip("creates 10000 tickets")
+		if testing.Short() || raceEnabled {
+			t.Skip("creates 10000 tickets; skipped with -short and -race")
 		}
 		s := h.Open(t)
 		created := time.Date(1999, time.May, 1, 0, 0, 0, 0, time.UTC)
