@@ -1,0 +1,185 @@
+package conversations
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"ctdesk/storage"
+)
+
+// ActionCtx is what a service's Do sees when one of its actions applies.
+type ActionCtx struct {
+	t *turn
+	// Ticket is the ticket being changed; Do may change it.
+	Ticket *storage.Ticket
+	// By is who acts.
+	By storage.Person
+	// Text, Date and Files are the action's input, if it asked for one.
+	Text  string
+	Date  time.Time
+	Files []storage.Attachment
+	// To is the status the ticket moves to; Do may change it.
+	To string
+	// Note goes into the history line and the bitácora.
+	Note string
+}
+
+// Config returns the engine's configuration.
+func (a *ActionCtx) Config() *Config { return &a.t.e.cfg }
+
+// Now returns the time of the event.
+func (a *ActionCtx) Now() time.Time { return a.t.now }
+
+// Tell sends a message to a person, in that person's language.
+func (a *ActionCtx) Tell(to, key string, args ...any) {
+	a.t.send(to, a.t.trFor(to, key, args...))
+}
+
+// TellSecret sends a message that is sealed in the outbox and never logged.
+func (a *ActionCtx) TellSecret(to string, buttons [][]Button, key string, args ...any) {
+	a.t.sendSecret(to, a.t.trFor(to, key, args...), buttons...)
+}
+
+// Record appends a bitácora entry about the ticket.
+func (a *ActionCtx) Record(action, detail string) { a.t.record(folioOf(a.Ticket), action, detail) }
+
+// ButtonFor builds the button of another action of the ticket, valid at the
+// history step the ticket will have after this action.
+func (a *ActionCtx) ButtonFor(to, action string) Button {
+	return Button{
+		Label: a.t.actionLabel(to, a.Ticket.Service, action),
+		Code:  "t:" + folioOf(a.Ticket) + ":" + action + ":" + strconv.Itoa(len(a.Ticket.History)+1),
+	}
+}
+
+// may reports whether a person may take an action on a ticket.
+func (t *turn) may(a *Action, tk *storage.Ticket, p storage.Person) bool {
+	if a.Who&ActorRequester != 0 && tk.Requester == p.ID {
+		return true
+	}
+	if a.Who&ActorSupervisor != 0 {
+		if s, ok := t.dir.supervisor(tk.Area); ok && s.ID == p.ID {
+			return true
+		}
+	}
+	if a.Who&ActorAutoridad != 0 && p.Role == storage.RoleAutoridad {
+		return true
+	}
+	if a.Who&ActorStaff != 0 && p.Role.IsStaff() {
+		return true
+	}
+	if a.Who&ActorAssignee != 0 && (tk.Assignee == p.ID || p.Role == storage.RoleCoordinador) {
+		return true
+	}
+	if a.Who&ActorCoordinator != 0 && p.Role == storage.RoleCoordinador {
+		return true
+	}
+	return false
+}
+
+// ticketButton handles a press on a ticket action.
+func (t *turn) ticketButton(ctx context.Context, folio, action string, step int) error {
+	tk, err := t.ticket(ctx, folio)
+	if notFound(err) {
+		t.notice = t.tr("ticket.notfound", folio)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	svc, ok := t.e.services[tk.Service]
+	if !ok {
+		t.notice = t.tr("button.stale")
+		return nil
+	}
+	a, ok := svc.action(action)
+	if !ok {
+		t.notice = t.tr("button.stale")
+		return nil
+	}
+	if !t.may(a, tk, t.who) {
+		t.refuse(tk, a)
+		return nil
+	}
+	if len(tk.History) != step || !a.allows(tk.Status) {
+		t.notice = t.tr("button.moved", tk.Folio, t.statusName(t.lang, tk))
+		t.editPressed(t.ev.Pressed, t.tr("button.moved", tk.Folio, t.statusName(t.lang, tk)))
+		return nil
+	}
+	if a.Input != InputNone {
+		t.st.Pend = &pending{Folio: tk.Folio, Action: a.ID, Step: step, Pressed: t.ev.Pressed}
+		t.dirty = true
+		return t.askPending(ctx)
+	}
+	return t.apply(ctx, tk, a, &ActionCtx{}, t.ev.Pressed)
+}
+
+// refuse answers a press by someone who may not press it, and writes the
+// attempt to the bitácora.
+func (t *turn) refuse(tk *storage.Ticket, a *Action) {
+	t.notice = t.tr("button.forbidden", tk.Folio)
+	t.reply(t.tr("button.forbidden", tk.Folio))
+	t.record(tk.Folio, "intento_no_autorizado", a.ID)
+}
+
+// apply carries out an action: the ticket changes, its history, the
+// bitácora and the people concerned are told.
+func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *Action, ac *ActionCtx, pressed string) error {
+	ac.t, ac.Ticket, ac.By, ac.To = t, tk, t.who, a.To
+	if ac.Note == "" {
+		ac.Note = ac.Text
+	}
+	from := tk.Status
+	if a.Assign {
+		tk.Assignee = t.who.ID
+	}
+	if a.Input == InputAssignee {
+		tk.Assignee = ac.Text
+		ac.Note = t.dir.name(ac.Text)
+	}
+	if a.Approval != "" {
+		tk.Approvals = append(tk.Approvals, storage.Approval{
+			Kind: a.Approval, By: t.who.ID, Role: t.who.Role, Approved: !a.Reject, Reason: ac.Text, At: t.now,
+		})
+	}
+	if a.Sign != "" {
+		tk.Signatures = append(tk.Signatures, storage.Signature{What: a.Sign, By: t.who.ID, At: t.now})
+		t.record(tk.Folio, "firma", a.Sign)
+	}
+	if a.Counter != "" {
+		if tk.Counters == nil {
+			tk.Counters = map[string]int{}
+		}
+		tk.Counters[a.Counter]++
+	}
+	if !ac.Date.IsZero() {
+		tk.Dates = append(tk.Dates, storage.CommittedDate{Date: ac.Date, Reason: reasonIfSlip(tk, ac.Text), By: t.who.ID, At: t.now})
+	}
+	tk.Attachments = append(tk.Attachments, ac.Files...)
+	if a.Do != nil {
+		if err := a.Do(ac); err != nil {
+			return err
+		}
+	}
+	tk.Status = ac.To
+	if tk.Status == storage.StatusClosed {
+		tk.Closed = t.now
+	}
+	tk.History = append(tk.History, storage.Transition{
+		At: t.now, By: t.who.ID, Role: t.who.Role, From: from, To: tk.Status, Action: a.ID, Note: ac.Note,
+	})
+	t.touch(tk)
+	t.record(tk.Folio, a.ID, ac.Note)
+	t.editPressed(pressed, t.tr("done.pressed", tk.Folio, t.actionLabel(t.who.ID, tk.Service, a.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
+	t.enterStatus(ctx, tk, a)
+	return nil
+}
+
+// reasonIfSlip keeps the reason only when a date replaces an earlier one.
+func reasonIfSlip(tk *storage.Ticket, reason string) string {
+	if len(tk.Dates) == 0 {
+		return ""
+	}
+	return reason
+}

@@ -1,0 +1,62 @@
+package conversations
+
+import (
+	"fmt"
+	"time"
+)
+
+// Config is what the engine needs to know of the institution.
+type Config struct {
+	Institution string
+	Location    *time.Location
+	// Language is the default language of texts ("es" or "en").
+	Language string
+	// DialogIdle is how long a half-filled form waits before it is
+	// discarded with a notice (default 24 h).
+	DialogIdle time.Duration
+	// Approvals says which requests need the supervisor's visto bueno, by
+	// "<service>.<choice>" (e.g. "correo.alta"); missing keys take the
+	// service's default.
+	Approvals map[string]bool
+	// MailDomain, when set, is the institutional domain every e-mail
+	// address asked for must belong to (e.g. "upe.edu.mx").
+	MailDomain string
+	// Now is the clock (default time.Now).
+	Now func() time.Time
+	// BusinessDays, when set, lists the n business days after a day (for
+	// date pickers); weekdays otherwise.
+	BusinessDays func(from time.Time, n int) []time.Time
+	// DirectoryTTL is how long the directory is cached (default 5 s).
+	DirectoryTTL time.Duration
+}
+
+func (c *Config) withDefaults() error {
+	if c.Location == nil {
+		c.Location = time.Local
+	}
+	if c.Language == "" {
+		c.Language = "es"
+	}
+	if _, ok := catalogs[c.Language]; !ok {
+		return fmt.Errorf("conversations: language %q has no catalog", c.Language)
+	}
+	if c.DialogIdle <= 0 {
+		c.DialogIdle = 24 * time.Hour
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.DirectoryTTL <= 0 {
+		c.DirectoryTTL = 5 * time.Second
+	}
+	return nil
+}
+
+// needsApproval reports whether a request with that key needs the
+// supervisor's visto bueno, def being the service's default.
+func (c *Config) needsApproval(key string, def bool) bool {
+	if v, ok := c.Approvals[key]; ok {
+		return v
+	}
+	return def
+}

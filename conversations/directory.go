@@ -1,0 +1,131 @@
+package conversations
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"ctdesk/storage"
+)
+
+// directory is a snapshot of people and areas.
+type directory struct {
+	people    map[string]storage.Person
+	byAccount map[string]string // "platform:account" -> person id
+	areas     map[string]storage.Area
+	loaded    time.Time
+}
+
+// dirCache keeps the directory for a short while, so an update costs no
+// extra store round trip in the common case.
+type dirCache struct {
+	mu  sync.Mutex
+	dir *directory
+}
+
+func (c *dirCache) get(ctx context.Context, st storage.Directory, now time.Time, ttl time.Duration) (*directory, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dir != nil && now.Sub(c.dir.loaded) < ttl && now.Sub(c.dir.loaded) >= 0 {
+		return c.dir, nil
+	}
+	people, err := st.People(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("conversations: load people: %w", err)
+	}
+	areas, err := st.Areas(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("conversations: load areas: %w", err)
+	}
+	d := &directory{
+		people:    make(map[string]storage.Person, len(people)),
+		byAccount: make(map[string]string, len(people)),
+		areas:     make(map[string]storage.Area, len(areas)),
+		loaded:    now,
+	}
+	for _, p := range people {
+		d.people[p.ID] = p
+		for platform, acct := range p.Accounts {
+			d.byAccount[platform+":"+acct] = p.ID
+		}
+	}
+	for _, a := range areas {
+		d.areas[a.ID] = a
+	}
+	c.dir = d
+	return d, nil
+}
+
+func (c *dirCache) invalidate() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.dir = nil
+}
+
+func (d *directory) person(id string) (storage.Person, bool) {
+	p, ok := d.people[id]
+	return p, ok
+}
+
+func (d *directory) byAcct(platform, account string) (storage.Person, bool) {
+	id, ok := d.byAccount[platform+":"+account]
+	if !ok {
+		return storage.Person{}, false
+	}
+	return d.person(id)
+}
+
+// name returns a person's name, or the id when unknown.
+func (d *directory) name(id string) string {
+	if p, ok := d.people[id]; ok && p.Name != "" {
+		return p.Name
+	}
+	return id
+}
+
+// areaName returns an area's name, or the id when unknown.
+func (d *directory) areaName(id string) string {
+	if a, ok := d.areas[id]; ok && a.Name != "" {
+		return a.Name
+	}
+	return id
+}
+
+// supervisor returns the supervisor of an area.
+func (d *directory) supervisor(area string) (storage.Person, bool) {
+	a, ok := d.areas[area]
+	if !ok {
+		return storage.Person{}, false
+	}
+	return d.person(a.Supervisor)
+}
+
+// withRole lists the active people with any of the roles, sorted by id.
+func (d *directory) withRole(roles ...storage.Role) []storage.Person {
+	var out []storage.Person
+	for _, p := range d.people {
+		if p.Pending || p.Disabled {
+			continue
+		}
+		for _, r := range roles {
+			if p.Role == r {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// sortedAreas lists areas by name.
+func (d *directory) sortedAreas() []storage.Area {
+	out := make([]storage.Area, 0, len(d.areas))
+	for _, a := range d.areas {
+		out = append(out, a)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

@@ -1,0 +1,192 @@
+package conversations
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"ctdesk/storage"
+)
+
+// Store is what the engine needs of a store.
+type Store interface {
+	storage.Committer
+	storage.Tickets
+	storage.Dialogs
+	storage.Directory
+	storage.Files
+}
+
+// Engine runs the dialogs and the procedures of the five services.
+type Engine struct {
+	cfg      Config
+	st       Store
+	services map[string]*Service
+	order    []string
+	dir      dirCache
+	seal     *sealer
+}
+
+// maxAttempts bounds the retries of an event whose commit lost a race.
+const maxAttempts = 8
+
+// seenTTL is how long a handled update is remembered; platforms redeliver
+// within minutes to hours.
+const seenTTL = 72 * time.Hour
+
+// New builds an engine over the store with the given services (in menu order).
+func New(cfg Config, st Store, services ...*Service) (*Engine, error) {
+	if err := cfg.withDefaults(); err != nil {
+		return nil, err
+	}
+	seal, err := newSealer()
+	if err != nil {
+		return nil, err
+	}
+	e := &Engine{cfg: cfg, st: st, services: make(map[string]*Service), seal: seal}
+	for _, s := range services {
+		if _, dup := e.services[s.ID]; dup {
+			return nil, fmt.Errorf("conversations: service %q declared twice", s.ID)
+		}
+		if err := s.validate(); err != nil {
+			return nil, err
+		}
+		e.services[s.ID] = s
+		e.order = append(e.order, s.ID)
+	}
+	return e, nil
+}
+
+// Handle applies one event: it loads the person's dialog, decides, and
+// commits the new state with the ticket changes, the bitácora entries and the
+// outgoing messages at once. A commit that lost a race is retried from the
+// start; a redelivered event is reported as Duplicate and changes nothing.
+func (e *Engine) Handle(ctx context.Context, ev Event) (Result, error) {
+	if ev.At.IsZero() {
+		ev.At = e.cfg.Now()
+	}
+	for attempt := 1; ; attempt++ {
+		t, err := e.newTurn(ctx, ev)
+		if err != nil {
+			return Result{}, err
+		}
+		if err := t.run(ctx); err != nil {
+			return Result{}, err
+		}
+		res, err := t.commit(ctx)
+		switch {
+		case errors.Is(err, storage.ErrDuplicate):
+			return Result{Duplicate: true, Person: t.who.ID}, nil
+		case errors.Is(err, storage.ErrConflict) && attempt < maxAttempts:
+			continue
+		case err != nil:
+			return Result{}, err
+		}
+		return res, nil
+	}
+}
+
+// Invalidate drops the cached directory, e.g. after the configuration
+// changed people or areas.
+func (e *Engine) Invalidate() { e.dir.invalidate() }
+
+// newTurn loads what an event needs: the directory, the person, the dialog.
+func (e *Engine) newTurn(ctx context.Context, ev Event) (*turn, error) {
+	now := ev.At
+	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	if err != nil {
+		return nil, err
+	}
+	t := &turn{e: e, ev: ev, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}}
+	switch {
+	case ev.Person != "":
+		t.who, t.known = dir.person(ev.Person)
+	case ev.Platform != "":
+		t.who, t.known = dir.byAcct(ev.Platform, ev.Account)
+	}
+	if t.known && (t.who.Pending || t.who.Disabled) {
+		t.known = false
+	}
+	t.key = t.who.ID
+	if !t.known {
+		t.key = ev.Platform + ":" + ev.Account
+	}
+	if t.who.Language != "" {
+		if _, ok := catalogs[t.who.Language]; ok {
+			t.lang = t.who.Language
+		}
+	}
+	d, err := e.st.Dialog(ctx, t.key)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+	case err != nil:
+		return nil, fmt.Errorf("conversations: dialog of %s: %w", t.key, err)
+	default:
+		t.ver = d.Version
+		if t.st, err = decodeState(d.Data); err != nil {
+			t.st = dialogState{} // a state we cannot read is discarded, not fatal
+			t.dirty = true
+		}
+	}
+	return t, nil
+}
+
+// commit writes everything the turn decided.
+func (t *turn) commit(ctx context.Context) (Result, error) {
+	c := storage.Change{Seen: t.ev.ID, SeenTTL: seenTTL, Log: t.log, People: t.people}
+	if t.ev.ID == "" {
+		c.Seen = ""
+	}
+	if t.dirty {
+		w := storage.DialogWrite{Expect: t.ver, TTL: t.e.cfg.DialogIdle + 7*24*time.Hour}
+		if t.st.idle() {
+			w.Delete = t.ver > 0
+		} else {
+			t.st.Upd = t.now
+		}
+		w.Dialog = storage.Dialog{Person: t.key, Data: encodeState(t.st), Updated: t.now}
+		if t.ver > 0 || !w.Delete {
+			c.Dialogs = append(c.Dialogs, w)
+		}
+	}
+	for _, r := range t.order {
+		c.Tickets = append(c.Tickets, storage.TicketWrite{Ticket: *r.t, Expect: r.expect})
+	}
+	prefix := t.ev.ID
+	if prefix == "" {
+		prefix = randomID()
+	}
+	for i := range t.out {
+		t.out[i].ID = prefix + "#" + strconv.Itoa(i)
+		payload, err := t.e.encode(t.out[i])
+		if err != nil {
+			return Result{}, err
+		}
+		c.Outbox = append(c.Outbox, storage.OutboxItem{ID: t.out[i].ID, Recipient: t.out[i].To, Payload: payload, Created: t.now})
+	}
+	if c.Empty() {
+		return Result{Notice: t.notice, Person: t.who.ID}, nil
+	}
+	done, err := t.e.st.Commit(ctx, c)
+	if err != nil {
+		return Result{}, fmt.Errorf("conversations: commit %s: %w", t.ev.ID, err)
+	}
+	if len(t.people) > 0 {
+		t.e.dir.invalidate()
+	}
+	res := Result{Messages: t.out, Notice: t.notice, Person: t.who.ID}
+	if done.Folio != "" {
+		for i := range res.Messages {
+			res.Messages[i].Text = replaceFolio(res.Messages[i].Text, done.Folio)
+			for r := range res.Messages[i].Buttons {
+				for b := range res.Messages[i].Buttons[r] {
+					res.Messages[i].Buttons[r][b].Code = replaceFolio(res.Messages[i].Buttons[r][b].Code, done.Folio)
+				}
+			}
+		}
+		res.Notice = replaceFolio(res.Notice, done.Folio)
+	}
+	return res, nil
+}

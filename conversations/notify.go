@@ -1,0 +1,190 @@
+package conversations
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"ctdesk/storage"
+)
+
+// enterStatus tells everyone concerned that a ticket reached its status:
+// those who may act now get the buttons of exactly what they may do, the
+// requester is always told, and the service's Notify audiences are informed.
+// by is the action that got it there (nil for a new ticket).
+func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) {
+	svc := t.e.services[tk.Service]
+	step := strconv.Itoa(len(tk.History))
+	offers := map[string][]Button{}
+	for i := range svc.Actions {
+		a := &svc.Actions[i]
+		if a.Hidden || !a.allows(tk.Status) {
+			continue
+		}
+		for _, p := range t.offerTo(a.Who, tk) {
+			offers[p] = append(offers[p], Button{Label: t.actionLabel(p, svc.ID, a.ID), Code: "t:" + folioOf(tk) + ":" + a.ID + ":" + step})
+		}
+	}
+	told := map[string]bool{}
+	// The requester first: what happened, and what they may do now.
+	req := tk.Requester
+	text := t.statusText(req, svc, tk, by)
+	if by == nil {
+		text = t.trFor(req, "ticket.registered", folioOf(tk), t.trFor(req, "svc."+svc.ID)) + "\n" + text
+	}
+	if tk.Status == storage.StatusClosed && tk.Rating == nil && tk.Assignee != req {
+		offers[req] = append(offers[req], ratingButtons(tk)...)
+		text += "\n\n" + t.trFor(req, "rate.ask")
+	}
+	t.send(req, text, rows(offers[req])...)
+	told[req] = true
+
+	ids := make([]string, 0, len(offers))
+	for id := range offers {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		if told[id] {
+			continue
+		}
+		told[id] = true
+		t.send(id, t.askText(id, svc, tk)+"\n\n"+t.card(id, tk), rows(offers[id])...)
+	}
+	for _, id := range t.offerTo(svc.Notify[tk.Status], tk) {
+		if told[id] || id == t.who.ID {
+			continue
+		}
+		told[id] = true
+		t.send(id, t.statusText(id, svc, tk, by)+"\n\n"+t.card(id, tk))
+	}
+}
+
+// rows puts buttons in rows of at most three, ratings on one row.
+func rows(bs []Button) [][]Button {
+	var out [][]Button
+	var rate []Button
+	for _, b := range bs {
+		if strings.HasPrefix(b.Code, "r:") {
+			rate = append(rate, b)
+			continue
+		}
+		if len(out) == 0 || len(out[len(out)-1]) == 2 {
+			out = append(out, nil)
+		}
+		out[len(out)-1] = append(out[len(out)-1], b)
+	}
+	if len(rate) > 0 {
+		out = append(out, rate)
+	}
+	return out
+}
+
+// ratingButtons offers 1–5 stars for a closed ticket.
+func ratingButtons(tk *storage.Ticket) []Button {
+	var bs []Button
+	for n := 1; n <= 5; n++ {
+		bs = append(bs, Button{Label: strings.Repeat("★", n), Code: "r:" + folioOf(tk) + ":" + strconv.Itoa(n)})
+	}
+	return bs
+}
+
+// offerTo lists who acts as the given actors on a ticket.
+func (t *turn) offerTo(who Actor, tk *storage.Ticket) []string {
+	var out []string
+	add := func(id string) {
+		for _, o := range out {
+			if o == id {
+				return
+			}
+		}
+		out = append(out, id)
+	}
+	if who&ActorRequester != 0 {
+		add(tk.Requester)
+	}
+	if who&ActorSupervisor != 0 {
+		if s, ok := t.dir.supervisor(tk.Area); ok {
+			add(s.ID)
+		}
+	}
+	if who&ActorAutoridad != 0 {
+		for _, p := range t.dir.withRole(storage.RoleAutoridad) {
+			add(p.ID)
+		}
+	}
+	if who&ActorStaff != 0 {
+		if tk.Assignee != "" {
+			add(tk.Assignee)
+		} else {
+			for _, p := range t.dir.withRole(storage.RoleTecnico, storage.RoleCoordinador) {
+				add(p.ID)
+			}
+		}
+	}
+	if who&ActorAssignee != 0 && tk.Assignee != "" {
+		add(tk.Assignee)
+	}
+	if who&ActorCoordinator != 0 {
+		for _, p := range t.dir.withRole(storage.RoleCoordinador) {
+			add(p.ID)
+		}
+	}
+	return out
+}
+
+// vars are the placeholders of a ticket's texts.
+func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]string {
+	lang := t.langOf(to)
+	v := map[string]string{
+		"folio":     folioOf(tk),
+		"svc":       translate(lang, "svc."+svc.ID),
+		"by":        t.dir.name(t.who.ID),
+		"requester": t.dir.name(tk.Requester),
+		"assignee":  t.dir.name(tk.Assignee),
+		"area":      t.dir.areaName(tk.Area),
+		"status":    t.statusName(lang, tk),
+		"notes":     "",
+	}
+	if d := tk.DueDate(); !d.IsZero() {
+		v["date"] = d.In(t.e.cfg.Location).Format(dateShown)
+	}
+	if s, ok := t.dir.supervisor(tk.Area); ok {
+		v["supervisor"] = s.Name
+	}
+	if n := len(tk.History); n > 0 && tk.History[n-1].Note != "" && tk.History[n-1].Action != "asignar" {
+		v["note"] = tk.History[n-1].Note
+		v["notes"] = "\n" + translate(lang, "card.note", v["note"])
+	}
+	return v
+}
+
+// statusText tells what a ticket's status means for a person.
+func (t *turn) statusText(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+	lang := t.langOf(to)
+	v := t.vars(to, svc, tk)
+	if by != nil {
+		if key := svc.ID + ".did." + by.ID; hasText(lang, key) {
+			return translateVars(lang, key, v)
+		}
+	}
+	return translateVars(lang, pick(lang, svc.ID+".st."+tk.Status, "st."+tk.Status, "st.other"), v)
+}
+
+// askText asks a person to act on a ticket.
+func (t *turn) askText(to string, svc *Service, tk *storage.Ticket) string {
+	lang := t.langOf(to)
+	return translateVars(lang, pick(lang, svc.ID+".ask."+tk.Status, "ask."+tk.Status, "ask.other"), t.vars(to, svc, tk))
+}
+
+// statusName names a ticket's status.
+func (t *turn) statusName(lang string, tk *storage.Ticket) string {
+	return translate(lang, pick(lang, tk.Service+".status."+tk.Status, "status."+tk.Status, "status.other"))
+}
+
+// actionLabel labels an action's button for a person.
+func (t *turn) actionLabel(to, service, action string) string {
+	lang := t.langOf(to)
+	return translate(lang, pick(lang, service+".act."+action, "act."+action))
+}

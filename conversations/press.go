@@ -1,0 +1,73 @@
+package conversations
+
+import (
+	"context"
+	"strconv"
+	"strings"
+)
+
+// Button codes are "<kind>:<args>", at most 64 bytes. They say what to do,
+// never who may do it: every press is checked against the stored ticket and
+// the directory.
+//
+//	m:<service>|mine|help|queue     menu
+//	f:<field>:<value>               answer a form field (choice index, y/n, skip, done)
+//	c:send|edit|cancel              the form's summary
+//	e:<field>                       correct one field
+//	t:<folio>:<action>:<step>       a ticket action, valid only at that history step
+//	r:<folio>:<score>               rate a closed ticket
+//	v:<folio>                       show a ticket
+//	p:<value>                       input of the pending action (skip, done, cancel, d:<date>, as:<person>)
+//	g:<account>:<ok|no>             the coordinator decides a registration
+func (t *turn) press(ctx context.Context, code string) error {
+	kind, rest, _ := strings.Cut(code, ":")
+	switch kind {
+	case "m":
+		return t.menuButton(ctx, rest)
+	case "f":
+		field, value, _ := strings.Cut(rest, ":")
+		return t.formButton(ctx, field, value)
+	case "c":
+		if t.st.Svc == "" || !t.st.Confirm {
+			t.notice = t.tr("button.stale")
+			return t.reask(ctx)
+		}
+		return t.confirm(ctx, rest)
+	case "e":
+		t.editField(rest)
+		return nil
+	case "t":
+		parts := strings.Split(rest, ":")
+		if len(parts) != 3 {
+			break
+		}
+		step, err := strconv.Atoi(parts[2])
+		if err != nil {
+			break
+		}
+		return t.ticketButton(ctx, parts[0], parts[1], step)
+	case "r":
+		folio, score, _ := strings.Cut(rest, ":")
+		n, err := strconv.Atoi(score)
+		if err != nil {
+			break
+		}
+		return t.rate(ctx, folio, n)
+	case "v":
+		return t.showTicket(ctx, rest)
+	case "p":
+		if t.st.Pend == nil {
+			t.notice = t.tr("button.stale")
+			return nil
+		}
+		return t.pendingInput(ctx, "", rest)
+	case "g":
+		i := strings.LastIndex(rest, ":")
+		if i < 0 {
+			break
+		}
+		return t.decideRegistration(ctx, rest[:i], rest[i+1:] == "ok")
+	}
+	t.notice = t.tr("button.stale")
+	return nil
+}

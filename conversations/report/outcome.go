@@ -1,0 +1,62 @@
+package report
+
+import (
+	"time"
+
+	"ctdesk/storage"
+)
+
+// outcome is what one ticket contributes to the indicator of a period.
+type outcome struct {
+	programmed  bool
+	rejected    bool
+	cancelled   bool
+	fulfilled   bool // closed before the period ended
+	onTime      bool // fulfilled by the end of its last committed day
+	reschedules int
+	closedAt    time.Time // zero unless closed
+}
+
+// classify decides the outcome of t in a period that ends at end.
+func classify(t *storage.Ticket, end time.Time, loc *time.Location) outcome {
+	o := outcome{
+		programmed:  t.Programmed,
+		rejected:    t.Status == storage.StatusRejected,
+		cancelled:   t.Status == storage.StatusCancelled,
+		reschedules: max(len(t.Dates)-1, 0),
+	}
+	if t.Status != storage.StatusClosed {
+		return o
+	}
+	o.closedAt = closedAt(t)
+	o.fulfilled = o.closedAt.Before(end)
+	o.onTime = o.fulfilled && onTime(o.closedAt, t.DueDate(), loc)
+	return o
+}
+
+// closedAt returns when a closed ticket was closed: Closed, or else the last
+// transition to "cerrado", or else its last update.
+func closedAt(t *storage.Ticket) time.Time {
+	if !t.Closed.IsZero() {
+		return t.Closed
+	}
+	for i := len(t.History) - 1; i >= 0; i-- {
+		if t.History[i].To == storage.StatusClosed {
+			return t.History[i].At
+		}
+	}
+	return t.Updated
+}
+
+// onTime reports whether closed is no later than the end of due's day in loc;
+// without a committed date every delivery is on time.
+func onTime(closed, due time.Time, loc *time.Location) bool {
+	if due.IsZero() {
+		return true
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	y, m, d := due.In(loc).Date()
+	return closed.Before(time.Date(y, m, d+1, 0, 0, 0, 0, loc))
+}

@@ -1,0 +1,138 @@
+package conversations
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+)
+
+// folioPattern finds a folio typed in a message.
+var folioPattern = regexp.MustCompile(`(?i)\bCT-(\d{4})-(\d{1,6})\b`)
+
+// run decides what the event means.
+func (t *turn) run(ctx context.Context) error {
+	if !t.known {
+		return t.stranger(ctx)
+	}
+	t.expireForm()
+	if t.ev.Button != "" {
+		return t.press(ctx, t.ev.Button)
+	}
+	text := strings.TrimSpace(t.ev.Text)
+	if cmd, arg, ok := command(text); ok {
+		return t.command(ctx, cmd, arg)
+	}
+	switch {
+	case t.st.Pend != nil:
+		return t.pendingInput(ctx, text, "")
+	case t.st.Svc != "":
+		return t.formInput(ctx, text, "")
+	case text == "" && len(t.ev.Files) > 0:
+		t.reply(t.tr("file.unexpected"))
+		t.menu()
+		return nil
+	}
+	if m := folioPattern.FindString(text); m != "" {
+		return t.showTicket(ctx, strings.ToUpper(m))
+	}
+	if text != "" {
+		if ok, err := t.typedMenu(ctx, text); ok || err != nil {
+			return err
+		}
+	}
+	t.menu()
+	return nil
+}
+
+// command splits "/nueva@bot arg" into ("nueva", "arg").
+func command(text string) (cmd, arg string, ok bool) {
+	if !strings.HasPrefix(text, "/") {
+		return "", "", false
+	}
+	cmd, arg, _ = strings.Cut(text[1:], " ")
+	cmd, _, _ = strings.Cut(cmd, "@")
+	return strings.ToLower(cmd), strings.TrimSpace(arg), cmd != ""
+}
+
+// command runs a slash command.
+func (t *turn) command(ctx context.Context, cmd, arg string) error {
+	switch cmd {
+	case "start", "menu", "nueva", "inicio":
+		if !t.st.idle() && cmd != "nueva" {
+			t.reply(t.tr("menu.inprogress"))
+			return t.reask(ctx)
+		}
+		if cmd == "nueva" && !t.st.idle() {
+			t.clearState()
+		}
+		t.menu()
+	case "cancelar", "cancel":
+		t.cancel()
+	case "ayuda", "help":
+		t.help()
+	case "mis_solicitudes", "mis", "solicitudes":
+		return t.mine(ctx)
+	case "ver", "folio", "ticket":
+		m := folioPattern.FindString(arg)
+		if m == "" {
+			t.reply(t.tr("ticket.which"))
+			return nil
+		}
+		return t.showTicket(ctx, strings.ToUpper(m))
+	case "cola", "pendientes", "queue":
+		return t.queue(ctx)
+	default:
+		t.reply(t.tr("cmd.unknown", "/"+cmd))
+		if !t.st.idle() {
+			return t.reask(ctx)
+		}
+		t.help()
+	}
+	return nil
+}
+
+// cancel leaves whatever dialog is in progress; the tickets stay as they are.
+func (t *turn) cancel() {
+	switch {
+	case t.st.Pend != nil:
+		t.reply(t.tr("cancel.action", t.st.Pend.Folio))
+	case t.st.Svc != "":
+		t.reply(t.tr("cancel.form", t.serviceName(t.st.Svc)))
+	default:
+		t.reply(t.tr("cancel.nothing"))
+		return
+	}
+	t.clearState()
+	t.menu()
+}
+
+// reask repeats the question in progress.
+func (t *turn) reask(ctx context.Context) error {
+	switch {
+	case t.st.Pend != nil:
+		return t.askPending(ctx)
+	case t.st.Svc != "" && t.st.Confirm:
+		t.summary()
+	case t.st.Svc != "":
+		t.ask()
+	}
+	return nil
+}
+
+// expireForm discards a form left idle for too long, with a notice.
+func (t *turn) expireForm() {
+	if t.st.idle() || t.st.Upd.IsZero() || t.now.Sub(t.st.Upd) < t.e.cfg.DialogIdle {
+		return
+	}
+	if t.st.Svc != "" {
+		t.reply(t.tr("form.expired", t.serviceName(t.st.Svc), hours(t.e.cfg.DialogIdle)))
+	} else {
+		t.reply(t.tr("action.expired"))
+	}
+	t.clearState()
+}
+
+func hours(d interface{ Hours() float64 }) string {
+	return fmt.Sprintf("%.0f", d.Hours())
+}

@@ -1,0 +1,67 @@
+package conversations
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// dialogState is what the store keeps of a conversation: the answers given
+// so far and where the person is, never a replay log (DESIGN §7: ≤ 1 KB).
+type dialogState struct {
+	Svc     string            `json:"s,omitempty"` // service whose form is being filled
+	Field   string            `json:"f,omitempty"` // field being asked
+	Ans     Answers           `json:"a,omitempty"`
+	Att     []formFile        `json:"t,omitempty"` // files given to the form
+	Confirm bool              `json:"c,omitempty"` // showing the summary
+	Editing bool              `json:"e,omitempty"` // correcting one field, then back to the summary
+	Pend    *pending          `json:"p,omitempty"` // an action waiting for its input
+	Reg     map[string]string `json:"r,omitempty"` // registration answers of an unknown user
+	Upd     time.Time         `json:"u"`
+}
+
+// formFile is a file given while filling a form.
+type formFile struct {
+	Field string `json:"f"`
+	ID    string `json:"i"`
+	Name  string `json:"n"`
+	MIME  string `json:"m,omitempty"`
+	Size  int64  `json:"z"`
+	Photo bool   `json:"p,omitempty"`
+}
+
+// pending is a ticket action whose button was pressed and which waits for
+// the person's input (a reason, a date, files, a técnico).
+type pending struct {
+	Folio   string     `json:"f"`
+	Action  string     `json:"a"`
+	Step    int        `json:"s"`           // len(History) when the button was pressed
+	Pressed string     `json:"m,omitempty"` // the message to edit once applied
+	Date    string     `json:"d,omitempty"` // a date already given (yyyy-mm-dd)
+	Files   []formFile `json:"t,omitempty"` // files already given
+}
+
+// idle reports whether nothing is in progress.
+func (s *dialogState) idle() bool {
+	return s.Svc == "" && s.Pend == nil && s.Reg == nil
+}
+
+func decodeState(data []byte) (dialogState, error) {
+	var s dialogState
+	if len(data) == 0 {
+		return s, nil
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		return dialogState{}, fmt.Errorf("conversations: decode dialog: %w", err)
+	}
+	return s, nil
+}
+
+func encodeState(s dialogState) []byte {
+	b, err := json.Marshal(s)
+	if err != nil {
+		// Only strings, bools and times: marshalling cannot fail.
+		panic(fmt.Sprintf("conversations: encode dialog: %v", err))
+	}
+	return b
+}

@@ -1,0 +1,156 @@
+package conversations
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"ctdesk/storage"
+)
+
+// summary shows the filled form and asks to send it.
+func (t *turn) summary() {
+	s := t.e.services[t.st.Svc]
+	text := t.tr("form.summary", t.serviceName(s.ID)) + "\n" + t.answersText(t.lang, s, t.st.Ans, len(t.st.Att))
+	t.reply(text, []Button{
+		{Label: t.tr("form.send"), Code: "c:send"},
+		{Label: t.tr("form.edit"), Code: "c:edit"},
+		{Label: t.tr("form.cancel"), Code: "c:cancel"},
+	})
+}
+
+// answersText lists a form's answers, one per line, in a language.
+func (t *turn) answersText(lang string, s *Service, ans Answers, files int) string {
+	var b strings.Builder
+	for i := range s.Fields {
+		f := &s.Fields[i]
+		v, ok := ans[f.ID]
+		if !ok {
+			continue
+		}
+		b.WriteString("• ")
+		b.WriteString(translate(lang, s.ID+"."+f.ID))
+		b.WriteString(": ")
+		b.WriteString(t.showAnswer(lang, s, f, v))
+		b.WriteString("\n")
+	}
+	_ = files
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// showAnswer renders one answer for people.
+func (t *turn) showAnswer(lang string, s *Service, f *Field, v string) string {
+	if v == "" {
+		return translate(lang, "form.none")
+	}
+	switch f.Kind {
+	case KindChoice:
+		if f.AreaChoice {
+			return t.dir.areaName(v)
+		}
+		return translate(lang, s.ID+"."+f.ID+"."+v)
+	case KindYesNo:
+		if v == "si" {
+			return translate(lang, "yes")
+		}
+		return translate(lang, "no")
+	case KindDate:
+		return showDate(v)
+	case KindFile:
+		n, _ := strconv.Atoi(v)
+		return translate(lang, "form.files.count", n)
+	}
+	return v
+}
+
+// confirm handles the summary's buttons.
+func (t *turn) confirm(ctx context.Context, what string) error {
+	switch what {
+	case "send":
+		return t.submit(ctx)
+	case "cancel":
+		t.cancel()
+		return nil
+	case "edit":
+		s := t.e.services[t.st.Svc]
+		var rows [][]Button
+		for i := range s.Fields {
+			f := &s.Fields[i]
+			if t.applies(f) {
+				rows = append(rows, []Button{{Label: t.tr(s.ID + "." + f.ID), Code: "e:" + f.ID}})
+			}
+		}
+		t.reply(t.tr("form.edit.which"), rows...)
+		return nil
+	}
+	t.notice = t.tr("button.stale")
+	return nil
+}
+
+// editField asks one field again, then returns to the summary.
+func (t *turn) editField(field string) {
+	s := t.e.services[t.st.Svc]
+	f, ok := s.field(field)
+	if t.st.Svc == "" || !t.st.Confirm || !ok || !t.applies(f) {
+		t.notice = t.tr("button.stale")
+		return
+	}
+	delete(t.st.Ans, field)
+	if f.Kind == KindFile {
+		kept := t.st.Att[:0]
+		for _, a := range t.st.Att {
+			if a.Field != field {
+				kept = append(kept, a)
+			}
+		}
+		t.st.Att = kept
+	}
+	t.st.Confirm, t.st.Editing, t.st.Field = false, true, field
+	t.dirty = true
+	t.ask()
+}
+
+// submit turns the filled form into a ticket CT-RG.03.
+func (t *turn) submit(ctx context.Context) error {
+	s := t.e.services[t.st.Svc]
+	tk := &storage.Ticket{
+		Service:   s.ID,
+		Requester: t.who.ID,
+		Area:      t.who.Area,
+		Fields:    map[string]string{},
+		Created:   t.now,
+	}
+	for k, v := range t.st.Ans {
+		if v != "" {
+			tk.Fields[k] = v
+		}
+	}
+	for _, f := range t.st.Att {
+		tk.Attachments = append(tk.Attachments, storage.Attachment{
+			FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo, Step: f.Field, By: t.who.ID, At: t.now,
+		})
+	}
+	status := "recibida"
+	if s.Start != nil {
+		status = s.Start(&t.e.cfg, tk)
+	}
+	tk.Status = status
+	tk.History = []storage.Transition{{At: t.now, By: t.who.ID, Role: t.who.Role, To: status, Action: "solicitar"}}
+	t.touch(tk)
+	t.record(storage.FolioToken, "solicitud", t.serviceName(s.ID)+choiceDetail(s, tk))
+	t.clearState()
+	t.enterStatus(ctx, tk, nil)
+	return nil
+}
+
+// choiceDetail names the first choice of a ticket (e.g. "alta") for the log.
+func choiceDetail(s *Service, tk *storage.Ticket) string {
+	for _, f := range s.Fields {
+		if f.Kind == KindChoice && !f.AreaChoice {
+			if v := tk.Fields[f.ID]; v != "" {
+				return " (" + translate("es", s.ID+"."+f.ID+"."+v) + ")"
+			}
+		}
+	}
+	return ""
+}

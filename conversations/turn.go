@@ -1,0 +1,187 @@
+package conversations
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"ctdesk/storage"
+)
+
+// turn is the handling of one event: what was loaded and what it decided.
+type turn struct {
+	e     *Engine
+	ev    Event
+	now   time.Time
+	dir   *directory
+	who   storage.Person
+	known bool
+	key   string // dialog key: person id, or platform:account when unknown
+	lang  string
+
+	st    dialogState
+	ver   int64
+	dirty bool
+
+	tickets map[string]*ticketRef
+	order   []*ticketRef
+	log     []storage.LogEntry
+	out     []Message
+	people  []storage.Person
+	notice  string
+}
+
+// ticketRef is a ticket loaded (or created) during a turn.
+type ticketRef struct {
+	t      *storage.Ticket
+	expect int64
+}
+
+// ticket loads a ticket once per turn.
+func (t *turn) ticket(ctx context.Context, folio string) (*storage.Ticket, error) {
+	if r, ok := t.tickets[folio]; ok {
+		return r.t, nil
+	}
+	tk, err := t.e.st.Ticket(ctx, folio)
+	if err != nil {
+		return nil, err
+	}
+	r := &ticketRef{t: &tk, expect: tk.Version}
+	t.tickets[folio] = r
+	return r.t, nil
+}
+
+// touch marks a loaded ticket as changed, so the commit writes it.
+func (t *turn) touch(tk *storage.Ticket) {
+	tk.Updated = t.now
+	folio := tk.Folio
+	if folio == "" {
+		folio = storage.FolioToken
+	}
+	r, ok := t.tickets[folio]
+	if !ok {
+		r = &ticketRef{t: tk}
+		t.tickets[folio] = r
+	}
+	for _, o := range t.order {
+		if o == r {
+			return
+		}
+	}
+	t.order = append(t.order, r)
+}
+
+// folioOf returns how messages of this turn name the ticket.
+func folioOf(tk *storage.Ticket) string {
+	if tk.Folio == "" {
+		return storage.FolioToken
+	}
+	return tk.Folio
+}
+
+// tr translates for the person who acts.
+func (t *turn) tr(key string, args ...any) string { return translate(t.lang, key, args...) }
+
+// langOf is the language a person reads.
+func (t *turn) langOf(id string) string {
+	if p, ok := t.dir.person(id); ok && p.Language != "" {
+		if _, ok := catalogs[p.Language]; ok {
+			return p.Language
+		}
+	}
+	if id == t.who.ID {
+		return t.lang
+	}
+	return t.e.cfg.Language
+}
+
+// trFor translates for another person.
+func (t *turn) trFor(id, key string, args ...any) string {
+	return translate(t.langOf(id), key, args...)
+}
+
+// recipient is how messages address the person who acts.
+func (t *turn) recipient() string {
+	if t.known {
+		return t.who.ID
+	}
+	return t.key
+}
+
+// reply tells the person who acts.
+func (t *turn) reply(text string, buttons ...[]Button) {
+	t.send(t.recipient(), text, buttons...)
+}
+
+// send queues a message to anyone.
+func (t *turn) send(to, text string, buttons ...[]Button) {
+	t.out = append(t.out, Message{To: to, Text: text, Buttons: buttons})
+}
+
+// sendSecret queues a message that is sealed in the outbox and never logged.
+func (t *turn) sendSecret(to, text string, buttons ...[]Button) {
+	t.out = append(t.out, Message{To: to, Text: text, Buttons: buttons, Secret: true})
+}
+
+// editPressed replaces the pressed message's text and removes its buttons.
+func (t *turn) editPressed(ref, text string) {
+	if ref == "" {
+		return
+	}
+	t.out = append(t.out, Message{To: t.recipient(), Edit: ref, Text: text})
+}
+
+// record appends a bitácora entry for the person who acts.
+func (t *turn) record(folio, action, detail string) {
+	t.log = append(t.log, storage.LogEntry{
+		At: t.now, Who: t.who.ID, Role: t.who.Role, Folio: folio, Action: action, Detail: detail,
+	})
+	if !t.known {
+		t.log[len(t.log)-1].Who = t.key
+	}
+}
+
+// setState replaces the dialog state.
+func (t *turn) setState(s dialogState) {
+	t.st = s
+	t.dirty = true
+}
+
+// clearState ends whatever was in progress.
+func (t *turn) clearState() { t.setState(dialogState{}) }
+
+// storeFiles keeps incoming files and returns them as form files.
+func (t *turn) storeFiles(ctx context.Context, field string, files []IncomingFile) ([]formFile, error) {
+	var out []formFile
+	for _, f := range files {
+		name := f.Name
+		if name == "" {
+			name = "foto.jpg"
+		}
+		id, err := t.e.st.PutFile(ctx, storage.File{Name: name, MIME: f.MIME, Size: int64(len(f.Data)), Data: f.Data, Created: t.now})
+		if err != nil {
+			return nil, fmt.Errorf("conversations: keep file %q: %w", name, err)
+		}
+		out = append(out, formFile{Field: field, ID: id, Name: name, MIME: f.MIME, Size: int64(len(f.Data)), Photo: f.Photo})
+	}
+	return out, nil
+}
+
+// notFound reports whether err means the record does not exist.
+func notFound(err error) bool { return errors.Is(err, storage.ErrNotFound) }
+
+// randomID returns a fresh random identifier.
+func randomID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// replaceFolio puts the assigned folio in place of the token.
+func replaceFolio(s, folio string) string {
+	return strings.ReplaceAll(s, storage.FolioToken, folio)
+}

@@ -1,0 +1,175 @@
+package conversations
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"ctdesk/storage"
+)
+
+// mine lists the person's own requests, newest first.
+func (t *turn) mine(ctx context.Context) error {
+	ts, err := t.e.st.Tickets(ctx, storage.TicketFilter{Requester: t.who.ID})
+	if err != nil {
+		return err
+	}
+	if len(ts) == 0 {
+		t.reply(t.tr("mine.none"), []Button{{Label: t.tr("menu.new"), Code: "m:menu"}})
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(t.tr("mine.title"))
+	var bs []Button
+	for i := len(ts) - 1; i >= 0 && len(ts)-i <= 10; i-- {
+		tk := &ts[i]
+		b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " — " + t.statusName(t.lang, tk))
+		bs = append(bs, Button{Label: tk.Folio, Code: "v:" + tk.Folio})
+	}
+	if len(ts) > 10 {
+		b.WriteString("\n" + t.tr("mine.more", len(ts)-10))
+	}
+	t.reply(b.String(), rowsOf(bs, 2)...)
+	return nil
+}
+
+// rowsOf splits buttons into rows of n.
+func rowsOf(bs []Button, n int) [][]Button {
+	var out [][]Button
+	for len(bs) > 0 {
+		k := min(n, len(bs))
+		out = append(out, bs[:k])
+		bs = bs[k:]
+	}
+	return out
+}
+
+// mayView reports whether a person may see a ticket.
+func (t *turn) mayView(tk *storage.Ticket) bool {
+	p := t.who
+	if tk.Requester == p.ID || p.Role.IsStaff() || p.Role == storage.RoleAutoridad {
+		return true
+	}
+	s, ok := t.dir.supervisor(tk.Area)
+	return ok && s.ID == p.ID
+}
+
+// showTicket shows a ticket's detail with the actions its state allows to
+// the person who asks.
+func (t *turn) showTicket(ctx context.Context, folio string) error {
+	tk, err := t.ticket(ctx, folio)
+	if notFound(err) || (err == nil && !t.mayView(tk)) {
+		t.reply(t.tr("ticket.notfound", folio))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	text := t.card(t.who.ID, tk) + "\n\n" + t.tr("ticket.history")
+	for _, h := range tk.History {
+		line := "\n" + h.At.In(t.e.cfg.Location).Format("02/01 15:04") + " " + t.actionLabel(t.who.ID, tk.Service, h.Action) + " — " + t.dir.name(h.By)
+		if h.Note != "" && !strings.Contains(h.Action, "asignar") {
+			line += ": " + h.Note
+		}
+		text += line
+	}
+	if tk.Rating != nil {
+		text += "\n" + t.tr("ticket.rating", tk.Rating.Score)
+	}
+	svc := t.e.services[tk.Service]
+	var bs []Button
+	for i := range svc.Actions {
+		a := &svc.Actions[i]
+		if a.allows(tk.Status) && t.may(a, tk, t.who) {
+			bs = append(bs, Button{Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
+		}
+	}
+	if tk.Status == storage.StatusClosed && tk.Rating == nil && tk.Requester == t.who.ID && tk.Assignee != t.who.ID {
+		bs = append(bs, ratingButtons(tk)...)
+	}
+	t.reply(text, rows(bs)...)
+	return nil
+}
+
+// queue shows CT's work: unassigned, mine, overdue, awaiting approval.
+func (t *turn) queue(ctx context.Context) error {
+	if !t.who.Role.IsStaff() {
+		t.reply(t.tr("queue.forbidden"))
+		return nil
+	}
+	ts, err := t.e.st.Tickets(ctx, storage.TicketFilter{})
+	if err != nil {
+		return err
+	}
+	today := midnight(t.now.In(t.e.cfg.Location))
+	var unassigned, mine, overdue, waiting []*storage.Ticket
+	for i := range ts {
+		tk := &ts[i]
+		if tk.Terminal() {
+			continue
+		}
+		due := tk.DueDate()
+		switch {
+		case t.awaitingApproval(tk):
+			waiting = append(waiting, tk)
+		case tk.Assignee == "":
+			unassigned = append(unassigned, tk)
+		case tk.Assignee == t.who.ID:
+			mine = append(mine, tk)
+		}
+		if !due.IsZero() && due.Before(today) {
+			overdue = append(overdue, tk)
+		}
+	}
+	var b strings.Builder
+	b.WriteString(t.tr("queue.title"))
+	var bs []Button
+	section := func(key string, list []*storage.Ticket) {
+		b.WriteString("\n\n" + t.tr(key, len(list)))
+		for _, tk := range list {
+			b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " · " + t.dir.areaName(tk.Area) + " — " + t.statusName(t.lang, tk) + t.age(tk.Updated))
+			if len(bs) < 12 && !hasButton(bs, tk.Folio) {
+				bs = append(bs, Button{Label: tk.Folio, Code: "v:" + tk.Folio})
+			}
+		}
+	}
+	section("queue.unassigned", unassigned)
+	section("queue.mine", mine)
+	section("queue.overdue", overdue)
+	section("queue.waiting", waiting)
+	t.reply(b.String(), rowsOf(bs, 3)...)
+	return nil
+}
+
+// awaitingApproval reports whether a ticket waits for a visto bueno.
+func (t *turn) awaitingApproval(tk *storage.Ticket) bool {
+	svc := t.e.services[tk.Service]
+	if svc == nil {
+		return false
+	}
+	for _, a := range svc.Actions {
+		if a.Approval != "" && a.allows(tk.Status) {
+			return true
+		}
+	}
+	return false
+}
+
+// age says how long ago something happened, in days.
+func (t *turn) age(since time.Time) string {
+	days := int(t.now.Sub(since).Hours() / 24)
+	if days < 1 {
+		return ""
+	}
+	return " " + t.tr("age.days", days)
+}
+
+func hasButton(bs []Button, label string) bool {
+	for _, b := range bs {
+		if b.Label == label {
+			return true
+		}
+	}
+	return false
+}
