@@ -85,6 +85,7 @@ func (s *Server) getUpdates(req *request) reply {
 	}
 	s.state.pollGen++
 	gen := s.state.pollGen
+	s.notifyLocked() // an older poll still waiting ends with 409
 	for {
 		var out []json.RawMessage
 		for _, q := range s.state.queue {

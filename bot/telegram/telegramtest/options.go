@@ -5,7 +5,7 @@ import "time"
 // Limits are the rate limits the server enforces on sendMessage, sendDocument and sendPhoto.
 type Limits struct {
 	PerChat        float64 // messages per second to one chat (default 1)
-	Burst          int     // extra messages one chat may take at once (default 3)
+	Burst          int     // messages one chat may take at once before the rate applies (default 3)
 	GroupPerMinute int     // messages per minute to one group, chat id < 0 (default 20)
 	Global         float64 // messages per second over all chats (default 30)
 	GlobalBurst    int     // default 30
