@@ -51,10 +51,10 @@ func WritePDF(w io.Writer, r *Report) error {
 
 // pdfDoc is the report being drawn.
 type pdfDoc struct {
-	pdf   *fpdf.Fpdf
-	tr    func(string) string // UTF-8 to the core fonts' cp1252
-	r     *Report
-	size  fpdf.SizeType
+	pdf  *fpdf.Fpdf
+	tr   func(string) string // UTF-8 to the core fonts' cp1252
+	r    *Report
+	size fpdf.SizeType
 	// orient is the current page's orientation, "P" or "L"; width is the
 	// room between its margins.
 	orient string
