@@ -129,3 +129,20 @@ func TestTwoHandlesWriting(t *testing.T) {
 		}
 	}
 }
+
+func TestReadOnlyWithoutWriter(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ctdesk.db")
+	w := MustOpen(t, path)
+	if err := w.SetValue(t.Context(), "k", []byte("v"), 0); err != nil {
+		t.Fatalf("SetValue: %v", err)
+	}
+	w.Close()
+	r, err := sqlitestore.OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly with no writer running: %v", err)
+	}
+	defer r.Close()
+	if v, err := r.Value(t.Context(), "k"); err != nil || string(v) != "v" {
+		t.Errorf("Value: got %q, %v; want v", v, err)
+	}
+}

@@ -94,24 +94,8 @@ func (s *Store) Tickets(ctx context.Context, f storage.TicketFilter) ([]storage.
 		q += " LIMIT ?"
 		args = append(args, f.Limit)
 	}
-	rows, err := s.r.QueryContext(ctx, q, args...)
+	out, err := listJSON[storage.Ticket](ctx, s.r, q, args...)
 	if err != nil {
-		return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
-	}
-	defer rows.Close()
-	var out []storage.Ticket
-	for rows.Next() {
-		var data []byte
-		if err := rows.Scan(&data); err != nil {
-			return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
-		}
-		var t storage.Ticket
-		if err := json.Unmarshal(data, &t); err != nil {
-			return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
-		}
-		out = append(out, t)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
 	}
 	return out, nil
