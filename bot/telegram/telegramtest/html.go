@@ -101,8 +101,10 @@ func parseHTML(src string) (string, []Entity, error) {
 					e.Type = ""
 				}
 			case "code":
-				if l, ok := strings.CutPrefix(attrs["class"], "language-"); ok && len(stack) > 0 && stack[len(stack)-1].name == "pre" {
-					stack[len(stack)-1].entity.Language = l
+				if len(stack) > 0 && stack[len(stack)-1].name == "pre" {
+					// <pre><code class="language-x"> is one pre entity with a language.
+					stack[len(stack)-1].entity.Language, _ = strings.CutPrefix(attrs["class"], "language-")
+					e.Type = ""
 				}
 			case "blockquote":
 				if _, ok := attrs["expandable"]; ok {
