@@ -228,17 +228,28 @@ func (s *Server) finish(w http.ResponseWriter, call *Call, rep reply) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(rep.status)
-	body := map[string]any{"ok": rep.status == http.StatusOK}
-	if rep.status == http.StatusOK {
-		body["result"] = rep.result
+	body := apiResponse{OK: rep.status == http.StatusOK}
+	if body.OK {
+		body.Result = rep.result
 	} else {
-		body["error_code"] = rep.status
-		body["description"] = rep.desc
+		body.ErrorCode, body.Description = rep.status, rep.desc
 		if rep.retryAfter > 0 {
-			body["parameters"] = map[string]int{"retry_after": rep.retryAfter}
+			body.Parameters = &responseParameters{RetryAfter: rep.retryAfter}
 		}
 	}
 	_ = json.NewEncoder(w).Encode(body)
+}
+
+type apiResponse struct {
+	OK          bool                `json:"ok"`
+	Result      any                 `json:"result,omitempty"`
+	ErrorCode   int                 `json:"error_code,omitempty"`
+	Description string              `json:"description,omitempty"`
+	Parameters  *responseParameters `json:"parameters,omitempty"`
+}
+
+type responseParameters struct {
+	RetryAfter int `json:"retry_after,omitempty"`
 }
 
 func (s *Server) logf(format string, args ...any) {

@@ -38,16 +38,16 @@ func TestHTMLParseMode(t *testing.T) {
 		return bot.Send(m)
 	}
 	bad := map[string]string{
-		"<b>sin cerrar":              `Can't find end tag corresponding to start tag "b"`,
-		"<x>y</x>":                   `Unsupported start tag "x" at byte offset 0`,
-		"Pérez & hijos":              `"&" at byte offset 7`,
-		"1 < 2":                      `Unsupported start tag "" at byte offset 2`,
-		"<b><i>x</b></i>":            `expected "</i>", found "</b>"`,
-		"<span>x</span>":             `must have class "tg-spoiler"`,
-		"x</b>":                      "Unexpected end tag at byte offset 1",
-		"<br/>":                      `Unsupported start tag "br"`,
-		"<b>&amp</b>":                `"&" at byte offset 3`,
-		`<a href="http://x.org">`:    `start tag "a"`,
+		"<b>sin cerrar":             `Can't find end tag corresponding to start tag "b"`,
+		"<x>y</x>":                  `Unsupported start tag "x" at byte offset 0`,
+		"Pérez & hijos":             `"&" at byte offset 7`,
+		"1 < 2":                     `Unsupported start tag "" at byte offset 2`,
+		"<b><i>x</b></i>":           `expected "</i>", found "</b>"`,
+		"<span>x</span>":            `must have class "tg-spoiler"`,
+		"x</b>":                     "Unexpected end tag at byte offset 1",
+		"<br/>":                     `Unsupported start tag "br"`,
+		"<b>&amp</b>":               `"&" at byte offset 3`,
+		`<a href="http://x.org">`:   `start tag "a"`,
 		"<pre><code>x</pre></code>": `expected "</code>"`,
 	}
 	for text, want := range bad {
