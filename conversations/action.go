@@ -104,7 +104,7 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 	}
 	if len(tk.History) != step || !a.allows(tk.Status) {
 		t.notice = t.tr("button.moved", tk.Folio, t.statusName(t.lang, tk))
-		t.editPressed(t.ev.Pressed, t.tr("button.moved", tk.Folio, t.statusName(t.lang, tk)))
+		t.editPressed(t.ev.Pressed, t.card(t.who.ID, tk)+"\n\n"+t.notice)
 		return nil
 	}
 	if a.Input != InputNone {
@@ -119,7 +119,6 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 // attempt to the bitácora.
 func (t *turn) refuse(tk *storage.Ticket, a *Action) {
 	t.notice = t.tr("button.forbidden", tk.Folio)
-	t.reply(t.tr("button.forbidden", tk.Folio))
 	t.record(tk.Folio, "intento_no_autorizado", a.ID)
 }
 
@@ -171,7 +170,7 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *Action, ac *Act
 	})
 	t.touch(tk)
 	t.record(tk.Folio, a.ID, ac.Note)
-	t.editPressed(pressed, t.tr("done.pressed", tk.Folio, t.actionLabel(t.who.ID, tk.Service, a.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
+	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.tr("done.pressed", t.actionLabel(t.who.ID, tk.Service, a.ID), t.dir.name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
 	t.enterStatus(ctx, tk, a)
 	return nil
 }

@@ -6,10 +6,28 @@ import (
 )
 
 // catalogs holds every text a person reads, by language then key. Spanish
-// is complete; other languages fall back to it key by key.
+// is complete; other languages fall back to it key by key (a test keeps
+// English complete too). Each service brings its own texts.
 var catalogs = map[string]map[string]string{
-	"es": textsES,
-	"en": textsEN,
+	"es": merge(esCore, esCorreo),
+	"en": merge(enCore, enCorreo),
+}
+
+// textsES is the default catalog.
+var textsES = catalogs["es"]
+
+// merge joins catalogs; a key defined twice is a mistake caught at start.
+func merge(parts ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, p := range parts {
+		for k, v := range p {
+			if _, dup := out[k]; dup {
+				panic("conversations: text " + k + " defined twice")
+			}
+			out[k] = v
+		}
+	}
+	return out
 }
 
 // Languages lists the languages with a catalog.

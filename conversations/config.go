@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"ctdesk/conversations/calendar"
 	"fmt"
 	"time"
 )
@@ -23,9 +24,11 @@ type Config struct {
 	MailDomain string
 	// Now is the clock (default time.Now).
 	Now func() time.Time
-	// BusinessDays, when set, lists the n business days after a day (for
-	// date pickers); weekdays otherwise.
-	BusinessDays func(from time.Time, n int) []time.Time
+	// Calendar knows the business days (weekends, holidays, closed days);
+	// default: Mexico's official holidays in Location.
+	Calendar *calendar.Calendar
+	// Password generates temporary passwords (default TemporaryPassword).
+	Password func() string
 	// DirectoryTTL is how long the directory is cached (default 5 s).
 	DirectoryTTL time.Duration
 }
@@ -43,8 +46,14 @@ func (c *Config) withDefaults() error {
 	if c.DialogIdle <= 0 {
 		c.DialogIdle = 24 * time.Hour
 	}
+	if c.Calendar == nil {
+		c.Calendar = calendar.New(c.Location)
+	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.Password == nil {
+		c.Password = TemporaryPassword
 	}
 	if c.DirectoryTTL <= 0 {
 		c.DirectoryTTL = 5 * time.Second

@@ -2,6 +2,8 @@ package conversations
 
 import (
 	"time"
+
+	"ctdesk/conversations/calendar"
 )
 
 // dateKey is how dates are kept in answers and button codes.
@@ -10,16 +12,10 @@ const dateKey = "2006-01-02"
 // dateShown is how dates are shown to people.
 const dateShown = "02/01/2006"
 
-// parseDateFunc parses a typed date relative to now; replaced by the
-// calendar's parser.
-var parseDateFunc = func(text string, now time.Time, loc *time.Location) (time.Time, error) {
-	return time.ParseInLocation("2/1/2006", text, loc)
-}
-
 // parseDate reads a date typed by a person; msg explains what is wrong.
 func (t *turn) parseDate(text string, allowPast bool) (time.Time, string) {
 	loc := t.e.cfg.Location
-	d, err := parseDateFunc(trimAnswer(text), t.now.In(loc), loc)
+	d, err := calendar.ParseDate(trimAnswer(text), t.now.In(loc), loc)
 	if err != nil {
 		return time.Time{}, t.tr("form.date.invalid")
 	}

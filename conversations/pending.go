@@ -220,16 +220,5 @@ func (t *turn) matchStaff(text string) string {
 
 // nextBusinessDays offers the next working days for a date picker.
 func (t *turn) nextBusinessDays(n int) []time.Time {
-	if t.e.cfg.BusinessDays != nil {
-		return t.e.cfg.BusinessDays(t.now.In(t.e.cfg.Location), n)
-	}
-	var out []time.Time
-	d := midnight(t.now.In(t.e.cfg.Location))
-	for len(out) < n {
-		d = d.AddDate(0, 0, 1)
-		if d.Weekday() != time.Saturday && d.Weekday() != time.Sunday {
-			out = append(out, d)
-		}
-	}
-	return out
+	return t.e.cfg.Calendar.NextBusinessDays(t.now, n)
 }

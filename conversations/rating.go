@@ -20,7 +20,6 @@ func (t *turn) rate(ctx context.Context, folio string, score int) error {
 	switch {
 	case tk.Requester != t.who.ID || tk.Assignee == t.who.ID:
 		t.notice = t.tr("button.forbidden", tk.Folio)
-		t.reply(t.notice)
 		t.record(tk.Folio, "intento_no_autorizado", "calificar")
 		return nil
 	case tk.Status != storage.StatusClosed:
@@ -39,6 +38,5 @@ func (t *turn) rate(ctx context.Context, folio string, score int) error {
 	t.record(tk.Folio, "calificacion", strconv.Itoa(score))
 	t.editPressed(t.ev.Pressed, t.tr("rate.done", tk.Folio, score))
 	t.notice = t.tr("rate.thanks")
-	t.reply(t.tr("rate.thanks"))
 	return nil
 }

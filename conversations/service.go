@@ -45,12 +45,12 @@ type Actor uint
 
 // The actors of a workflow; an action may name several.
 const (
-	ActorRequester  Actor = 1 << iota // who asked for the service
-	ActorSupervisor                   // the supervisor of the ticket's area
-	ActorAutoridad                    // anyone with role autoridad
-	ActorStaff                        // any técnico or coordinador
-	ActorAssignee                     // the técnico the ticket is assigned to
-	ActorCoordinator                  // the coordinador
+	ActorRequester   Actor = 1 << iota // who asked for the service
+	ActorSupervisor                    // the supervisor of the ticket's area
+	ActorAutoridad                     // anyone with role autoridad
+	ActorStaff                         // any técnico or coordinador
+	ActorAssignee                      // the técnico the ticket is assigned to
+	ActorCoordinator                   // the coordinador
 )
 
 // Input is what an action asks for before it applies.

@@ -54,7 +54,7 @@ func correoComplete(a *ActionCtx) error {
 	if tk.Fields["accion"] != "alta" {
 		return nil
 	}
-	pw := TemporaryPassword()
+	pw := a.Config().Password()
 	account := tk.Fields["cuenta"]
 	a.TellSecret(a.By.ID, nil, "correo.pw.tecnico", account, pw)
 	a.TellSecret(tk.Requester, [][]Button{{a.ButtonFor(tk.Requester, "firmar")}}, "correo.pw.requester", account, pw)

@@ -54,6 +54,9 @@ func decodeState(data []byte) (dialogState, error) {
 	if err := json.Unmarshal(data, &s); err != nil {
 		return dialogState{}, fmt.Errorf("conversations: decode dialog: %w", err)
 	}
+	if s.Svc != "" && s.Ans == nil {
+		s.Ans = Answers{}
+	}
 	return s, nil
 }
 

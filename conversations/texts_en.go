@@ -1,7 +1,7 @@
 package conversations
 
-// textsEN is the English catalog; a test keeps it complete against Spanish.
-var textsEN = map[string]string{
+// enCore holds the English texts shared by every service.
+var enCore = map[string]string{
 	"yes": "Yes",
 	"no":  "No",
 
@@ -72,9 +72,10 @@ var textsEN = map[string]string{
 	"button.stale":             "That button no longer matches what comes next.",
 	"button.moved":             "Request %s has moved on; its status is now “%s”. This button no longer applies.",
 	"button.forbidden":         "You may not do that on request %s. The attempt was written to the log.",
-	"done.pressed":             "%s — %s (%s)",
+	"done.pressed":             "✔ %s — %s, %s",
 	"pending.head":             "%s · %s",
 	"pending.stale":            "Request %s changed while you were answering, so I left that action.",
+	"blocked.coord":            "Notice: I could not deliver messages to %s because they blocked the bot or closed the chat. Ask them to open the conversation with the bot again.",
 	"secret.lost":              "A confidential message for you could not be delivered in time. Ask the IT Coordination to generate it again.",
 
 	"in.text":             "Type your answer:",
@@ -138,6 +139,8 @@ var textsEN = map[string]string{
 	"queue.title":      "IT Coordination work queue",
 	"queue.unassigned": "Unassigned (%d):",
 	"queue.mine":       "Assigned to you (%d):",
+	"queue.others":     "Assigned to other technicians (%d):",
+	"queue.empty":      "No pending requests. Well done!",
 	"queue.overdue":    "Overdue (%d):",
 	"queue.waiting":    "Awaiting approval (%d):",
 	"age.days":         "(%d day(s) ago)",
@@ -160,32 +163,4 @@ var textsEN = map[string]string{
 	"reg.rejected":       "Your registration was not authorised. If you think this is a mistake, contact the IT Coordination.",
 	"reg.accepted.coord": "Registration of %s authorised.",
 	"reg.rejected.coord": "Registration of %s rejected.",
-
-	"correo.accion.q":             "What do you need for the e-mail account?",
-	"correo.accion":               "Action",
-	"correo.accion.alta":          "Create an account",
-	"correo.accion.baja":          "Remove an account",
-	"correo.accion.mantenimiento": "Maintain an account",
-	"correo.tipo.q":               "Which kind of maintenance?",
-	"correo.tipo":                 "Maintenance",
-	"correo.tipo.password":        "Reset password",
-	"correo.tipo.cuota":           "Increase quota",
-	"correo.tipo.alias":           "Alias or forwarding",
-	"correo.tipo.otro":            "Other",
-	"correo.titular.q":            "Full name of the account holder?",
-	"correo.titular":              "Holder",
-	"correo.puesto.q":             "What is the holder's position?",
-	"correo.puesto":               "Position",
-	"correo.area.q":               "Which area does the holder belong to?",
-	"correo.area":                 "Area",
-	"correo.cuenta.q":             "What is the account's address? (for a new account, the one you want)",
-	"correo.cuenta":               "Account",
-	"correo.justificacion.q":      "Briefly describe the justification:",
-	"correo.justificacion":        "Justification",
-	"correo.in.completar":         "Do you want to leave a note for the requester? Type it or “Skip”.",
-	"correo.st.por_firmar":        "Your e-mail account was created. I am sending the temporary password in a separate message; once you have it, sign the receipt to close request {folio}.",
-	"correo.did.aprobar":          "{by} approved your request {folio}. It is now in the IT Coordination's queue.",
-	"correo.did.firmar":           "I recorded your signature of responsibility in the Log CT-RG.02. Your request {folio} is closed.",
-	"correo.pw.tecnico":           "Temporary password for %s:\n%s\n\nSet it now in the mail server's panel. It was also delivered to the requester; it is not kept anywhere.",
-	"correo.pw.requester":         "Your account %s is ready.\nTemporary password: %s\n\nChange it the first time you log in. This message is confidential: do not forward it. Press “Sign receipt” to sign your responsibility for the account.",
 }

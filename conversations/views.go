@@ -103,7 +103,7 @@ func (t *turn) queue(ctx context.Context) error {
 		return err
 	}
 	today := midnight(t.now.In(t.e.cfg.Location))
-	var unassigned, mine, overdue, waiting []*storage.Ticket
+	var unassigned, mine, others, overdue, waiting []*storage.Ticket
 	for i := range ts {
 		tk := &ts[i]
 		if tk.Terminal() {
@@ -117,6 +117,8 @@ func (t *turn) queue(ctx context.Context) error {
 			unassigned = append(unassigned, tk)
 		case tk.Assignee == t.who.ID:
 			mine = append(mine, tk)
+		case t.who.Role == storage.RoleCoordinador:
+			others = append(others, tk)
 		}
 		if !due.IsZero() && due.Before(today) {
 			overdue = append(overdue, tk)
@@ -126,6 +128,9 @@ func (t *turn) queue(ctx context.Context) error {
 	b.WriteString(t.tr("queue.title"))
 	var bs []Button
 	section := func(key string, list []*storage.Ticket) {
+		if len(list) == 0 {
+			return
+		}
 		b.WriteString("\n\n" + t.tr(key, len(list)))
 		for _, tk := range list {
 			b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " · " + t.dir.areaName(tk.Area) + " — " + t.statusName(t.lang, tk) + t.age(tk.Updated))
@@ -136,8 +141,12 @@ func (t *turn) queue(ctx context.Context) error {
 	}
 	section("queue.unassigned", unassigned)
 	section("queue.mine", mine)
+	section("queue.others", others)
 	section("queue.overdue", overdue)
 	section("queue.waiting", waiting)
+	if len(unassigned)+len(mine)+len(others)+len(overdue)+len(waiting) == 0 {
+		b.WriteString("\n\n" + t.tr("queue.empty"))
+	}
 	t.reply(b.String(), rowsOf(bs, 3)...)
 	return nil
 }

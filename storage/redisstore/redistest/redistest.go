@@ -171,6 +171,7 @@ func (s *Server) start() error {
 		"--appendonly", "yes", "--appendfsync", "always", "--save", "",
 		"--daemonize", "no", "--loglevel", "warning",
 		"--logfile", s.dir+"/redis.log")
+	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start redis-server: %w", err)
 	}
