@@ -9,8 +9,8 @@ import (
 // is complete; other languages fall back to it key by key (a test keeps
 // English complete too). Each service brings its own texts.
 var catalogs = map[string]map[string]string{
-	"es": merge(esCore, esCorreo),
-	"en": merge(enCore, enCorreo),
+	"es": merge(esCore, esConsole, esCorreo),
+	"en": merge(enCore, enConsole, enCorreo),
 }
 
 // textsES is the default catalog.

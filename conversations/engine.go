@@ -94,7 +94,7 @@ func (e *Engine) Invalidate() { e.dir.invalidate() }
 
 // newTurn loads what an event needs: the directory, the person, the dialog.
 func (e *Engine) newTurn(ctx context.Context, ev Event) (*turn, error) {
-	now := ev.At
+	now := ev.At.In(e.cfg.Location) // folios and dates follow the institution's calendar
 	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return nil, err

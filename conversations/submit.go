@@ -148,7 +148,7 @@ func choiceDetail(s *Service, tk *storage.Ticket) string {
 	for _, f := range s.Fields {
 		if f.Kind == KindChoice && !f.AreaChoice {
 			if v := tk.Fields[f.ID]; v != "" {
-				return " (" + translate("es", s.ID+"."+f.ID+"."+v) + ")"
+				return ": " + translate("es", s.ID+"."+f.ID+"."+v)
 			}
 		}
 	}

@@ -1,0 +1,70 @@
+// Command ctdesk is the service desk of the Coordinación de Tecnologías: it
+// runs the bot on Telegram and Slack (or, with no platform token, a console
+// in the terminal), and its subcommands read the records.
+//
+//	ctdesk                 run the service (console when no token is set)
+//	ctdesk bitacora        print the Bitácora CT-RG.02 as CSV
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	_ "time/tzdata" // the institution's zone loads on minimal images too
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if err != nil && !errors.Is(err, errUsage) {
+		fmt.Fprintln(os.Stderr, "ctdesk:", err)
+	}
+	if err != nil {
+		os.Exit(1)
+	}
+}
+
+var errUsage = errors.New("usage")
+
+// run is ctdesk with its inputs injected, so tests drive it whole.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	log := newLogger(getenv, stderr)
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "bitacora", "bitácora":
+			return bitacora(ctx, args[1:], getenv, stdout, stderr)
+		case "serve":
+			return serve(ctx, getenv, stdin, stdout, log)
+		case "help", "ayuda":
+			fmt.Fprint(stdout, usage)
+			return nil
+		default:
+			fmt.Fprintf(stderr, "ctdesk: subcomando desconocido %q\n%s", args[0], usage)
+			return errUsage
+		}
+	}
+	return serve(ctx, getenv, stdin, stdout, log)
+}
+
+const usage = `Uso:
+  ctdesk                     atiende Telegram y Slack; sin tokens, abre la consola
+  ctdesk bitacora [--desde dd/mm/aaaa] [--hasta dd/mm/aaaa] [--folio CT-AAAA-NNNN]
+                             imprime la Bitácora CT-RG.02 en CSV
+Variables: CTDESK_CONFIG, CTDESK_DATA, REDIS_URL, TELEGRAM_TOKEN, SLACK_BOT_TOKEN… (ver README)
+`
+
+// newLogger builds the one logger of the process.
+func newLogger(getenv func(string) string, w io.Writer) *slog.Logger {
+	var level slog.Level
+	if err := level.UnmarshalText([]byte(getenv("CTDESK_LOG_LEVEL"))); err != nil {
+		level = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))
+}

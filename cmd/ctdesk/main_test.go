@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"ctdesk/storage/redisstore/redistest"
+)
+
+// altaScript is the correo alta of issue 2, typed as a newcomer would.
+const altaScript = `/as rosa
+/nueva
+Cuenta de correo electrónico
+1
+Rosa Díaz Martínez
+Analista de presupuesto
+Dirección de Finanzas
+rosa.diaz@upe.edu.mx
+Se incorporó a Finanzas y necesita correo institucional.
+Enviar
+/as luis
+Aprobar
+/as beto
+Tomar
+Completar
+Omitir
+/as rosa
+Firmar de recibido
+5
+`
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+// runCtdesk runs the command with the input and returns its output.
+func runCtdesk(t *testing.T, vars map[string]string, stdin string, args ...string) string {
+	t.Helper()
+	var out, errs bytes.Buffer
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	if err := run(ctx, args, env(vars), strings.NewReader(stdin), &out, &errs); err != nil {
+		t.Fatalf("ctdesk %v: %v\nstderr:\n%s", args, err, errs.String())
+	}
+	return out.String()
+}
+
+// TestConsoleCorreoAlta plays the whole e-mail account procedure over a
+// pipe, on the embedded store and on Redis, then reads the bitácora.
+func TestConsoleCorreoAlta(t *testing.T) {
+	stores := map[string]func(t *testing.T) map[string]string{
+		"sqlite": func(t *testing.T) map[string]string {
+			return map[string]string{"CTDESK_DATA": filepath.Join(t.TempDir(), "ctdesk.db")}
+		},
+		"redis": func(t *testing.T) map[string]string {
+			srv := redistest.Start(t)
+			return map[string]string{"REDIS_URL": srv.URL(), "CTDESK_REDIS_PREFIX": srv.Prefix(t)}
+		},
+	}
+	for name, vars := range stores {
+		t.Run(name, func(t *testing.T) {
+			v := vars(t)
+			out := runCtdesk(t, v, altaScript)
+			folio := fmt.Sprintf("CT-%d-0001", time.Now().In(mexico(t)).Year())
+			for _, want := range []string{
+				"Registré tu solicitud " + folio,
+				"→ luis:\n  Rosa Díaz (Dirección de Finanzas) pide tu visto bueno",
+				"[1] Aprobar  [2] Rechazar",
+				"→ rosa (confidencial):\n  Tu cuenta rosa.diaz@upe.edu.mx está lista.\n  Contraseña temporal: ",
+				"Registré tu firma de responsabilidad en la Bitácora CT-RG.02",
+			} {
+				if !strings.Contains(out, want) {
+					t.Errorf("console output lacks %q\n%s", want, out)
+				}
+			}
+			// The password reaches rosa only after beto completes.
+			if i, j := strings.Index(out, "✔ Completar"), strings.Index(out, "Contraseña temporal: "); i < 0 || j < 0 || j > i {
+				t.Errorf("password shown at %d, completion at %d", j, i)
+			}
+
+			if path := v["CTDESK_DATA"]; path != "" {
+				assertNotStored(t, out, path)
+			}
+
+			log := runCtdesk(t, v, "", "bitacora", "--folio", folio)
+			rows, err := csv.NewReader(strings.NewReader(log)).ReadAll()
+			if err != nil {
+				t.Fatalf("bitácora is not CSV: %v\n%s", err, log)
+			}
+			var steps []string
+			for _, r := range rows[1:] {
+				if r[0] == "" || r[1] == "" {
+					t.Errorf("entry without date or time: %v", r)
+				}
+				steps = append(steps, r[2]+":"+r[6])
+			}
+			want := "rosa:solicitud luis:aprobar beto:tomar beto:contrasena_entregada beto:completar rosa:firma rosa:firmar rosa:calificacion"
+			if got := strings.Join(steps, " "); got != want {
+				t.Errorf("bitácora steps\n got: %s\nwant: %s", got, want)
+			}
+			if strings.Contains(log, "Contraseña") || strings.Contains(strings.ToLower(log), "password") {
+				t.Errorf("the bitácora mentions the password:\n%s", log)
+			}
+		})
+	}
+}
+
+// assertNotStored checks that the temporary password shown in the console
+// appears in no file of the embedded store (database, WAL, shared memory).
+func assertNotStored(t *testing.T, out, path string) {
+	t.Helper()
+	_, rest, ok := strings.Cut(out, "Contraseña temporal: ")
+	if !ok {
+		t.Fatal("no temporary password in the output")
+	}
+	pw, _, _ := strings.Cut(rest, "\n")
+	if len(pw) < 12 {
+		t.Fatalf("temporary password %q is too short", pw)
+	}
+	files, _ := filepath.Glob(path + "*")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(data, []byte(pw)) {
+			t.Errorf("the temporary password is stored in %s", f)
+		}
+	}
+}
+
+func mexico(t *testing.T) *time.Location {
+	loc, err := time.LoadLocation("America/Mexico_City")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
+}

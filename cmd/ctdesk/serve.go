@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"sync"
+	"time"
+
+	"ctdesk/bot"
+	"ctdesk/bot/console"
+	"ctdesk/conversations"
+	"ctdesk/storage"
+)
+
+// serve runs the service until ctx is done (or, in the console, until the
+// input ends).
+func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		return err
+	}
+	st, where, err := openStore(ctx, getenv, false)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if err := seed(ctx, cfg, st); err != nil {
+		return err
+	}
+	engine, err := conversations.New(conversations.Config{
+		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
+		DialogIdle: cfg.DialogIdle, Approvals: cfg.Approvals, MailDomain: cfg.MailDomain,
+		Calendar: cfg.calendar(),
+	}, st, conversations.DefaultServices()...)
+	if err != nil {
+		return err
+	}
+	rt := &runtime{cfg: cfg, getenv: getenv, log: log, store: st, engine: engine, mux: http.NewServeMux()}
+	rt.intake = instrument(bot.NewIntake(engine))
+	var platforms []platform
+	for _, f := range platformFactories {
+		p, err := f(ctx, rt)
+		if err != nil {
+			return err
+		}
+		if p != nil {
+			platforms = append(platforms, p)
+		}
+	}
+	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms))
+	if len(platforms) == 0 {
+		return runConsole(ctx, rt, stdin, stdout)
+	}
+	return runService(ctx, rt, platforms)
+}
+
+// runConsole plays the procedure in the terminal on the embedded store.
+func runConsole(ctx context.Context, rt *runtime, stdin io.Reader, stdout io.Writer) error {
+	c := console.New(stdout)
+	router := bot.NewRouter(rt.store, c)
+	disp := bot.NewDispatcher(rt.store, rt.engine, router, bot.DispatcherConfig{Log: rt.log.With("component", "outbox")})
+	// Messages left from an earlier session (or queued by jobs) show first.
+	if _, err := disp.Drain(ctx); err != nil {
+		return err
+	}
+	s := &console.Session{C: c, In: stdin, Handler: rt.intake, Out: disp, People: rt.store, Prompt: isTerminal(stdin)}
+	err := s.Run(ctx)
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	return err
+}
+
+// isTerminal reports whether r is an interactive terminal.
+func isTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// runService runs the platforms, the outbox, the scheduler and the HTTP
+// listener; on shutdown intake stops first, the outbox drains for a
+// bounded time, and the store is closed last (by serve).
+func runService(ctx context.Context, rt *runtime, platforms []platform) error {
+	senders := make([]bot.Sender, len(platforms))
+	for i, p := range platforms {
+		senders[i] = p
+	}
+	router := bot.NewRouter(rt.store, senders...)
+	disp := bot.NewDispatcher(rt.store, rt.engine, router, bot.DispatcherConfig{
+		Log: rt.log.With("component", "outbox"),
+		OnBlocked: func(ctx context.Context, recipient string) {
+			name := recipient
+			if p, err := rt.store.Person(ctx, recipient); err == nil {
+				name = p.Name
+			}
+			if err := rt.engine.TellRole(ctx, "blocked:"+recipient, storage.RoleCoordinador, "blocked.coord", name); err != nil {
+				rt.log.Error("tell coordinator of blocked recipient", "recipient", recipient, "err", err)
+			}
+		},
+	})
+	rt.wake = disp.Wake
+	registerMetrics(rt)
+	registerHealth(rt)
+
+	intakeCtx, stopIntake := context.WithCancel(ctx)
+	defer stopIntake()
+	outCtx, stopOut := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopOut()
+
+	var wg sync.WaitGroup
+	errs := make(chan error, len(platforms)+3)
+	start := func(name string, ctx context.Context, f func(context.Context) error) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := f(ctx); err != nil && ctx.Err() == nil {
+				errs <- fmt.Errorf("%s: %w", name, err)
+			}
+		}()
+	}
+	for _, p := range platforms {
+		start(p.Platform(), intakeCtx, p.Run)
+	}
+	start("scheduler", intakeCtx, func(ctx context.Context) error { return runScheduler(ctx, rt) })
+	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, rt) })
+	outDone := make(chan struct{})
+	go func() {
+		defer close(outDone)
+		if err := disp.Run(outCtx); err != nil {
+			errs <- fmt.Errorf("outbox: %w", err)
+		}
+	}()
+
+	var first error
+	select {
+	case <-ctx.Done():
+	case first = <-errs:
+		rt.log.Error("stopping", "err", first)
+	}
+	stopIntake()
+	wg.Wait()
+	// Give the outbox a moment to deliver what the last updates produced.
+	drain := time.AfterFunc(5*time.Second, stopOut)
+	defer drain.Stop()
+	disp.Wake()
+	time.Sleep(200 * time.Millisecond)
+	stopOut()
+	<-outDone
+	rt.log.Info("ctdesk stopped")
+	return first
+}
