@@ -3,9 +3,7 @@ package bot
 import (
 	"context"
 	"errors"
-	"fmt"
 	"log/slog"
-	"math/rand/v2"
 	"sync"
 	"time"
 
@@ -35,7 +33,8 @@ type DispatcherConfig struct {
 	Poll time.Duration
 	// MaxAttempts drops a message after that many failed attempts.
 	MaxAttempts int
-	// OnBlocked is told when a recipient has blocked the bot.
+	// OnBlocked is told, once per recipient until a message reaches them
+	// again, that a recipient has blocked the bot.
 	OnBlocked func(ctx context.Context, recipient string)
 	Log       *slog.Logger
 }
@@ -61,6 +60,13 @@ func (c *DispatcherConfig) defaults() {
 // Dispatcher delivers the outbox: each message at least once, in order per
 // recipient, paced to each platform's limits, waiting as long as a platform
 // asks (retry-after) and retrying failures with backoff.
+//
+// Each recipient has one worker that sends their messages in outbox order.
+// When a send must wait (429 retry_after, a 5xx backoff) the worker keeps the
+// message at the head of the recipient's queue and waits, so nothing goes to
+// that chat before the wait is over and nothing overtakes it; a wait longer
+// than half the lease gives the recipient's messages back to the store,
+// hidden until then, and the next claim brings them back in order.
 type Dispatcher struct {
 	st    OutboxStore
 	dec   Decoder
@@ -69,11 +75,13 @@ type Dispatcher struct {
 	pace  *pacing
 	wake  chan struct{}
 
-	mu      sync.Mutex
-	holds   map[string]time.Time // recipient -> nothing goes to it before this
-	queues  map[string][]storage.OutboxItem
-	running map[string]bool
-	wg      sync.WaitGroup
+	mu       sync.Mutex
+	holds    map[string]time.Time // recipient -> nothing goes to it before this
+	queues   map[string][]storage.OutboxItem
+	running  map[string]bool
+	inflight map[string]bool // outbox ids in a queue
+	blocked  map[string]bool // recipients OnBlocked was told about
+	wg       sync.WaitGroup
 }
 
 // NewDispatcher delivers the store's outbox through the router.
@@ -83,6 +91,7 @@ func NewDispatcher(st OutboxStore, dec Decoder, route *Router, cfg DispatcherCon
 		st: st, dec: dec, route: route, cfg: cfg, pace: newPacing(),
 		wake: make(chan struct{}, 1), holds: map[string]time.Time{},
 		queues: map[string][]storage.OutboxItem{}, running: map[string]bool{},
+		inflight: map[string]bool{}, blocked: map[string]bool{},
 	}
 }
 
@@ -94,7 +103,8 @@ func (d *Dispatcher) Wake() {
 	}
 }
 
-// Run delivers until ctx is done, then waits for the messages being sent.
+// Run delivers until ctx is done, then waits for the messages being sent
+// and gives back to the store those not sent yet.
 func (d *Dispatcher) Run(ctx context.Context) error {
 	tick := time.NewTicker(d.cfg.Poll)
 	defer tick.Stop()
@@ -107,9 +117,10 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 		}
 		if time.Since(sweep) > 10*time.Minute {
 			d.pace.forget(10 * time.Minute)
+			d.forgetHolds()
 			sweep = time.Now()
 		}
-		if n == d.cfg.Batch {
+		if n == d.cfg.Batch && ctx.Err() == nil {
 			continue
 		}
 		select {
@@ -124,10 +135,7 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 // claim takes due messages and hands each to its recipient's queue.
 func (d *Dispatcher) claim(ctx context.Context) (int, error) {
 	d.mu.Lock()
-	queued := 0
-	for _, q := range d.queues {
-		queued += len(q)
-	}
+	queued := len(d.inflight)
 	d.mu.Unlock()
 	if queued >= 10*d.cfg.Batch {
 		return 0, nil // enough in hand; let the workers catch up
@@ -139,6 +147,10 @@ func (d *Dispatcher) claim(ctx context.Context) (int, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, it := range items {
+		if d.inflight[it.ID] {
+			continue // its lease ran out while it waited here: it is still ours
+		}
+		d.inflight[it.ID] = true
 		d.queues[it.Recipient] = append(d.queues[it.Recipient], it)
 		if !d.running[it.Recipient] {
 			d.running[it.Recipient] = true
@@ -155,31 +167,83 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 	for {
 		d.mu.Lock()
 		q := d.queues[recipient]
+		hold := d.holds[recipient]
 		if len(q) == 0 || ctx.Err() != nil {
-			delete(d.queues, recipient)
-			delete(d.running, recipient)
+			d.stopLocked(recipient)
 			d.mu.Unlock()
-			d.release(q)
+			d.giveBack(q, hold, "released at shutdown")
 			return
 		}
 		it := q[0]
-		d.queues[recipient] = q[1:]
 		d.mu.Unlock()
-		d.deliver(ctx, it)
+		if wait := time.Until(hold); wait > 0 {
+			if wait > d.cfg.Lease/2 {
+				d.mu.Lock()
+				q := d.queues[recipient]
+				d.stopLocked(recipient)
+				d.mu.Unlock()
+				d.giveBack(q, hold, "waiting for the platform")
+				return
+			}
+			sleep(ctx, wait)
+			continue
+		}
+		if d.deliver(ctx, &it) {
+			d.mu.Lock()
+			d.queues[recipient] = d.queues[recipient][1:]
+			delete(d.inflight, it.ID)
+			d.mu.Unlock()
+			continue
+		}
+		d.mu.Lock()
+		d.queues[recipient][0] = it // with its attempts counted
+		d.mu.Unlock()
 	}
 }
 
-// release makes claimed but unsent messages available again at once.
-func (d *Dispatcher) release(items []storage.OutboxItem) {
+// stopLocked ends a recipient's worker. d.mu must be held.
+func (d *Dispatcher) stopLocked(recipient string) {
+	for _, it := range d.queues[recipient] {
+		delete(d.inflight, it.ID)
+	}
+	delete(d.queues, recipient)
+	delete(d.running, recipient)
+}
+
+// giveBack returns claimed but unsent messages to the store, hidden until
+// at (or visible now when at is past).
+func (d *Dispatcher) giveBack(items []storage.OutboxItem, at time.Time, why string) {
+	if len(items) == 0 {
+		return
+	}
+	if now := time.Now(); at.Before(now) {
+		at = now
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, it := range items {
-		_ = d.st.RetryOutbox(ctx, it.ID, time.Now(), "released at shutdown")
+		if err := d.st.RetryOutbox(ctx, it.ID, at, why); err != nil && !errors.Is(err, storage.ErrNotFound) {
+			d.cfg.Log.Error("give back outbox", "outbox_id", it.ID, "err", err)
+		}
+	}
+}
+
+// forgetHolds drops holds that are over.
+func (d *Dispatcher) forgetHolds() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	now := time.Now()
+	for r, t := range d.holds {
+		if t.Before(now) {
+			delete(d.holds, r)
+		}
 	}
 }
 
 // Drain delivers every message that is due now, one after another, and
-// returns how many it handled: for the console and for tests.
+// returns how many it handled: for the console and for tests. A message
+// that must wait is put back in the store, hidden until then, with the
+// later messages of its recipient behind it.
 func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 	total := 0
 	for {
@@ -191,104 +255,32 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 			return total, nil
 		}
 		for _, it := range items {
-			d.deliver(ctx, it)
+			d.mu.Lock()
+			hold := d.holds[it.Recipient]
+			d.mu.Unlock()
+			if hold.After(time.Now()) {
+				d.giveBack([]storage.OutboxItem{it}, hold, "waiting for an earlier message")
+				continue
+			}
+			if !d.deliver(ctx, &it) {
+				d.giveBack([]storage.OutboxItem{it}, d.holdOf(it.Recipient), "waiting for the platform")
+			}
 		}
 		total += len(items)
 	}
 }
 
-// deliver sends one message and records the outcome in the outbox.
-func (d *Dispatcher) deliver(ctx context.Context, it storage.OutboxItem) {
-	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
-	now := time.Now()
+func (d *Dispatcher) holdOf(recipient string) time.Time {
 	d.mu.Lock()
-	hold := d.holds[it.Recipient]
-	d.mu.Unlock()
-	if hold.After(now) {
-		d.retry(ctx, it, hold, "waiting for an earlier message", false)
-		return
-	}
-	err := d.send(ctx, it)
-	var ra *RetryAfterError
-	switch {
-	case err == nil:
-		if err := d.st.AckOutbox(ctx, it.ID); err != nil {
-			log.Error("ack outbox", "err", err)
-		}
-	case ctx.Err() != nil:
-		d.retry(context.WithoutCancel(ctx), it, time.Now(), "interrupted", false)
-	case errors.As(err, &ra):
-		log.Warn("platform asks to wait", "retry_after", ra.After)
-		d.retry(ctx, it, time.Now().Add(ra.After), err.Error(), true)
-	case errors.Is(err, ErrBlocked):
-		log.Warn("recipient blocked the bot", "err", err)
-		d.drop(ctx, it)
-		if d.cfg.OnBlocked != nil {
-			d.cfg.OnBlocked(ctx, it.Recipient)
-		}
-	case errors.Is(err, ErrPermanent), errors.Is(err, ErrNoRoute), errors.Is(err, storage.ErrNotFound), errors.Is(err, errUndecodable):
-		log.Error("message dropped", "err", err)
-		d.drop(ctx, it)
-	case it.Attempts+1 >= d.cfg.MaxAttempts:
-		log.Error("message dropped after retries", "attempts", it.Attempts+1, "err", err)
-		d.drop(ctx, it)
-	default:
-		wait := backoff(it.Attempts)
-		log.Warn("send failed, will retry", "in", wait, "err", err)
-		d.retry(ctx, it, time.Now().Add(wait), err.Error(), true)
-	}
+	defer d.mu.Unlock()
+	return d.holds[recipient]
 }
 
-var errUndecodable = errors.New("undecodable payload")
-
-// send resolves the recipient and the files and calls the platform.
-func (d *Dispatcher) send(ctx context.Context, it storage.OutboxItem) error {
-	m, err := d.dec.Decode(it.Payload)
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUndecodable, err)
+func sleep(ctx context.Context, d time.Duration) {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-t.C:
 	}
-	s, account, err := d.route.Route(ctx, it.Recipient)
-	if err != nil {
-		return err
-	}
-	var files []File
-	for _, f := range m.Files {
-		stored, err := d.st.File(ctx, f.ID)
-		if err != nil {
-			return fmt.Errorf("bot: file %s of %s: %w", f.ID, it.ID, err)
-		}
-		files = append(files, File{Name: f.Name, MIME: stored.MIME, Data: stored.Data, Photo: f.Photo})
-	}
-	if err := d.pace.wait(ctx, s, account); err != nil {
-		return err
-	}
-	return s.Send(ctx, account, m, files)
-}
-
-// retry puts a message back for later; hold keeps the recipient's later
-// messages behind it, so their order is kept.
-func (d *Dispatcher) retry(ctx context.Context, it storage.OutboxItem, at time.Time, why string, hold bool) {
-	if hold {
-		d.mu.Lock()
-		if at.After(d.holds[it.Recipient]) {
-			d.holds[it.Recipient] = at
-		}
-		d.mu.Unlock()
-	}
-	if err := d.st.RetryOutbox(ctx, it.ID, at, why); err != nil && !errors.Is(err, storage.ErrNotFound) {
-		d.cfg.Log.Error("retry outbox", "outbox_id", it.ID, "err", err)
-	}
-}
-
-func (d *Dispatcher) drop(ctx context.Context, it storage.OutboxItem) {
-	if err := d.st.AckOutbox(ctx, it.ID); err != nil {
-		d.cfg.Log.Error("drop outbox", "outbox_id", it.ID, "err", err)
-	}
-}
-
-// backoff grows from 1 s to 5 min with jitter.
-func backoff(attempts int) time.Duration {
-	d := time.Second << min(attempts, 9)
-	d = min(d, 5*time.Minute)
-	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
 }

@@ -1,0 +1,116 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"ctdesk/storage"
+)
+
+var errUndecodable = errors.New("undecodable payload")
+
+// deliver sends one message and records the outcome. It reports true when
+// the message is done with (delivered, or dropped with a log line) and
+// false when it must be tried again after the recipient's hold, which it
+// has set.
+func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
+	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
+	err := d.send(ctx, *it)
+	var ra *RetryAfterError
+	switch {
+	case err == nil:
+		if err := d.st.AckOutbox(ctx, it.ID); err != nil {
+			log.Error("ack outbox", "err", err)
+		}
+		d.mu.Lock()
+		delete(d.blocked, it.Recipient)
+		d.mu.Unlock()
+		return true
+	case ctx.Err() != nil:
+		return false
+	case errors.As(err, &ra):
+		// Not counted as an attempt: the platform only asks to wait.
+		log.Warn("platform asks to wait", "retry_after", ra.After)
+		d.hold(it.Recipient, time.Now().Add(ra.After))
+		return false
+	case errors.Is(err, ErrBlocked):
+		d.drop(ctx, it, "recipient blocked the bot", err)
+		d.mu.Lock()
+		first := !d.blocked[it.Recipient]
+		d.blocked[it.Recipient] = true
+		d.mu.Unlock()
+		if first && d.cfg.OnBlocked != nil {
+			d.cfg.OnBlocked(ctx, it.Recipient)
+		}
+		return true
+	case errors.Is(err, ErrPermanent), errors.Is(err, ErrNoRoute), errors.Is(err, storage.ErrNotFound), errors.Is(err, errUndecodable):
+		d.drop(ctx, it, "message dropped", err)
+		return true
+	case it.Attempts+1 >= d.cfg.MaxAttempts:
+		d.drop(ctx, it, "message dropped after retries", err)
+		return true
+	default:
+		wait := backoff(it.Attempts)
+		log.Warn("send failed, will retry", "in", wait, "attempt", it.Attempts+1, "err", err)
+		at := time.Now().Add(wait)
+		d.hold(it.Recipient, at)
+		// Count the attempt and keep the message hidden from other claims
+		// for as long as this worker holds it.
+		if err := d.st.RetryOutbox(ctx, it.ID, at.Add(d.cfg.Lease), err.Error()); err != nil && !errors.Is(err, storage.ErrNotFound) {
+			log.Error("retry outbox", "err", err)
+		}
+		it.Attempts++
+		return false
+	}
+}
+
+// hold keeps everything for the recipient back until at.
+func (d *Dispatcher) hold(recipient string, at time.Time) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if at.After(d.holds[recipient]) {
+		d.holds[recipient] = at
+	}
+}
+
+// send resolves the recipient and the files and calls the platform.
+func (d *Dispatcher) send(ctx context.Context, it storage.OutboxItem) error {
+	m, err := d.dec.Decode(it.Payload)
+	if err != nil {
+		return fmt.Errorf("%w: %v", errUndecodable, err)
+	}
+	s, account, err := d.route.Route(ctx, it.Recipient)
+	if err != nil {
+		return err
+	}
+	var files []File
+	for _, f := range m.Files {
+		stored, err := d.st.File(ctx, f.ID)
+		if err != nil {
+			return fmt.Errorf("bot: file %s of %s: %w", f.ID, it.ID, err)
+		}
+		files = append(files, File{Name: f.Name, MIME: stored.MIME, Data: stored.Data, Photo: f.Photo})
+	}
+	if err := d.pace.wait(ctx, s, account); err != nil {
+		return err
+	}
+	ctx = withPace(ctx, func(ctx context.Context) error { return d.pace.wait(ctx, s, account) })
+	return s.Send(ctx, account, m, files)
+}
+
+func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, why string, err error) {
+	d.cfg.Log.Error(why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
+	if err := d.st.AckOutbox(ctx, it.ID); err != nil {
+		d.cfg.Log.Error("drop outbox", "outbox_id", it.ID, "err", err)
+	}
+}
+
+// backoff grows from 1 s to 5 min with jitter.
+func backoff(attempts int) time.Duration {
+	d := time.Second << min(attempts, 9)
+	d = min(d, 5*time.Minute)
+	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+}

@@ -1,0 +1,189 @@
+// Package telegram connects ctdesk to the Telegram Bot API: it turns updates
+// (long polling or a webhook) into conversations events and renders
+// conversations messages as Bot API calls. It translates and decides nothing.
+package telegram
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"ctdesk/bot"
+	"ctdesk/conversations"
+)
+
+// DefaultEndpoint is Telegram's Bot API endpoint format (token, method).
+const DefaultEndpoint = "https://api.telegram.org/bot%s/%s"
+
+// Platform is the name of the platform in accounts and events.
+const Platform = "telegram"
+
+// Config says how to reach the Bot API.
+type Config struct {
+	Token string
+	// Endpoint is a format with two %s (token, method); DefaultEndpoint when empty.
+	Endpoint string
+	// FileBase is the download prefix (FileBase+token+"/"+file_path); derived
+	// from Endpoint when empty.
+	FileBase string
+	// WebhookURL switches to webhook mode; WebhookSecret is then required.
+	WebhookURL    string
+	WebhookSecret string
+	// PollTimeout is the long-poll timeout (default 50 s).
+	PollTimeout time.Duration
+	Log         *slog.Logger
+	// HTTPClient's Timeout must exceed PollTimeout; a client with a 70 s
+	// timeout is used when nil.
+	HTTPClient *http.Client
+}
+
+// Handler applies an event (the bot's intake).
+type Handler interface {
+	Handle(ctx context.Context, ev conversations.Event) (conversations.Result, error)
+}
+
+// Adapter is the Telegram side of ctdesk: a bot.Sender and bot.Pacer, and
+// the source of events (Run, WebhookHandler).
+type Adapter struct {
+	cfg  Config
+	api  *tgbotapi.BotAPI
+	http *http.Client
+	log  *slog.Logger
+
+	mu       sync.Mutex
+	progress map[string]int // outbox id -> calls already made for it
+}
+
+var (
+	_ bot.Sender = (*Adapter)(nil)
+	_ bot.Pacer  = (*Adapter)(nil)
+)
+
+// New checks the token with getMe and returns an adapter.
+func New(ctx context.Context, cfg Config) (*Adapter, error) {
+	if cfg.Token == "" {
+		return nil, errors.New("telegram: no token")
+	}
+	if cfg.Endpoint == "" {
+		cfg.Endpoint = DefaultEndpoint
+	}
+	if strings.Count(cfg.Endpoint, "%s") != 2 {
+		return nil, fmt.Errorf("telegram: endpoint %q needs two %%s (token, method)", cfg.Endpoint)
+	}
+	if cfg.FileBase == "" {
+		cfg.FileBase = fileBase(cfg.Endpoint)
+	}
+	if cfg.WebhookURL != "" && cfg.WebhookSecret == "" {
+		return nil, errors.New("telegram: a webhook needs a secret")
+	}
+	if cfg.PollTimeout <= 0 {
+		cfg.PollTimeout = 50 * time.Second
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 20*time.Second}
+	}
+	a := &Adapter{cfg: cfg, http: cfg.HTTPClient, log: cfg.Log.With("platform", Platform),
+		progress: map[string]int{}}
+	api, err := tgbotapi.NewBotAPIWithClient(cfg.Token, cfg.Endpoint, ctxClient{ctx: ctx, c: cfg.HTTPClient})
+	if err != nil {
+		return nil, a.wrap("getMe", err)
+	}
+	a.api = api
+	return a, nil
+}
+
+// fileBase turns "https://host/bot%s/%s" into "https://host/file/bot".
+func fileBase(endpoint string) string {
+	if i := strings.LastIndex(endpoint, "bot%s/%s"); i >= 0 {
+		return endpoint[:i] + "file/bot"
+	}
+	u, err := url.Parse(strings.ReplaceAll(endpoint, "%s", "x"))
+	if err != nil {
+		return "https://api.telegram.org/file/bot"
+	}
+	return u.Scheme + "://" + u.Host + "/file/bot"
+}
+
+// Platform names the platform.
+func (a *Adapter) Platform() string { return Platform }
+
+// BotName is the bot's @username.
+func (a *Adapter) BotName() string { return a.api.Self.UserName }
+
+// ctxClient gives the library's context-free requests a context.
+type ctxClient struct {
+	ctx context.Context
+	c   *http.Client
+}
+
+func (c ctxClient) Do(r *http.Request) (*http.Response, error) { return c.c.Do(r.WithContext(c.ctx)) }
+
+// with returns a client of the Bot API whose requests end with ctx.
+func (a *Adapter) with(ctx context.Context) *tgbotapi.BotAPI {
+	b := *a.api
+	b.Client = ctxClient{ctx: ctx, c: a.http}
+	return &b
+}
+
+// request makes one Bot API call.
+func (a *Adapter) request(ctx context.Context, op string, c tgbotapi.Chattable) (*tgbotapi.APIResponse, error) {
+	resp, err := a.with(ctx).Request(c)
+	if err != nil {
+		return resp, a.wrap(op, err)
+	}
+	return resp, nil
+}
+
+// wrap prefixes err with the operation and removes the token from
+// transport errors, whose text holds the whole URL.
+func (a *Adapter) wrap(op string, err error) error {
+	var tg *tgbotapi.Error
+	if errors.As(err, &tg) {
+		return fmt.Errorf("telegram: %s: %w", op, err)
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return &transportError{op: op, msg: a.redact(ue.Error()), timeout: ue.Timeout(), ctx: ctxErr(ue.Err)}
+	}
+	return fmt.Errorf("telegram: %s: %s", op, a.redact(err.Error()))
+}
+
+func (a *Adapter) redact(s string) string {
+	if a.cfg.Token == "" {
+		return s
+	}
+	return strings.ReplaceAll(s, a.cfg.Token, "<token>")
+}
+
+func ctxErr(err error) error {
+	switch {
+	case errors.Is(err, context.Canceled):
+		return context.Canceled
+	case errors.Is(err, context.DeadlineExceeded):
+		return context.DeadlineExceeded
+	}
+	return nil
+}
+
+// transportError is a network failure with the token removed from its text.
+type transportError struct {
+	op, msg string
+	timeout bool
+	ctx     error
+}
+
+func (e *transportError) Error() string { return "telegram: " + e.op + ": " + e.msg }
+
+// Unwrap keeps context cancellation recognisable.
+func (e *transportError) Unwrap() error { return e.ctx }

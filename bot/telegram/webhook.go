@@ -1,0 +1,70 @@
+package telegram
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+)
+
+// secretHeader carries the webhook's secret_token on every request.
+const secretHeader = "X-Telegram-Bot-Api-Secret-Token"
+
+// maxUpdateBody bounds a webhook request; updates are a few kilobytes.
+const maxUpdateBody = 1 << 20
+
+// SetWebhook registers WebhookURL with its secret_token (the library's
+// WebhookConfig has no field for it).
+func (a *Adapter) SetWebhook(ctx context.Context) error {
+	allowedJSON, _ := json.Marshal(allowed)
+	params := tgbotapi.Params{"url": a.cfg.WebhookURL, "secret_token": a.cfg.WebhookSecret,
+		"allowed_updates": string(allowedJSON), "max_connections": strconv.Itoa(40)}
+	if _, err := a.with(ctx).MakeRequest("setWebhook", params); err != nil {
+		return a.wrap("setWebhook", err)
+	}
+	return nil
+}
+
+// WebhookPath is the path of WebhookURL, where WebhookHandler is mounted.
+func (a *Adapter) WebhookPath() string {
+	u, err := url.Parse(a.cfg.WebhookURL)
+	if err != nil || u.Path == "" {
+		return "/telegram"
+	}
+	return u.Path
+}
+
+// WebhookHandler serves Telegram's webhook requests: a request without the
+// right secret is refused with 401 and changes nothing; an update is
+// answered 200 only once it was handled (committed), so Telegram delivers
+// it again after a failure.
+func (a *Adapter) WebhookHandler(h Handler, wake func()) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		got := r.Header.Get(secretHeader)
+		if a.cfg.WebhookSecret == "" || subtle.ConstantTimeCompare([]byte(got), []byte(a.cfg.WebhookSecret)) != 1 {
+			a.log.Warn("webhook request refused", "remote", r.RemoteAddr)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxUpdateBody)
+		var u tgbotapi.Update
+		if err := json.NewDecoder(r.Body).Decode(&u); err != nil {
+			http.Error(w, "bad update", http.StatusBadRequest)
+			return
+		}
+		if err := a.handle(r.Context(), h, wake, u); err != nil {
+			a.log.Error("handle update", "update_id", u.UpdateID, "err", err)
+			http.Error(w, "try again", http.StatusInternalServerError)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	})
+}

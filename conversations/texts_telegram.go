@@ -1,0 +1,35 @@
+package conversations
+
+// Texts of the Telegram command menu (setMyCommands), joined to the
+// catalogs at start-up like a service's texts.
+var (
+	esTelegram = map[string]string{
+		"tg.cmd.start":           "Empezar y ver el menú de servicios",
+		"tg.cmd.nueva":           "Nueva solicitud de servicio",
+		"tg.cmd.mis_solicitudes": "Ver mis solicitudes y su estado",
+		"tg.cmd.ver":             "Ver una solicitud por su folio",
+		"tg.cmd.cancelar":        "Cancelar lo que está en curso",
+		"tg.cmd.ayuda":           "Cómo funciona el asistente",
+		"tg.cmd.cola":            "Cola de trabajo de la Coordinación de Tecnologías",
+	}
+	enTelegram = map[string]string{
+		"tg.cmd.start":           "Start and show the service menu",
+		"tg.cmd.nueva":           "New service request",
+		"tg.cmd.mis_solicitudes": "My requests and their status",
+		"tg.cmd.ver":             "Show a request by its folio",
+		"tg.cmd.cancelar":        "Cancel what is in progress",
+		"tg.cmd.ayuda":           "How the assistant works",
+		"tg.cmd.cola":            "Work queue of the IT coordination",
+	}
+)
+
+func init() {
+	for lang, texts := range map[string]map[string]string{"es": esTelegram, "en": enTelegram} {
+		for k, v := range texts {
+			if _, dup := catalogs[lang][k]; dup {
+				panic("conversations: text " + k + " defined twice")
+			}
+			catalogs[lang][k] = v
+		}
+	}
+}
