@@ -3,6 +3,7 @@ package conversations
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"ctdesk/storage"
@@ -102,7 +103,7 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 		t.refuse(tk, a)
 		return nil
 	}
-	if len(tk.History) != step || !a.allows(tk.Status) {
+	if len(tk.History) != step || !a.can(tk) {
 		t.notice = t.tr("button.moved", tk.Folio, t.statusName(t.lang, tk))
 		t.editPressed(t.ev.Pressed, t.card(t.who.ID, tk)+"\n\n"+t.notice)
 		return nil
@@ -156,6 +157,15 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *Action, ac *Act
 		tk.Dates = append(tk.Dates, storage.CommittedDate{Date: ac.Date, Reason: reasonIfSlip(tk, ac.Text), By: t.who.ID, At: t.now})
 	}
 	tk.Attachments = append(tk.Attachments, ac.Files...)
+	if a.Field != "" && ac.Text != "" {
+		if tk.Fields == nil {
+			tk.Fields = map[string]string{}
+		}
+		tk.Fields[a.Field] = ac.Text
+	}
+	if a.Deliver {
+		t.deliver = outFiles(ac.Files)
+	}
 	if a.Do != nil {
 		if err := a.Do(ac); err != nil {
 			return err
@@ -169,9 +179,10 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *Action, ac *Act
 		At: t.now, By: t.who.ID, Role: t.who.Role, From: from, To: tk.Status, Action: a.ID, Note: ac.Note,
 	})
 	t.touch(tk)
-	t.record(tk.Folio, a.ID, ac.Note)
+	t.record(tk.Folio, a.ID, logDetail(ac))
 	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.tr("done.pressed", t.actionLabel(t.who.ID, tk.Service, a.ID), t.dir.name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
 	t.enterStatus(ctx, tk, a)
+	t.deliver = nil
 	return nil
 }
 
@@ -181,4 +192,33 @@ func reasonIfSlip(tk *storage.Ticket, reason string) string {
 		return ""
 	}
 	return reason
+}
+
+// logDetail is what the bitácora keeps of an action: its note, with the
+// committed date and the files when it had them.
+func logDetail(ac *ActionCtx) string {
+	var parts []string
+	if !ac.Date.IsZero() {
+		parts = append(parts, "fecha "+ac.Date.Format(dateShown))
+	}
+	if ac.Note != "" {
+		parts = append(parts, ac.Note)
+	}
+	if len(ac.Files) > 0 {
+		names := make([]string, len(ac.Files))
+		for i, f := range ac.Files {
+			names[i] = f.Name
+		}
+		parts = append(parts, "archivos: "+strings.Join(names, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// outFiles lists attachments as files to send.
+func outFiles(as []storage.Attachment) []OutFile {
+	var out []OutFile
+	for _, f := range as {
+		out = append(out, OutFile{ID: f.FileID, Name: f.Name, Photo: f.Photo})
+	}
+	return out
 }

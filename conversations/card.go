@@ -28,9 +28,40 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	if svc != nil {
 		ans := Answers(tk.Fields)
 		b.WriteString(t.answersText(lang, svc, ans, len(tk.Attachments)))
+		b.WriteString(t.workText(lang, svc, tk))
 	}
 	if n := len(tk.Attachments); n > 0 {
 		b.WriteString("\n" + translate(lang, "card.files", n))
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// workText lists what CT's work added to a ticket: the values its actions
+// keep (a content kind, a published address, a chosen draft) and its
+// counters (rounds of changes, reschedules).
+func (t *turn) workText(lang string, svc *Service, tk *storage.Ticket) string {
+	var b strings.Builder
+	shown := map[string]bool{}
+	for _, a := range svc.Actions {
+		v := tk.Fields[a.Field]
+		if a.Field == "" || v == "" || shown[a.Field] {
+			continue
+		}
+		shown[a.Field] = true
+		if a.Input == InputChoice {
+			v = translate(lang, svc.ID+"."+a.Field+"."+v)
+		}
+		b.WriteString("\n• " + translate(lang, svc.ID+"."+a.Field) + ": " + v)
+	}
+	for _, a := range svc.Actions {
+		n := tk.Counters[a.Counter]
+		if a.Counter == "" || n == 0 || shown["#"+a.Counter] {
+			continue
+		}
+		shown["#"+a.Counter] = true
+		if key := svc.ID + ".counter." + a.Counter; hasText(lang, key) {
+			b.WriteString("\n" + translate(lang, key, n))
+		}
+	}
+	return b.String()
 }

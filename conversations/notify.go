@@ -19,7 +19,7 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 	offers := map[string][]Button{}
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.Hidden || !a.allows(tk.Status) {
+		if a.Hidden || !a.can(tk) {
 			continue
 		}
 		for _, p := range t.offerTo(a.Who, tk) {
@@ -38,6 +38,7 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 		text += "\n\n" + t.trFor(req, "rate.ask")
 	}
 	t.send(req, text, rows(offers[req])...)
+	t.attachDelivered(req)
 	told[req] = true
 
 	ids := make([]string, 0, len(offers))
@@ -50,14 +51,23 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 			continue
 		}
 		told[id] = true
-		t.send(id, t.askText(id, svc, tk)+"\n\n"+t.card(id, tk), rows(offers[id])...)
+		t.send(id, t.newsFor(id, svc, tk, by)+t.askText(id, svc, tk)+"\n\n"+t.card(id, tk), rows(offers[id])...)
+		t.attachDelivered(id)
 	}
 	for _, id := range t.offerTo(svc.Notify[tk.Status], tk) {
 		if told[id] || id == t.who.ID {
 			continue
 		}
 		told[id] = true
-		t.send(id, t.statusText(id, svc, tk, by)+"\n\n"+t.card(id, tk))
+		t.send(id, t.tellText(id, svc, tk, by)+"\n\n"+t.card(id, tk))
+	}
+}
+
+// attachDelivered attaches the files an action delivers to the message
+// just queued for a person, unless that person sent them.
+func (t *turn) attachDelivered(to string) {
+	if len(t.deliver) > 0 && to != t.who.ID {
+		t.out[len(t.out)-1].Files = t.deliver
 	}
 }
 
@@ -146,6 +156,8 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 		"area":      t.dir.areaName(tk.Area),
 		"status":    t.statusName(lang, tk),
 		"notes":     "",
+		"sent":      "",
+		"detail":    "",
 	}
 	if d := tk.DueDate(); !d.IsZero() {
 		v["date"] = d.In(t.e.cfg.Location).Format(dateShown)
@@ -153,9 +165,21 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 	if s, ok := t.dir.supervisor(tk.Area); ok {
 		v["supervisor"] = s.Name
 	}
+	if n := len(t.deliver); n > 0 {
+		v["sent"] = "\n" + translate(lang, "did.files", n)
+	}
+	for k, n := range tk.Counters {
+		v[k] = strconv.Itoa(n)
+	}
+	for k, f := range tk.Fields {
+		if _, ok := v[k]; !ok {
+			v[k] = f
+		}
+	}
 	if n := len(tk.History); n > 0 && tk.History[n-1].Note != "" && tk.History[n-1].Action != "asignar" {
 		v["note"] = tk.History[n-1].Note
 		v["notes"] = "\n" + translate(lang, "card.note", v["note"])
+		v["detail"] = "\n" + v["note"]
 	}
 	return v
 }
@@ -165,11 +189,39 @@ func (t *turn) statusText(to string, svc *Service, tk *storage.Ticket, by *Actio
 	lang := t.langOf(to)
 	v := t.vars(to, svc, tk)
 	if by != nil {
-		if key := svc.ID + ".did." + by.ID; hasText(lang, key) {
+		if key := pick(lang, svc.ID+".did."+by.ID, "did."+by.ID, ""); key != "" {
 			return translateVars(lang, key, v)
 		}
 	}
 	return translateVars(lang, pick(lang, svc.ID+".st."+tk.Status, "st."+tk.Status, "st.other"), v)
+}
+
+// tellText tells someone other than the requester what happened to a
+// ticket ("<svc>.tell.<status>", "tell.<status>"), falling back to the
+// requester's text.
+func (t *turn) tellText(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+	lang := t.langOf(to)
+	if news := t.newsFor(to, svc, tk, by); news != "" {
+		return strings.TrimSuffix(news, "\n")
+	}
+	if key := pick(lang, svc.ID+".tell."+tk.Status, "tell."+tk.Status, ""); key != "" {
+		return translateVars(lang, key, t.vars(to, svc, tk))
+	}
+	return t.statusText(to, svc, tk, by)
+}
+
+// newsFor tells someone who now has to act what another person just did
+// ("<svc>.news.<action>", "news.<action>"), as a line before the question.
+func (t *turn) newsFor(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+	if by == nil || to == t.who.ID {
+		return ""
+	}
+	lang := t.langOf(to)
+	key := pick(lang, svc.ID+".news."+by.ID, "news."+by.ID, "")
+	if key == "" {
+		return ""
+	}
+	return translateVars(lang, key, t.vars(to, svc, tk)) + "\n"
 }
 
 // askText asks a person to act on a ticket.

@@ -2,6 +2,7 @@ package conversations
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 
@@ -19,9 +20,13 @@ func (t *turn) askPending(ctx context.Context) error {
 	key := pick(lang, tk.Service+".in."+a.ID, "in."+a.ID, "in.text")
 	var bs [][]Button
 	switch a.Input {
-	case InputDate, InputDateNote:
+	case InputDate, InputDateNote, InputDateText:
 		if p.Date != "" {
-			key = pick(lang, tk.Service+".in."+a.ID+".reason", "in.reason")
+			after := "in.reason"
+			if a.Input == InputDateText {
+				after = "in.text"
+			}
+			key = pick(lang, tk.Service+".in."+a.ID+".reason", after)
 			break
 		}
 		key = pick(lang, tk.Service+".in."+a.ID, "in."+a.ID, "in.date")
@@ -43,6 +48,17 @@ func (t *turn) askPending(ctx context.Context) error {
 		}
 	case InputTextOpt:
 		bs = append(bs, []Button{{Label: t.tr("form.skip"), Code: "p:skip"}})
+	case InputTextFiles:
+		key = pick(lang, tk.Service+".in."+a.ID, "in."+a.ID, "in.textfiles")
+		if len(p.Files) > 0 {
+			bs = append(bs, []Button{{Label: t.tr("form.files.done"), Code: "p:done"}})
+		}
+	case InputURL:
+		key = pick(lang, tk.Service+".in."+a.ID, "in."+a.ID, "in.url")
+	case InputChoice, InputPick:
+		for i, c := range t.pendingChoices(tk, a) {
+			bs = append(bs, []Button{{Label: c.label, Code: "p:k:" + strconv.Itoa(i)}})
+		}
 	case InputAssignee:
 		key = pick(lang, "in."+a.ID, "in.assignee")
 		for _, p := range t.dir.withRole(storage.RoleTecnico, storage.RoleCoordinador) {
@@ -67,7 +83,7 @@ func (t *turn) pendingAction(ctx context.Context) (*storage.Ticket, *Action, boo
 	if ok {
 		svc := t.e.services[tk.Service]
 		a, ok = svc.action(p.Action)
-		ok = ok && len(tk.History) == p.Step && a.allows(tk.Status) && t.may(a, tk, t.who)
+		ok = ok && len(tk.History) == p.Step && a.can(tk) && t.may(a, tk, t.who)
 	}
 	if !ok {
 		t.st.Pend = nil
@@ -105,14 +121,14 @@ func (t *turn) pendingInput(ctx context.Context, text, button string) error {
 			return t.askPending(ctx)
 		}
 		ac.Text = v
-	case InputDate, InputDateNote:
+	case InputDate, InputDateNote, InputDateText:
 		if p.Date == "" {
 			d, msg := t.pendingDate(text, button)
 			if msg != "" {
 				t.reply(msg)
 				return t.askPending(ctx)
 			}
-			if a.Input == InputDateNote && len(tk.Dates) > 0 {
+			if a.Input == InputDateText || (a.Input == InputDateNote && len(tk.Dates) > 0) {
 				p.Date = d.Format(dateKey)
 				t.dirty = true
 				return t.askPending(ctx)
@@ -128,7 +144,7 @@ func (t *turn) pendingInput(ctx context.Context, text, button string) error {
 		ac.Date, _ = time.ParseInLocation(dateKey, p.Date, t.e.cfg.Location)
 		ac.Text = v
 	case InputFiles:
-		done, msg, err := t.pendingFiles(ctx, text, button)
+		done, msg, err := t.pendingFiles(ctx, text, button, "form.files.got")
 		if err != nil {
 			return err
 		}
@@ -139,12 +155,36 @@ func (t *turn) pendingInput(ctx context.Context, text, button string) error {
 		if !done {
 			return nil
 		}
-		for _, f := range p.Files {
-			ac.Files = append(ac.Files, storage.Attachment{FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo, Step: a.ID, By: t.who.ID, At: t.now})
-		}
+		ac.Files = t.pendingAttachments(a)
 		if text != "" && !isDone(text) {
 			ac.Text = text
 		}
+	case InputTextFiles:
+		done, msg, err := t.pendingTextFiles(ctx, ac, a, text, button)
+		if err != nil {
+			return err
+		}
+		if msg != "" {
+			t.reply(msg)
+			return t.askPending(ctx)
+		}
+		if !done {
+			return nil
+		}
+	case InputURL:
+		v, msg, _ := t.validURL(text)
+		if msg != "" {
+			t.reply(msg)
+			return t.askPending(ctx)
+		}
+		ac.Text = v
+	case InputChoice, InputPick:
+		c, ok := t.pendingChoice(tk, a, text, button)
+		if !ok {
+			t.reply(t.tr("form.choice.invalid"))
+			return t.askPending(ctx)
+		}
+		ac.Text, ac.Note = c.id, c.note
 	case InputAssignee:
 		id := strings.TrimPrefix(button, "as:")
 		if button == "" {
@@ -180,7 +220,8 @@ func (t *turn) pendingDate(text, button string) (time.Time, string) {
 }
 
 // pendingFiles collects files for an action; done when the person says so.
-func (t *turn) pendingFiles(ctx context.Context, text, button string) (done bool, msg string, err error) {
+// got is the text that acknowledges the files received.
+func (t *turn) pendingFiles(ctx context.Context, text, button, got string) (done bool, msg string, err error) {
 	p := t.st.Pend
 	if len(t.ev.Files) == 0 {
 		if len(p.Files) > 0 && (button == "done" || isDone(text)) {
@@ -193,17 +234,17 @@ func (t *turn) pendingFiles(ctx context.Context, text, button string) (done bool
 			return false, t.tr("file.toobig", in.Name), nil
 		}
 	}
-	got, err := t.storeFiles(ctx, p.Action, t.ev.Files)
+	kept, err := t.storeFiles(ctx, p.Action, t.ev.Files)
 	if err != nil {
 		return false, "", err
 	}
-	p.Files = append(p.Files, got...)
+	p.Files = append(p.Files, kept...)
 	t.dirty = true
-	names := make([]string, len(got))
-	for i, g := range got {
+	names := make([]string, len(kept))
+	for i, g := range kept {
 		names[i] = g.Name
 	}
-	t.reply(t.tr("form.files.got", strings.Join(names, ", ")), []Button{{Label: t.tr("form.files.done"), Code: "p:done"}})
+	t.reply(t.tr(got, strings.Join(names, ", ")), []Button{{Label: t.tr("form.files.done"), Code: "p:done"}})
 	return false, "", nil
 }
 

@@ -58,13 +58,18 @@ type Input int
 
 // The inputs an action may need.
 const (
-	InputNone     Input = iota
-	InputText           // a free text (a reason, a note, requested changes)
-	InputDate           // a committed date
-	InputDateNote       // a new committed date, then the reason it changed
-	InputFiles          // one or more files, then "Listo"
-	InputTextOpt        // a free text that may be skipped
-	InputAssignee       // a técnico to assign (coordinator)
+	InputNone      Input = iota
+	InputText            // a free text (a reason, a note, requested changes)
+	InputDate            // a committed date
+	InputDateNote        // a new committed date, then the reason it changed
+	InputFiles           // one or more files, then "Listo"
+	InputTextOpt         // a free text that may be skipped
+	InputAssignee        // a técnico to assign (coordinator)
+	InputDateText        // a committed date, then a text that always goes with it (a diagnosis)
+	InputTextFiles       // a text, or files then "Listo" (a result sent as a document or typed)
+	InputChoice          // one of the action's Choices
+	InputURL             // a web address
+	InputPick            // one of the files the action PickFrom last sent (a draft)
 )
 
 // Action is a transition of a service's state machine. The button that
@@ -89,8 +94,22 @@ type Action struct {
 	Counter string
 	// Do runs the service-specific effects (it may change the target status).
 	Do func(a *ActionCtx) error
-	// Hidden actions are not offered as buttons in the ticket's view.
+	// Hidden actions are not offered with the status message; the ticket's
+	// view (/ver) still offers them to whoever may take them.
 	Hidden bool
+	// When, if set, allows the action only for tickets it returns true for
+	// (e.g. only for the maintenance kind of a request).
+	When func(tk *storage.Ticket) bool
+	// Choices are the options of an InputChoice, labelled "<service>.<Field>.<choice>".
+	Choices []string
+	// Field keeps the action's input (a choice, an address, a picked file) in
+	// the ticket's fields, shown on its card as "<service>.<Field>".
+	Field string
+	// PickFrom names the action whose last files an InputPick chooses among.
+	PickFrom string
+	// Deliver sends the files given as input with the news, to everyone told
+	// of it but the sender (drafts to the requester, documents to the técnico).
+	Deliver bool
 }
 
 // Service declares one of the five services: its form and its workflow.
@@ -129,6 +148,37 @@ func (s *Service) field(id string) (*Field, bool) {
 	}
 	return nil, false
 }
+
+// can reports whether the action may apply to the ticket as it is now.
+func (a *Action) can(tk *storage.Ticket) bool {
+	return a.allows(tk.Status) && (a.When == nil || a.When(tk))
+}
+
+// Statuses lists every status the service declares: where its actions
+// start and end, and the shared terminal ones.
+func (s *Service) Statuses() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(st string) {
+		if st != "" && !seen[st] {
+			seen[st] = true
+			out = append(out, st)
+		}
+	}
+	for _, a := range s.Actions {
+		for _, f := range a.From {
+			add(f)
+		}
+		add(a.To)
+	}
+	add(storage.StatusClosed)
+	add(storage.StatusRejected)
+	add(storage.StatusCancelled)
+	return out
+}
+
+// Action returns the declared action with the id.
+func (s *Service) Action(id string) (*Action, bool) { return s.action(id) }
 
 // allows reports whether the action may start from status.
 func (a *Action) allows(status string) bool {

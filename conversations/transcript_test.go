@@ -105,6 +105,9 @@ func (r *replayer) record(m conversations.Message) {
 	}
 	r.msgs = append(r.msgs, sent{ref: ref, to: m.To, msg: m})
 	fmt.Fprintf(&r.out, "%s: %s\n", head, strings.ReplaceAll(m.Text, "\n", "\n  | "))
+	for _, f := range m.Files {
+		fmt.Fprintf(&r.out, "  (archivo %s)\n", f.Name)
+	}
 	for _, row := range m.Buttons {
 		var labels []string
 		for _, b := range row {

@@ -33,6 +33,8 @@ type turn struct {
 	out     []Message
 	people  []storage.Person
 	notice  string
+	// deliver are files an action sends to the requester with its news.
+	deliver []OutFile
 }
 
 // ticketRef is a ticket loaded (or created) during a turn.

@@ -72,7 +72,7 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 		if h.Note != "" && !strings.Contains(h.Action, "asignar") {
 			line += ": " + h.Note
 		}
-		text += line
+		text += line + t.stepExtras(tk, h)
 	}
 	if tk.Rating != nil {
 		text += "\n" + t.tr("ticket.rating", tk.Rating.Score)
@@ -81,7 +81,7 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	var bs []Button
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.allows(tk.Status) && t.may(a, tk, t.who) {
+		if a.can(tk) && t.may(a, tk, t.who) {
 			bs = append(bs, Button{Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
 		}
 	}
@@ -158,7 +158,7 @@ func (t *turn) awaitingApproval(tk *storage.Ticket) bool {
 		return false
 	}
 	for _, a := range svc.Actions {
-		if a.Approval != "" && a.allows(tk.Status) {
+		if a.Approval != "" && a.can(tk) {
 			return true
 		}
 	}
@@ -181,4 +181,25 @@ func hasButton(bs []Button, label string) bool {
 		}
 	}
 	return false
+}
+
+// stepExtras names what a history step brought besides its note: the date
+// it committed and the files it added.
+func (t *turn) stepExtras(tk *storage.Ticket, h storage.Transition) string {
+	var out string
+	for _, d := range tk.Dates {
+		if d.At.Equal(h.At) && d.By == h.By {
+			out += "\n   " + t.tr("ticket.step.date", d.Date.In(t.e.cfg.Location).Format(dateShown))
+		}
+	}
+	var names []string
+	for _, f := range tk.Attachments {
+		if f.At.Equal(h.At) && f.By == h.By {
+			names = append(names, f.Name)
+		}
+	}
+	if len(names) > 0 {
+		out += "\n   " + t.tr("ticket.step.files", strings.Join(names, ", "))
+	}
+	return out
 }
