@@ -3,6 +3,8 @@ package slacktest
 import (
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -78,7 +80,11 @@ func parseBlocks(raw string) (sections []string, buttons [][]Button, err error) 
 			if b.Text == nil || b.Text.Text == "" || utf8.RuneCountInString(b.Text.Text) > 3000 {
 				return nil, nil, fmt.Errorf("section text empty or over 3000 characters")
 			}
-			sections = append(sections, b.Text.Text)
+			text := b.Text.Text
+			if b.Text.Type == "mrkdwn" {
+				text = unescape(text)
+			}
+			sections = append(sections, text)
 		case "actions":
 			if len(b.Elements) == 0 || len(b.Elements) > 25 {
 				return nil, nil, fmt.Errorf("actions block with %d elements", len(b.Elements))
@@ -133,7 +139,7 @@ func (s *Server) postMessageLocked(p map[string]string) (int, any) {
 		s.logf("slacktest: chat.postMessage: %v", err)
 		return 0, apiError{Error: "invalid_blocks"}
 	}
-	m := &Message{Channel: c.id, TS: s.tsLocked(), User: BotUserID, Text: p["text"], Sections: sections,
+	m := &Message{Channel: c.id, TS: s.tsLocked(), User: BotUserID, Text: unescape(p["text"]), Sections: sections,
 		Buttons: buttons, Blocks: json.RawMessage(p["blocks"])}
 	c.msgs = append(c.msgs, m)
 	return 0, map[string]any{"ok": true, "channel": c.id, "ts": m.TS,
@@ -165,7 +171,7 @@ func (s *Server) updateMessageLocked(p map[string]string) (int, any) {
 		s.logf("slacktest: chat.update: %v", err)
 		return 0, apiError{Error: "invalid_blocks"}
 	}
-	m.Text, m.Sections, m.Buttons, m.Blocks = p["text"], sections, buttons, json.RawMessage(p["blocks"])
+	m.Text, m.Sections, m.Buttons, m.Blocks = unescape(p["text"]), sections, buttons, json.RawMessage(p["blocks"])
 	m.Updates++
 	return 0, map[string]any{"ok": true, "channel": c.id, "ts": m.TS, "text": m.Text}
 }
@@ -182,7 +188,7 @@ func (s *Server) postEphemeralLocked(p map[string]string) (int, any) {
 	if p["text"] == "" && p["blocks"] == "" {
 		return 0, apiError{Error: "no_text"}
 	}
-	m := Message{Channel: c.id, TS: s.tsLocked(), User: BotUserID, Text: p["text"]}
+	m := Message{Channel: c.id, TS: s.tsLocked(), User: BotUserID, Text: unescape(p["text"])}
 	c.ephemerals = append(c.ephemerals, m)
 	return 0, map[string]any{"ok": true, "message_ts": m.TS}
 }
@@ -197,4 +203,18 @@ func copyMessage(m *Message) Message {
 	}
 	c.Files = append([]File(nil), m.Files...)
 	return c
+}
+
+// unescape turns Slack's escaped text into what a person reads.
+func unescape(s string) string {
+	return strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
+}
+
+var emails = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`)
+
+// markup is what Slack's client sends for typed text: &, < and > escaped,
+// e-mail addresses turned into mailto links.
+func markup(s string) string {
+	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return emails.ReplaceAllStringFunc(s, func(m string) string { return "<mailto:" + m + "|" + m + ">" })
 }

@@ -12,7 +12,7 @@ import (
 func (s *Server) Say(user, text string) string {
 	s.mu.Lock()
 	m := s.personMessageLocked(user, text)
-	ev := map[string]any{"type": "message", "channel": m.Channel, "user": user, "text": text, "ts": m.TS,
+	ev := map[string]any{"type": "message", "channel": m.Channel, "user": user, "text": markup(text), "ts": m.TS,
 		"event_ts": m.TS, "channel_type": "im", "client_msg_id": fmt.Sprintf("cm-%d", s.nextLocked())}
 	body := s.eventLocked(ev)
 	s.mu.Unlock()
@@ -29,7 +29,7 @@ func (s *Server) Share(user, name, mime string, data []byte, comment string) str
 	s.files[f.ID] = f
 	m.Files = append(m.Files, *f)
 	ev := map[string]any{"type": "message", "subtype": "file_share", "channel": m.Channel, "user": user,
-		"text": comment, "ts": m.TS, "event_ts": m.TS, "channel_type": "im", "upload": true,
+		"text": markup(comment), "ts": m.TS, "event_ts": m.TS, "channel_type": "im", "upload": true,
 		"files": []any{s.wireFile(f)}}
 	body := s.eventLocked(ev)
 	s.mu.Unlock()
@@ -42,7 +42,7 @@ func (s *Server) Mention(user, channelID, text string) string {
 	s.userLocked(user)
 	ts := s.tsLocked()
 	ev := map[string]any{"type": "app_mention", "channel": channelID, "user": user,
-		"text": "<@" + BotUserID + "> " + text, "ts": ts, "event_ts": ts}
+		"text": "<@" + BotUserID + "> " + markup(text), "ts": ts, "event_ts": ts}
 	body := s.eventLocked(ev)
 	s.mu.Unlock()
 	return s.emit("events_api", body)

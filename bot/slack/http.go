@@ -1,0 +1,134 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+
+	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/slackevents"
+)
+
+// HTTPHandler serves Slack's HTTP requests: POST /slack/events (with the
+// url_verification handshake), /slack/interactivity and /slack/commands.
+// Every request's v0 signature is checked (constant time, 5-minute window)
+// before anything is read from it; a bad, stale or missing one gets 401 and
+// changes nothing. Slack's retries and replays carry the same event and are
+// applied once by the engine.
+func (a *Adapter) HTTPHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /slack/events", a.serveEvents)
+	mux.HandleFunc("POST /slack/interactivity", a.serveInteractivity)
+	mux.HandleFunc("POST /slack/commands", a.serveCommands)
+	return mux
+}
+
+// verified reads the body and checks its signature; it answers the request
+// itself and returns false when the request is refused.
+func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	if a.cfg.SigningSecret == "" {
+		http.Error(w, "HTTP mode is not configured", http.StatusNotFound)
+		return nil, false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, a.cfg.MaxBody))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+		return nil, false
+	case err != nil:
+		http.Error(w, "cannot read request", http.StatusBadRequest)
+		return nil, false
+	}
+	sv, err := slack.NewSecretsVerifier(r.Header, a.cfg.SigningSecret)
+	if err == nil {
+		_, _ = sv.Write(body)
+		err = sv.Ensure()
+	}
+	if err != nil {
+		a.log.Warn("refused request", "path", r.URL.Path, "remote", r.RemoteAddr, "err", err)
+		http.Error(w, "invalid signature", http.StatusUnauthorized)
+		return nil, false
+	}
+	return body, true
+}
+
+func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
+	body, ok := a.verified(w, r)
+	if !ok {
+		return
+	}
+	e, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	if err != nil {
+		a.log.Debug("event not understood", "err", err)
+		w.WriteHeader(http.StatusOK) // nothing for us; don't make Slack retry
+		return
+	}
+	if e.Type == slackevents.URLVerification {
+		v, ok := e.Data.(*slackevents.EventsAPIURLVerificationEvent)
+		if !ok {
+			http.Error(w, "bad url_verification", http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		_, _ = io.WriteString(w, v.Challenge)
+		return
+	}
+	req, ok := a.fromEventsAPI(e)
+	a.answer(w, req, ok, r.Header.Get("X-Slack-Retry-Num"))
+}
+
+func (a *Adapter) serveInteractivity(w http.ResponseWriter, r *http.Request) {
+	body, ok := a.verified(w, r)
+	if !ok {
+		return
+	}
+	form, err := url.ParseQuery(string(body))
+	var cb slack.InteractionCallback
+	if err == nil {
+		err = json.Unmarshal([]byte(form.Get("payload")), &cb)
+	}
+	if err != nil {
+		http.Error(w, "bad payload", http.StatusBadRequest)
+		return
+	}
+	req, ok := a.fromInteraction(cb)
+	a.answer(w, req, ok, "")
+}
+
+func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request) {
+	body, ok := a.verified(w, r)
+	if !ok {
+		return
+	}
+	form, err := url.ParseQuery(string(body))
+	if err != nil {
+		http.Error(w, "bad form", http.StatusBadRequest)
+		return
+	}
+	c := slack.SlashCommand{UserID: form.Get("user_id"), ChannelID: form.Get("channel_id"),
+		Command: form.Get("command"), Text: form.Get("text"), TriggerID: form.Get("trigger_id")}
+	req, ok := a.fromCommand(c)
+	a.answer(w, req, ok, "")
+}
+
+// answer handles a request within the ack budget and answers Slack: 200
+// once the event is committed (or when the budget runs out while the work
+// continues); 500 when it failed at once, so that Slack retries.
+func (a *Adapter) answer(w http.ResponseWriter, req request, ok bool, retry string) {
+	if !ok {
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	if retry != "" {
+		a.log.Info("slack retry", "id", req.id, "retry_num", retry)
+	}
+	if a.accept(req.user, func(ctx context.Context) error { return a.handle(ctx, req) }) == failed {
+		http.Error(w, "not applied, try again", http.StatusInternalServerError)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}

@@ -1,0 +1,180 @@
+package slack
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/slack-go/slack"
+
+	"ctdesk/bot"
+	"ctdesk/conversations"
+)
+
+// Block Kit limits the rendering keeps to.
+const (
+	maxSection = 3000
+	maxLabel   = 75
+	maxRow     = 25
+	maxBlocks  = 50
+	maxText    = 4000 // of the notification text beside the blocks
+)
+
+// progress remembers how much of a message was delivered, so that a retry
+// (after a 429 between two files, say) does not repeat what went out.
+type progress struct {
+	done int
+	at   time.Time
+}
+
+// Send delivers m to a Slack user in their DM: the files first, then the
+// text with its buttons, so the question is the last thing the person sees.
+// With Edit, the pressed message is updated instead and loses its buttons.
+func (a *Adapter) Send(ctx context.Context, account string, m conversations.Message, files []bot.File) error {
+	if m.Edit != "" {
+		if channel, ts, ok := strings.Cut(m.Edit, ":"); ok && strings.HasPrefix(channel, "D") {
+			err := a.update(ctx, channel, ts, m)
+			if !isGone(err) {
+				return err
+			}
+			a.log.Warn("pressed message gone, sending anew", "channel", channel, "ts", ts)
+		}
+	}
+	channel, err := a.dm(ctx, account)
+	if err != nil {
+		return err
+	}
+	done := a.started(m.ID)
+	for i, f := range files {
+		if i < done {
+			continue
+		}
+		if _, err := a.api.UploadFileContext(ctx, slack.UploadFileParameters{
+			Reader: bytes.NewReader(f.Data), FileSize: len(f.Data), Filename: f.Name, Title: f.Name, Channel: channel,
+		}); err != nil {
+			return classify("files.upload "+f.Name, err)
+		}
+		a.step(m.ID, i+1)
+	}
+	if m.Text != "" || len(m.Buttons) > 0 {
+		if _, _, err := a.api.PostMessageContext(ctx, channel, render(m)...); err != nil {
+			return classify("chat.postMessage", err)
+		}
+	}
+	a.finish(m.ID)
+	return nil
+}
+
+// update shows the outcome on the pressed message.
+func (a *Adapter) update(ctx context.Context, channel, ts string, m conversations.Message) error {
+	if _, _, _, err := a.api.UpdateMessageContext(ctx, channel, ts, render(m)...); err != nil {
+		return classify("chat.update", err)
+	}
+	return nil
+}
+
+// dm returns the DM channel with a user, opening it once.
+func (a *Adapter) dm(ctx context.Context, user string) (string, error) {
+	a.mu.Lock()
+	id, ok := a.dms[user]
+	a.mu.Unlock()
+	if ok {
+		return id, nil
+	}
+	ch, _, _, err := a.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{user}, ReturnIM: true})
+	if err != nil {
+		return "", classify("conversations.open "+user, err)
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.dms[user] = ch.ID
+	return ch.ID, nil
+}
+
+// render turns a message into a notification text, its sections and one
+// actions block per row of buttons (the value is the button's code).
+func render(m conversations.Message) []slack.MsgOption {
+	text := escape(m.Text)
+	var blocks []slack.Block
+	for _, part := range split(text, maxSection) {
+		blocks = append(blocks, slack.NewSectionBlock(slack.NewTextBlockObject(slack.MarkdownType, part, false, true), nil, nil))
+	}
+	n := 0
+	for r, row := range m.Buttons {
+		for start := 0; start < len(row); start += maxRow {
+			var els []slack.BlockElement
+			for _, b := range row[start:min(len(row), start+maxRow)] {
+				label := slack.NewTextBlockObject(slack.PlainTextType, truncate(b.Label, maxLabel), true, false)
+				els = append(els, slack.NewButtonBlockElement("b"+strconv.Itoa(n), b.Code, label))
+				n++
+			}
+			blocks = append(blocks, slack.NewActionBlock("r"+strconv.Itoa(r)+"."+strconv.Itoa(start), els...))
+		}
+	}
+	if len(blocks) > maxBlocks {
+		blocks = blocks[len(blocks)-maxBlocks:]
+	}
+	return []slack.MsgOption{slack.MsgOptionText(truncate(text, maxText), false), slack.MsgOptionBlocks(blocks...)}
+}
+
+// split cuts text into parts of at most n characters, at line ends when it can.
+func split(text string, n int) []string {
+	var parts []string
+	for utf8.RuneCountInString(text) > n {
+		cut := len(string([]rune(text)[:n]))
+		if i := strings.LastIndexByte(text[:cut], '\n'); i > 0 {
+			cut = i
+		}
+		parts = append(parts, text[:cut])
+		text = strings.TrimLeft(text[cut:], "\n")
+	}
+	if text != "" || len(parts) == 0 {
+		parts = append(parts, text)
+	}
+	if parts[len(parts)-1] == "" {
+		parts[len(parts)-1] = " "
+	}
+	return parts
+}
+
+// truncate shortens s to n characters, ending with "…" when cut.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// started returns how many parts of a message already went out.
+func (a *Adapter) started(id string) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for k, p := range a.progress {
+		if time.Since(p.at) > time.Hour {
+			delete(a.progress, k)
+		}
+	}
+	return a.progress[id].done
+}
+
+func (a *Adapter) step(id string, done int) {
+	if id == "" {
+		return
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.progress[id] = progress{done: done, at: time.Now()}
+}
+
+func (a *Adapter) finish(id string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.progress, id)
+}
+
+// String describes the adapter in logs.
+func (a *Adapter) String() string { return fmt.Sprintf("slack(%s)", a.self) }
