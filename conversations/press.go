@@ -19,6 +19,7 @@ import (
 //	v:<folio>                       show a ticket
 //	p:<value>                       input of the pending action (skip, done, cancel, d:<date>, as:<person>)
 //	g:<account>:<ok|no>             the coordinator decides a registration
+//	k:<quarter>                     the coordinator marks the report DP-RG.02 delivered
 func (t *turn) press(ctx context.Context, code string) error {
 	kind, rest, _ := strings.Cut(code, ":")
 	switch kind {
@@ -61,6 +62,8 @@ func (t *turn) press(ctx context.Context, code string) error {
 			return nil
 		}
 		return t.pendingInput(ctx, "", rest)
+	case "k":
+		return t.markDelivered(ctx, rest, t.ev.Pressed)
 	case "g":
 		i := strings.LastIndex(rest, ":")
 		if i < 0 {

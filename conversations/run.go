@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"ctdesk/storage"
 )
 
 // folioPattern finds a folio typed in a message.
@@ -28,6 +30,8 @@ func (t *turn) run(ctx context.Context) error {
 		return t.pendingInput(ctx, text, "")
 	case t.st.Svc != "":
 		return t.formInput(ctx, text, "")
+	case text == "" && len(t.ev.Files) > 0 && t.who.Role == storage.RoleCoordinador && isProgramFile(t.ev.Files[0]):
+		return t.importProgram(ctx, t.ev.Files[0])
 	case text == "" && len(t.ev.Files) > 0:
 		t.reply(t.tr("file.unexpected"))
 		t.menu()
@@ -82,6 +86,14 @@ func (t *turn) command(ctx context.Context, cmd, arg string) error {
 		return t.showTicket(ctx, strings.ToUpper(m))
 	case "cola", "pendientes", "queue":
 		return t.queue(ctx)
+	case "informe", "report":
+		return t.reportCommand(ctx, arg)
+	case "kpi", "indicador":
+		return t.kpiCommand(ctx)
+	case "entregado", "delivered":
+		return t.markDelivered(ctx, arg, "")
+	case "programa", "program":
+		return t.programCommand(ctx)
 	default:
 		t.reply(t.tr("cmd.unknown", "/"+cmd))
 		if !t.st.idle() {

@@ -1,0 +1,170 @@
+package conversations
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"ctdesk/storage"
+)
+
+// ProgrammedService is the service of the tickets the CT-RG.01 program opens.
+const ProgrammedService = "mantenimiento"
+
+// ProgrammedStatus is the status a programmed ticket starts in: the
+// maintenance service's "received by CT".
+const ProgrammedStatus = "recibida"
+
+// jobTurn is a turn with no one acting, for what the scheduler decides.
+func (e *Engine) jobTurn(ctx context.Context, id string, now time.Time) (*turn, error) {
+	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	if err != nil {
+		return nil, err
+	}
+	return &turn{e: e, ev: Event{ID: id}, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}}, nil
+}
+
+// OpenProgrammed opens the programmed maintenance ticket of a CT-RG.01 item
+// that is due: assigned to the item's técnico, on behalf of the area's
+// supervisor, with a bitácora entry and word to both. It opens one ticket
+// per item however often it is called, and returns its folio.
+func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now time.Time) (string, error) {
+	id := "programmed:" + item.ID
+	t, err := e.jobTurn(ctx, id, now)
+	if err != nil {
+		return "", err
+	}
+	requester := item.By
+	sup, hasSup := t.dir.supervisor(item.Area)
+	if hasSup {
+		requester = sup.ID
+	}
+	t.who, t.known = storage.Person{ID: "ctdesk", Role: storage.RoleCoordinador}, true
+	if p, ok := t.dir.person(item.By); ok {
+		t.who = p
+	}
+	loc := e.cfg.Location
+	tk := &storage.Ticket{
+		Service: ProgrammedService, Requester: requester, Area: item.Area, Assignee: item.Tecnico,
+		Programmed: true, Created: now,
+		Fields: map[string]string{
+			"equipo":    "otro",
+			"ubicacion": t.dir.areaName(item.Area),
+			"falla": translate(e.cfg.Language, "programmed.description", item.Equipment,
+				item.Planned.In(loc).Format(dateShown)) + notes(item.Notes),
+			"programa": item.ID,
+		},
+	}
+	// A programmed ticket needs no visto bueno: CT planned it.
+	status := ProgrammedStatus
+	tk.Status = status
+	tk.History = []storage.Transition{{At: now, By: t.who.ID, Role: t.who.Role, To: status, Action: "programar",
+		Note: "CT-RG.01 " + item.ID}}
+	t.touch(tk)
+	t.record(storage.FolioToken, "mantenimiento_programado", fmt.Sprintf("CT-RG.01 %s: %s, %s, %s",
+		item.ID, item.Equipment, t.dir.areaName(item.Area), item.Planned.In(loc).Format(dateShown)))
+	area, day := t.dir.areaName(item.Area), item.Planned.In(loc).Format(dateShown)
+	t.send(item.Tecnico, t.trFor(item.Tecnico, "programmed.tecnico", storage.FolioToken, item.Equipment, area, day),
+		rows(t.buttonsFor(item.Tecnico, tk))...)
+	if hasSup && sup.ID != item.Tecnico {
+		t.send(sup.ID, t.trFor(sup.ID, "programmed.supervisor", storage.FolioToken, item.Equipment, area, day))
+	}
+	c := storage.Change{Seen: id, SeenTTL: 400 * 24 * time.Hour, Log: t.log,
+		Tickets: []storage.TicketWrite{{Ticket: *tk}}}
+	for i, m := range t.out {
+		m.ID = id + "#" + strconv.Itoa(i)
+		payload, err := e.encode(m)
+		if err != nil {
+			return "", err
+		}
+		c.Outbox = append(c.Outbox, storage.OutboxItem{ID: m.ID, Recipient: m.To, Payload: payload, Created: now})
+	}
+	done, err := e.st.Commit(ctx, c)
+	if errors.Is(err, storage.ErrDuplicate) {
+		return e.programmedFolio(ctx, item)
+	}
+	if err != nil {
+		return "", fmt.Errorf("conversations: programmed ticket of %s: %w", item.ID, err)
+	}
+	return done.Folio, nil
+}
+
+// programmedFolio finds the ticket already opened for a program item.
+func (e *Engine) programmedFolio(ctx context.Context, item storage.PlanItem) (string, error) {
+	ts, err := e.st.Tickets(ctx, storage.TicketFilter{Service: ProgrammedService, Area: item.Area})
+	if err != nil {
+		return "", fmt.Errorf("conversations: programmed ticket of %s: %w", item.ID, err)
+	}
+	for _, tk := range ts {
+		if tk.Programmed && tk.Fields["programa"] == item.ID {
+			return tk.Folio, nil
+		}
+	}
+	return "", fmt.Errorf("conversations: programmed ticket of %s: %w", item.ID, storage.ErrNotFound)
+}
+
+// buttonsFor lists the ticket's actions a person may take in its status.
+func (t *turn) buttonsFor(to string, tk *storage.Ticket) []Button {
+	svc := t.e.services[tk.Service]
+	if svc == nil {
+		return nil
+	}
+	p, _ := t.dir.person(to)
+	var bs []Button
+	for i := range svc.Actions {
+		a := &svc.Actions[i]
+		if a.Hidden || !a.allows(tk.Status) || !t.may(a, tk, p) {
+			continue
+		}
+		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: "t:" + folioOf(tk) + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
+	}
+	return bs
+}
+
+// Approvers lists who may give the visto bueno a ticket waits for, with the
+// buttons each may press; none when it waits for no approval.
+func (e *Engine) Approvers(ctx context.Context, tk *storage.Ticket) (map[string][]Button, error) {
+	t, err := e.jobTurn(ctx, "", e.cfg.Now())
+	if err != nil {
+		return nil, err
+	}
+	svc := e.services[tk.Service]
+	if svc == nil {
+		return nil, nil
+	}
+	out := map[string][]Button{}
+	for i := range svc.Actions {
+		a := &svc.Actions[i]
+		if a.Approval == "" || !a.allows(tk.Status) {
+			continue
+		}
+		for _, id := range t.offerTo(a.Who, tk) {
+			out[id] = append(out[id], Button{Label: t.actionLabel(id, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
+		}
+	}
+	return out, nil
+}
+
+// Card is a ticket's summary as a person reads it.
+func (e *Engine) Card(ctx context.Context, to string, tk *storage.Ticket) (string, error) {
+	t, err := e.jobTurn(ctx, "", e.cfg.Now())
+	if err != nil {
+		return "", err
+	}
+	return t.card(to, tk), nil
+}
+
+// StatusName names a ticket's status in a language.
+func (e *Engine) StatusName(lang string, tk *storage.Ticket) string {
+	return (&turn{e: e}).statusName(lang, tk)
+}
+
+// notes appends the notes of a program item to a description.
+func notes(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " " + s
+}
