@@ -141,7 +141,7 @@ func (t *turn) newPersonID(email string) string {
 // decideRegistration lets the coordinator accept or reject a registration.
 func (t *turn) decideRegistration(ctx context.Context, account string, ok bool) error {
 	if t.who.Role != storage.RoleCoordinador {
-		t.notice = t.tr("button.forbidden", account)
+		t.notice = t.tr("reg.forbidden")
 		t.record("", "intento_no_autorizado", "registro "+account)
 		return nil
 	}
@@ -149,7 +149,6 @@ func (t *turn) decideRegistration(ctx context.Context, account string, ok bool) 
 	p, err := t.e.st.PersonByAccount(ctx, platform, acct)
 	if notFound(err) || (err == nil && !p.Pending) {
 		t.notice = t.tr("reg.decided")
-		t.editPressed(t.ev.Pressed, t.tr("reg.decided"))
 		return nil
 	}
 	if err != nil {

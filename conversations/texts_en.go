@@ -158,6 +158,7 @@ var enCore = map[string]string{
 	"reg.review":         "Registration request:\nName: %s\nArea: %s\nPosition: %s\nE-mail: %s\nPlatform: %s",
 	"reg.accept":         "Authorise",
 	"reg.reject":         "Reject",
+	"reg.forbidden":      "Only the IT coordinator authorises registrations. The attempt was written to the log.",
 	"reg.decided":        "This registration was already decided.",
 	"reg.accepted":       "Your registration was authorised. You can now request services: type /nueva.",
 	"reg.rejected":       "Your registration was not authorised. If you think this is a mistake, contact the IT Coordination.",

@@ -159,6 +159,7 @@ var esCore = map[string]string{
 	"reg.review":         "Solicitud de registro:\nNombre: %s\nÁrea: %s\nPuesto: %s\nCorreo: %s\nPlataforma: %s",
 	"reg.accept":         "Autorizar",
 	"reg.reject":         "Rechazar",
+	"reg.forbidden":      "Solo la coordinación de CT autoriza registros. El intento quedó registrado en la bitácora.",
 	"reg.decided":        "Este registro ya fue resuelto.",
 	"reg.accepted":       "Tu registro fue autorizado. Ya puedes solicitar servicios: escribe /nueva.",
 	"reg.rejected":       "Tu registro no fue autorizado. Si crees que es un error, comunícate con la Coordinación de Tecnologías.",

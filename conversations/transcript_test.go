@@ -124,7 +124,7 @@ func (r *replayer) record(m conversations.Message) {
 func (r *replayer) button(owner, label string) (ref, code string, ok bool) {
 	for i := len(r.msgs) - 1; i >= 0; i-- {
 		s := r.msgs[i]
-		if s.to != owner || s.msg.Edit != "" {
+		if (s.to != owner && s.to != "console:"+owner) || s.msg.Edit != "" {
 			continue
 		}
 		for _, row := range s.msg.Buttons {
