@@ -1,20 +1,85 @@
 package conversations
 
-import "fmt"
+import (
+	"fmt"
+
+	"ctdesk/storage"
+)
 
 // DefaultServices returns the five services of the procedure, in menu order.
+//
+// Who gives a visto bueno (DESIGN §3, Config.Approvals):
+//   - correo: the supervisor, for alta and baja ("correo.alta", "correo.baja").
+//   - web: always the institutional authority (5.2.2); the supervisor as well
+//     only when "web.<tipo>" is set.
+//   - mantenimiento, diseno, control-escolar: nobody by default; setting
+//     "<service>.<choice>" (e.g. "control-escolar.nuevo") puts the
+//     supervisor's visto bueno first.
 func DefaultServices() []*Service {
 	return []*Service{
-		placeholder("mantenimiento"),
-		placeholder("web"),
+		Mantenimiento(),
+		Web(),
 		Correo(),
-		placeholder("diseno"),
-		placeholder("control-escolar"),
+		Diseno(),
+		ControlEscolar(),
 	}
 }
 
-// placeholder is a service that cannot be requested in chat yet.
-func placeholder(id string) *Service { return &Service{ID: id} }
+// supervisorStart starts a ticket at the supervisor's visto bueno when the
+// configuration asks for it for "<service>.<choice>", else at next.
+func supervisorStart(svc, field, next string) func(c *Config, t *storage.Ticket) string {
+	return func(c *Config, t *storage.Ticket) string {
+		if c.needsApproval(svc+"."+t.Fields[field], false) {
+			return "por_aprobar"
+		}
+		return next
+	}
+}
+
+// takeActions let a técnico take a new ticket, or the coordinator assign it
+// (or hand it to someone else later, keeping its status).
+func takeActions(next string, reassignFrom ...string) []Action {
+	return []Action{
+		{ID: "tomar", From: []string{"recibida"}, To: next, Who: ActorStaff, Assign: true},
+		{ID: "asignar", From: append([]string{"recibida"}, reassignFrom...), To: next, Who: ActorCoordinator,
+			Input: InputAssignee, Hidden: true, Do: keepStatusUnless("recibida")},
+	}
+}
+
+// keepStatusUnless keeps the ticket where it is, except from the status
+// given, where the action's own target applies.
+func keepStatusUnless(from string) func(a *ActionCtx) error {
+	return func(a *ActionCtx) error {
+		if a.Ticket.Status != from {
+			a.To = a.Ticket.Status
+		}
+		return nil
+	}
+}
+
+// declineAction lets CT end a request that does not proceed, with the reason.
+func declineAction(from ...string) Action {
+	return Action{ID: "no_procede", From: from, To: storage.StatusRejected, Who: ActorAssignee | ActorCoordinator,
+		Input: InputText, Hidden: true}
+}
+
+// fieldIs allows an action only when a form field has one of the values.
+func fieldIs(field string, values ...string) func(tk *storage.Ticket) bool {
+	return func(tk *storage.Ticket) bool {
+		for _, v := range values {
+			if tk.Fields[field] == v {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// common are the notices every service sends besides the buttons: CT
+// hears of cancellations and of requests ended by the area.
+var common = map[string]Actor{
+	storage.StatusCancelled: ActorAssignee | ActorCoordinator,
+}
 
 // validate checks a service declaration for mistakes that would only show
 // in a conversation.
@@ -37,6 +102,15 @@ func (s *Service) validate() error {
 		acts[a.ID] = true
 		if len(a.From) == 0 || a.Who == 0 {
 			return fmt.Errorf("conversations: service %s: action %q needs From and Who", s.ID, a.ID)
+		}
+		if a.Field != "" && seen[a.Field] {
+			return fmt.Errorf("conversations: service %s: action %q keeps its input in form field %q", s.ID, a.ID, a.Field)
+		}
+		switch {
+		case a.Input == InputChoice && (len(a.Choices) == 0 || a.Field == ""):
+			return fmt.Errorf("conversations: service %s: action %q needs Choices and Field", s.ID, a.ID)
+		case a.Input == InputPick && a.PickFrom == "":
+			return fmt.Errorf("conversations: service %s: action %q needs PickFrom", s.ID, a.ID)
 		}
 	}
 	return nil

@@ -1,0 +1,40 @@
+package conversations
+
+import "ctdesk/storage"
+
+// Diseno is graphic design for events and promotion (procedure 5.4). CT
+// analyses the request and commits a delivery date (5.4.3), sends one or
+// more drafts as files (5.4.4); the requester picks one, asks for changes
+// in free text — a loop, its rounds counted and shown — or approves
+// (5.4.5–5.4.6); CT sends the final design with its source files (5.4.7).
+func Diseno() *Service {
+	drafts := func(n int) func(tk *storage.Ticket) bool {
+		return func(tk *storage.Ticket) bool { return (len(lastFiles(tk, "enviar_bocetos")) > 1) == (n > 1) }
+	}
+	return &Service{
+		ID:    "diseno",
+		Ready: true,
+		Fields: []Field{
+			{ID: "evento", Kind: KindText, Max: 200},
+			{ID: "fecha_evento", Kind: KindDate},
+			{ID: "piezas", Kind: KindChoice, Choices: []string{"cartel", "banner", "redes", "invitacion", "varias", "otro"}},
+			{ID: "datos", Kind: KindText, Max: 1000},
+			{ID: "textos", Kind: KindText, Max: 4000},
+			{ID: "entrega", Kind: KindDate},
+			{ID: "referencias", Kind: KindFile, Optional: true, Multi: true},
+		},
+		Start: supervisorStart("diseno", "piezas", "recibida"),
+		Actions: append(append(approvalActions("recibida"), takeActions("en_analisis", "en_analisis", "en_diseno", "por_revisar", "aprobado")...),
+			Action{ID: "analizar", From: []string{"en_analisis"}, To: "en_diseno", Who: ActorAssignee, Input: InputDate},
+			Action{ID: "enviar_bocetos", From: []string{"en_diseno"}, To: "por_revisar", Who: ActorAssignee, Input: InputFiles, Deliver: true},
+			Action{ID: "elegir", From: []string{"por_revisar"}, To: "aprobado", Who: ActorRequester, Input: InputPick,
+				PickFrom: "enviar_bocetos", Field: "propuesta", When: drafts(2)},
+			Action{ID: "aprobar_boceto", From: []string{"por_revisar"}, To: "aprobado", Who: ActorRequester, When: drafts(1)},
+			Action{ID: "pedir_cambios", From: []string{"por_revisar"}, To: "en_diseno", Who: ActorRequester, Input: InputText, Counter: "rondas"},
+			Action{ID: "entregar", From: []string{"aprobado"}, To: storage.StatusClosed, Who: ActorAssignee, Input: InputFiles, Deliver: true},
+			declineAction("recibida", "en_analisis"),
+			cancelAction("por_aprobar", "recibida"),
+		),
+		Notify: common,
+	}
+}

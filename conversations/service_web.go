@@ -1,0 +1,36 @@
+package conversations
+
+import "ctdesk/storage"
+
+// Web is the update of the institution's website (procedure 5.2). The
+// institutional authority's visto bueno comes before CT works it (5.2.2);
+// CT analyses the information (5.2.3), creates it in the content manager
+// recording which kind of content it is (5.2.4), publishes it with its
+// address (5.2.5), and the requester is told where it is (5.2.6).
+func Web() *Service {
+	return &Service{
+		ID:    "web",
+		Ready: true,
+		Fields: []Field{
+			{ID: "tipo", Kind: KindChoice, Choices: []string{"articulo", "seccion", "categoria", "blog", "cambio"}},
+			{ID: "pagina", Kind: KindURL, When: func(a Answers) bool { return a["tipo"] == "cambio" }},
+			{ID: "titulo", Kind: KindText, Max: 200},
+			{ID: "contenido", Kind: KindText, Max: 4000},
+			{ID: "adjuntos", Kind: KindFile, Optional: true, Multi: true},
+			{ID: "fecha", Kind: KindDate, Optional: true},
+		},
+		Start: supervisorStart("web", "tipo", "por_autorizar"),
+		Actions: append(append(approvalActions("por_autorizar"), takeActions("en_analisis", "en_analisis", "en_cms", "por_publicar")...),
+			Action{ID: "autorizar", From: []string{"por_autorizar"}, To: "recibida", Who: ActorAutoridad, Approval: string(storage.RoleAutoridad)},
+			Action{ID: "no_autorizar", From: []string{"por_autorizar"}, To: storage.StatusRejected, Who: ActorAutoridad,
+				Approval: string(storage.RoleAutoridad), Reject: true, Input: InputText},
+			Action{ID: "analizar", From: []string{"en_analisis"}, To: "en_cms", Who: ActorAssignee, Input: InputTextOpt},
+			Action{ID: "crear_cms", From: []string{"en_cms"}, To: "por_publicar", Who: ActorAssignee, Input: InputChoice,
+				Choices: []string{"articulo", "seccion", "categoria", "blog", "pagina"}, Field: "contenido_cms"},
+			Action{ID: "publicar", From: []string{"por_publicar"}, To: storage.StatusClosed, Who: ActorAssignee, Input: InputURL, Field: "url"},
+			declineAction("recibida", "en_analisis"),
+			cancelAction("por_aprobar", "por_autorizar", "recibida"),
+		),
+		Notify: common,
+	}
+}
