@@ -16,6 +16,7 @@ import (
 // draft report attached (or on the next run, if that day was missed); then,
 // each business day until the coordinator marks it delivered, a reminder;
 // on the due day itself an escalation, to the coordinator and to EscalateTo.
+// A quarter that ended before the job first ran is not chased.
 func (s *Scheduler) Report(ctx context.Context) error {
 	now := s.now()
 	today := s.cal.StartOfDay(now)
@@ -26,6 +27,10 @@ func (s *Scheduler) Report(ctx context.Context) error {
 		}
 	}
 	q := cur.Prev()
+	since, err := s.since(ctx, now)
+	if err != nil || q.End(s.loc).Before(since) {
+		return err // a quarter that ended before ctdesk ran is not chased
+	}
 	_, delivered, err := conversations.ReportDelivered(ctx, s.st, q)
 	if err != nil || delivered {
 		return err
@@ -137,4 +142,23 @@ func (s *Scheduler) reportConfig(ctx context.Context) report.Config {
 		People: func(id string) string { return names[id] },
 		Areas:  func(id string) string { return areas[id] },
 	}
+}
+
+// sinceKey keeps when the report job first ran.
+const sinceKey = "scheduler:report:since"
+
+// since returns when the report job first ran, recording now if never.
+func (s *Scheduler) since(ctx context.Context, now time.Time) (time.Time, error) {
+	raw, err := s.st.Value(ctx, sinceKey)
+	if notFound(err) {
+		return now, s.st.SetValue(ctx, sinceKey, []byte(now.UTC().Format(time.RFC3339)), 0)
+	}
+	if err != nil {
+		return time.Time{}, fmt.Errorf("first run: %w", err)
+	}
+	t, err := time.Parse(time.RFC3339, string(raw))
+	if err != nil {
+		return time.Time{}, fmt.Errorf("first run %q: %w", raw, err)
+	}
+	return t, nil
 }

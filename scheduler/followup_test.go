@@ -1,0 +1,47 @@
+package scheduler_test
+
+import (
+	"strings"
+	"testing"
+
+	"ctdesk/conversations/convtest"
+	"ctdesk/storage"
+)
+
+// A visto bueno pending past the delay (48 h) reminds the supervisor with
+// the buttons to answer; past twice the delay the coordinator is told. A
+// ticket past its committed date tells its técnico, once per date.
+func TestFollowUp(t *testing.T) {
+	st := convtest.SQLite(t)
+	e := mustEnv(t, st, at(2026, 11, 23, 9, 0))
+	waiting := mustTicket(t, st, storage.Ticket{Service: "correo", Requester: "rosa", Area: "finanzas", Status: "por_aprobar",
+		Fields: map[string]string{"accion": "alta"}, Created: at(2026, 11, 23, 9, 0),
+		History: []storage.Transition{{At: at(2026, 11, 23, 9, 0), By: "rosa", To: "por_aprobar", Action: "solicitar"}}})
+	late := mustTicket(t, st, storage.Ticket{Service: "mantenimiento", Requester: "rosa", Area: "finanzas", Status: "en_reparacion",
+		Assignee: "beto", Created: at(2026, 11, 17, 9, 0), Dates: []storage.CommittedDate{{Date: at(2026, 11, 24, 0, 0), By: "beto"}}})
+
+	first := e.runAt(t, at(2026, 11, 24, 10, 20))
+	if n := len(to(first, "luis", "Recordatorio")) + len(to(first, "beto", late)); n != 0 {
+		t.Errorf("follow-up too early:%s", texts(first))
+	}
+	second := e.runAt(t, at(2026, 11, 25, 10, 20))
+	remind := to(second, "luis", "Recordatorio: la solicitud "+waiting)
+	if len(remind) != 1 || !strings.Contains(remind[0].Text, "de Rosa Díaz espera tu visto bueno desde hace 2 día(s)") ||
+		len(remind[0].Buttons) != 1 || !strings.HasPrefix(remind[0].Buttons[0][0].Code, "t:"+waiting+":aprobar:") {
+		t.Errorf("approval reminder:%s", texts(second))
+	}
+	overdue := to(second, "beto", "La solicitud "+late)
+	if len(overdue) != 1 || !strings.Contains(overdue[0].Text, "pasó su fecha comprometida, el 24/11/2026") {
+		t.Errorf("overdue notice:%s", texts(second))
+	}
+	if len(to(second, "ana", "esperando el visto bueno")) != 0 {
+		t.Errorf("escalated before twice the delay:%s", texts(second))
+	}
+	third := e.runAt(t, at(2026, 11, 27, 10, 20))
+	if len(to(third, "ana", "lleva 4 día(s) esperando el visto bueno de Luis Pérez")) != 1 {
+		t.Errorf("no escalation to the coordinator:%s", texts(third))
+	}
+	if len(to(third, "beto", "pasó su fecha"))+len(to(third, "luis", "Recordatorio")) != 0 {
+		t.Errorf("notices repeated:%s", texts(third))
+	}
+}
