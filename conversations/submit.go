@@ -89,9 +89,12 @@ func (t *turn) confirm(ctx context.Context, what string) error {
 
 // editField asks one field again, then returns to the summary.
 func (t *turn) editField(field string) {
-	s := t.e.services[t.st.Svc]
-	f, ok := s.field(field)
-	if t.st.Svc == "" || !t.st.Confirm || !ok || !t.applies(f) {
+	s, ok := t.e.services[t.st.Svc]
+	var f *Field
+	if ok {
+		f, ok = s.field(field)
+	}
+	if !ok || !t.st.Confirm || !t.applies(f) {
 		t.notice = t.tr("button.stale")
 		return
 	}
