@@ -4,6 +4,8 @@
 //
 //	ctdesk                 run the service (console when no token is set)
 //	ctdesk bitacora        print the Bitácora CT-RG.02 as CSV
+//	ctdesk report          write the quarterly report DP-RG.02 (PDF or CSV)
+//	ctdesk program import  load the CT-RG.01 program from CSV or YAML
 package main
 
 import (
@@ -16,6 +18,7 @@ import (
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 	_ "time/tzdata" // the institution's zone loads on minimal images too
 )
 
@@ -40,6 +43,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		switch args[0] {
 		case "bitacora", "bitácora":
 			return bitacora(ctx, args[1:], getenv, stdout, stderr)
+		case "report", "informe":
+			return reportCmd(ctx, args[1:], getenv, stdout, stderr, time.Now())
+		case "program", "programa":
+			return programCmd(ctx, args[1:], getenv, stdout, stderr, time.Now())
 		case "serve":
 			return serve(ctx, getenv, stdin, stdout, log)
 		case "help", "ayuda":
@@ -57,6 +64,10 @@ const usage = `Uso:
   ctdesk                     atiende Telegram y Slack; sin tokens, abre la consola
   ctdesk bitacora [--desde dd/mm/aaaa] [--hasta dd/mm/aaaa] [--folio CT-AAAA-NNNN]
                              imprime la Bitácora CT-RG.02 en CSV
+  ctdesk report [--quarter 2026Q3] [--format pdf|csv] [--out ARCHIVO]
+                             escribe el Informe Trimestral DP-RG.02
+  ctdesk program import ARCHIVO.csv|ARCHIVO.yaml
+                             carga el Programa Anual de Mantenimiento Preventivo CT-RG.01
 Variables: CTDESK_CONFIG, CTDESK_DATA, REDIS_URL, TELEGRAM_TOKEN, SLACK_BOT_TOKEN… (ver README)
 `
 
