@@ -18,8 +18,10 @@ var enFlujo = map[string]string{
 	"ticket.step.date":  "committed date: %s",
 	"ticket.step.files": "files: %s",
 
-	"did.tomar":      "{assignee} is handling your request {folio}.",
-	"did.asignar":    "Your request {folio} was assigned to {assignee}, who will handle it.",
+	"did.tomar":   "{assignee} is handling your request {folio}.",
+	"did.asignar": "Your request {folio} was assigned to {assignee}, who will handle it.",
+	"queue.due":   "committed date %s",
+
 	"did.no_procede": "The IT Coordination determined that your request {folio} does not proceed.{notes}\nIf you have questions, reply to {by} or make a new request.",
 	"did.cancelar":   "You cancelled your request {folio}. It will not be handled.",
 	"did.files":      "I am sending you %d attached file(s).",

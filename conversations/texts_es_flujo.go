@@ -18,8 +18,10 @@ var esFlujo = map[string]string{
 	"ticket.step.date":  "fecha comprometida: %s",
 	"ticket.step.files": "archivos: %s",
 
-	"did.tomar":      "{assignee} atiende tu solicitud {folio}.",
-	"did.asignar":    "Tu solicitud {folio} quedó asignada a {assignee}, quien la atenderá.",
+	"did.tomar":   "{assignee} atiende tu solicitud {folio}.",
+	"did.asignar": "Tu solicitud {folio} quedó asignada a {assignee}, quien la atenderá.",
+	"queue.due":   "fecha comprometida %s",
+
 	"did.no_procede": "La Coordinación de Tecnologías determinó que tu solicitud {folio} no procede.{notes}\nSi tienes dudas, responde a {by} o haz una nueva solicitud.",
 	"did.cancelar":   "Cancelaste tu solicitud {folio}. Ya no se atenderá.",
 	"did.files":      "Te envío %d archivo(s) adjunto(s).",

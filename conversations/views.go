@@ -134,6 +134,9 @@ func (t *turn) queue(ctx context.Context) error {
 		b.WriteString("\n\n" + t.tr(key, len(list)))
 		for _, tk := range list {
 			b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " · " + t.dir.areaName(tk.Area) + " — " + t.statusName(t.lang, tk) + t.age(tk.Updated))
+			if d := tk.DueDate(); !d.IsZero() {
+				b.WriteString(" · " + t.tr("queue.due", d.In(t.e.cfg.Location).Format(dateShown)))
+			}
 			if len(bs) < 12 && !hasButton(bs, tk.Folio) {
 				bs = append(bs, Button{Label: tk.Folio, Code: "v:" + tk.Folio})
 			}
