@@ -18,7 +18,12 @@ type Pacer interface {
 }
 
 // pacing keeps one limiter per chat and one per platform.
+//
+// A platform remembers what was sent before a restart, so for the first
+// moments of a process a chat's bucket (and the platform's) starts only as
+// full as the time since start-up can have refilled it.
 type pacing struct {
+	start  time.Time
 	mu     sync.Mutex
 	chats  map[string]*chatLimiter
 	global map[string]*rate.Limiter
@@ -30,7 +35,7 @@ type chatLimiter struct {
 }
 
 func newPacing() *pacing {
-	return &pacing{chats: map[string]*chatLimiter{}, global: map[string]*rate.Limiter{}}
+	return &pacing{start: time.Now(), chats: map[string]*chatLimiter{}, global: map[string]*rate.Limiter{}}
 }
 
 // wait blocks until a message may go to the account on the sender's platform.
@@ -43,13 +48,13 @@ func (p *pacing) wait(ctx context.Context, s Sender, account string) error {
 	p.mu.Lock()
 	c := p.chats[key]
 	if c == nil {
-		c = &chatLimiter{lim: rate.NewLimiter(pc.ChatLimit(account))}
+		c = &chatLimiter{lim: p.limiter(pc.ChatLimit(account))}
 		p.chats[key] = c
 	}
 	c.used = time.Now()
 	g := p.global[s.Platform()]
 	if g == nil {
-		g = rate.NewLimiter(pc.GlobalLimit())
+		g = p.limiter(pc.GlobalLimit())
 		p.global[s.Platform()] = g
 	}
 	p.mu.Unlock()
@@ -57,6 +62,17 @@ func (p *pacing) wait(ctx context.Context, s Sender, account string) error {
 		return err
 	}
 	return g.Wait(ctx)
+}
+
+// limiter makes a limiter holding the tokens earned since start-up.
+func (p *pacing) limiter(r rate.Limit, burst int) *rate.Limiter {
+	lim := rate.NewLimiter(r, burst)
+	now := time.Now()
+	earned := int(float64(r) * now.Sub(p.start).Seconds())
+	if spent := burst - earned; spent > 0 && r != rate.Inf {
+		lim.AllowN(now, min(spent, burst))
+	}
+	return lim
 }
 
 // forget drops the limiters of chats idle for longer than idle; their

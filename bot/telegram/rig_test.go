@@ -1,0 +1,194 @@
+package telegram_test
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"ctdesk/bot"
+	"ctdesk/bot/telegram"
+	"ctdesk/bot/telegram/telegramtest"
+	"ctdesk/conversations"
+	"ctdesk/conversations/convtest"
+	"ctdesk/storage"
+)
+
+// The example people's Telegram accounts (convtest.People).
+var (
+	ana  = telegramtest.User{ID: 1001, FirstName: "Ana", LastName: "López", LanguageCode: "es"}
+	beto = telegramtest.User{ID: 1002, FirstName: "Beto", LastName: "Ruiz", LanguageCode: "es"}
+	luis = telegramtest.User{ID: 2001, FirstName: "Luis", LastName: "Pérez", LanguageCode: "es"}
+	rosa = telegramtest.User{ID: 2002, FirstName: "Rosa", LastName: "Díaz", LanguageCode: "es"}
+)
+
+const testPassword = "Tq7#mPz4Xa9kWe"
+
+const wait = 20 * time.Second
+
+// rig is ctdesk's Telegram side over a fake Bot API and a real store.
+type rig struct {
+	t      testing.TB
+	srv    *telegramtest.Server
+	st     storage.Store
+	eng    *conversations.Engine
+	ad     *telegram.Adapter
+	disp   *bot.Dispatcher
+	intake *bot.Intake
+
+	mu      sync.Mutex
+	blocked []string
+	presses int
+	stop    func()
+}
+
+// newEngine builds the real engine over a seeded store.
+func newEngine(tb testing.TB, st storage.Store) *conversations.Engine {
+	tb.Helper()
+	eng, err := conversations.New(conversations.Config{
+		Institution: "Universidad Politécnica de Ejemplo",
+		Location:    convtest.Location(),
+		Password:    func() string { return testPassword },
+	}, st, conversations.DefaultServices()...)
+	if err != nil {
+		tb.Fatalf("new engine: %v", err)
+	}
+	return eng
+}
+
+// newRig seeds st and wires adapter, intake and dispatcher to srv, without
+// starting them.
+func newRig(tb testing.TB, srv *telegramtest.Server, st storage.Store, cfg telegram.Config) *rig {
+	tb.Helper()
+	convtest.Seed(tb, st)
+	r := &rig{t: tb, srv: srv, st: st, eng: newEngine(tb, st)}
+	cfg.Token, cfg.Endpoint, cfg.HTTPClient = srv.Token(), srv.Endpoint(), srv.Client()
+	if cfg.PollTimeout == 0 {
+		cfg.PollTimeout = time.Second
+	}
+	ad, err := telegram.New(context.Background(), cfg)
+	if err != nil {
+		tb.Fatalf("telegram.New: %v", err)
+	}
+	r.ad = ad
+	r.intake = bot.NewIntake(r.eng)
+	r.disp = bot.NewDispatcher(st, r.eng, bot.NewRouter(st, ad), bot.DispatcherConfig{
+		Poll: 20 * time.Millisecond,
+		OnBlocked: func(_ context.Context, recipient string) {
+			r.mu.Lock()
+			defer r.mu.Unlock()
+			r.blocked = append(r.blocked, recipient)
+		},
+	})
+	return r
+}
+
+// start runs the intake loop and the dispatcher until the test ends or stop.
+func (r *rig) start() { r.startWith(r.intake) }
+
+// startWith runs the rig with h in front of its intake.
+func (r *rig) startWith(h telegram.Handler) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); _ = r.ad.Run(ctx, h, r.disp.Wake) }()
+	go func() { defer wg.Done(); _ = r.disp.Run(ctx) }()
+	var once sync.Once
+	r.stop = func() { once.Do(func() { cancel(); wg.Wait() }) }
+	r.t.Cleanup(r.stop)
+}
+
+// say makes u write text and waits for the bot's answer containing want.
+func (r *rig) say(u telegramtest.User, text, want string) telegramtest.Message {
+	r.t.Helper()
+	after := r.srv.LastMessageID(u.ID)
+	r.srv.SendText(u, text)
+	return r.waitAfter(u.ID, after, want)
+}
+
+// press makes u press the button labelled label on the newest bot message
+// of chat that shows it, and waits for an answer in u's chat containing want.
+func (r *rig) press(u telegramtest.User, chat int64, label, want string) telegramtest.Message {
+	r.t.Helper()
+	msg, data := r.button(chat, label)
+	after := r.srv.LastMessageID(u.ID)
+	r.srv.Press(u, msg, data)
+	r.presses++
+	return r.waitAfter(u.ID, after, want)
+}
+
+// button finds the newest bot message in chat with a button labelled label.
+func (r *rig) button(chat int64, label string) (telegramtest.Message, string) {
+	r.t.Helper()
+	var found telegramtest.Message
+	var data string
+	telegramtest.WaitFor(r.t, func() bool {
+		msgs := r.srv.BotMessages(chat)
+		for i := len(msgs) - 1; i >= 0; i-- {
+			for _, row := range msgs[i].Buttons {
+				for _, b := range row {
+					if b.Text == label {
+						found, data = msgs[i], b.Data
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}, wait)
+	return found, data
+}
+
+// waitAfter waits for a bot message (new or edited) in chat, newer than
+// after, containing want.
+func (r *rig) waitAfter(chat int64, after int, want string) telegramtest.Message {
+	r.t.Helper()
+	var found telegramtest.Message
+	ok := false
+	deadline := time.Now().Add(wait)
+	for !ok && time.Now().Before(deadline) {
+		for _, m := range r.srv.BotMessages(chat) {
+			if (m.ID > after || m.Edited) && strings.Contains(m.Text+m.Caption, want) {
+				found, ok = m, true
+			}
+		}
+		if !ok {
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	if !ok {
+		var texts []string
+		for _, m := range r.srv.BotMessages(chat) {
+			texts = append(texts, m.Text)
+		}
+		r.t.Fatalf("chat %d: no message containing %q after #%d; messages: %q", chat, want, after, texts)
+	}
+	return found
+}
+
+// idle waits until the outbox is empty.
+func (r *rig) idle() {
+	r.t.Helper()
+	telegramtest.WaitFor(r.t, func() bool {
+		n, err := r.st.PendingOutbox(context.Background())
+		return err == nil && n == 0
+	}, wait)
+}
+
+// clean checks that the fake saw nothing Telegram would reject or throttle.
+func (r *rig) clean() {
+	r.t.Helper()
+	if n := r.srv.Malformed(); n != 0 {
+		r.t.Errorf("malformed requests = %d, want 0; errors: %+v", n, r.srv.Errors())
+	}
+	if n := r.srv.TooMany(); n != 0 {
+		var throttled []string
+		for _, c := range r.srv.Errors() {
+			if c.Status == 429 {
+				throttled = append(throttled, c.Method+" "+c.Params["chat_id"]+" "+c.Time.Format("05.000")+" "+c.Description)
+			}
+		}
+		r.t.Errorf("429 answers = %d, want 0: %q", n, throttled)
+	}
+}
