@@ -13,10 +13,10 @@ import (
 
 // columns maps the header names people write to a Row's fields.
 var columns = map[string]string{
-	"area": "area", "área": "area", "departamento": "area",
+	"area": "area", "departamento": "area",
 	"equipo": "equipment", "equipment": "equipment", "bien": "equipment",
 	"fecha": "date", "fecha planeada": "date", "fecha programada": "date", "planned": "date", "date": "date",
-	"tecnico": "tecnico", "técnico": "tecnico", "responsable": "tecnico", "technician": "tecnico",
+	"tecnico": "tecnico", "responsable": "tecnico", "technician": "tecnico",
 	"notas": "notes", "observaciones": "notes", "notes": "notes",
 }
 
@@ -40,8 +40,6 @@ func readCSV(data []byte) ([]Row, []Problem) {
 	index := map[string]int{}
 	for i, h := range header {
 		if f, ok := columns[Fold(h)]; ok {
-			index[f] = i
-		} else if f, ok := columns[strings.ToLower(strings.TrimSpace(h))]; ok {
 			index[f] = i
 		}
 	}
