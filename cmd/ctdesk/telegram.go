@@ -1,8 +1,92 @@
 package main
 
-import "context"
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
 
-// telegramPlatform enables Telegram when TELEGRAM_TOKEN is set.
+	"ctdesk/bot/telegram"
+)
+
+// telegramPlatform enables Telegram when TELEGRAM_TOKEN is set: long
+// polling by default, or a webhook served on the HTTP listener when
+// TELEGRAM_WEBHOOK_URL is set (with TELEGRAM_WEBHOOK_SECRET). The Bot API
+// endpoint comes from TELEGRAM_API_ENDPOINT (a format with two %s).
 func telegramPlatform(ctx context.Context, rt *runtime) (platform, error) {
-	return nil, nil
+	token, err := secretEnv(rt.getenv, "TELEGRAM_TOKEN")
+	if err != nil || token == "" {
+		return nil, err
+	}
+	secret, err := secretEnv(rt.getenv, "TELEGRAM_WEBHOOK_SECRET")
+	if err != nil {
+		return nil, err
+	}
+	ad, err := telegram.New(ctx, telegram.Config{
+		Token:         token,
+		Endpoint:      rt.getenv("TELEGRAM_API_ENDPOINT"),
+		WebhookURL:    rt.getenv("TELEGRAM_WEBHOOK_URL"),
+		WebhookSecret: secret,
+		Log:           rt.log.With("component", "telegram"),
+	})
+	if err != nil {
+		return nil, err
+	}
+	p := &telegramPlatformRun{Adapter: ad, rt: rt}
+	if rt.getenv("TELEGRAM_WEBHOOK_URL") != "" {
+		rt.mux.Handle("POST "+ad.WebhookPath(), ad.WebhookHandler(rt.intake, p.wake))
+	}
+	return p, nil
+}
+
+// telegramPlatformRun runs the adapter's intake into the runtime's intake.
+type telegramPlatformRun struct {
+	*telegram.Adapter
+	rt *runtime
+}
+
+// Run publishes the command menu and receives updates until ctx is done.
+func (p *telegramPlatformRun) Run(ctx context.Context) error {
+	if err := p.SetCommands(ctx, p.staffChats(ctx)...); err != nil && ctx.Err() == nil {
+		p.rt.log.Warn("telegram commands", "err", err)
+	}
+	return p.Adapter.Run(ctx, p.rt.intake, p.wake)
+}
+
+// wake tells the outbox dispatcher (set once the service runs).
+func (p *telegramPlatformRun) wake() {
+	if p.rt.wake != nil {
+		p.rt.wake()
+	}
+}
+
+// staffChats are the Telegram chats of CT staff, who also see /cola.
+func (p *telegramPlatformRun) staffChats(ctx context.Context) []string {
+	people, err := p.rt.store.People(ctx)
+	if err != nil {
+		return nil
+	}
+	var chats []string
+	for _, person := range people {
+		if acct := person.Accounts[telegram.Platform]; acct != "" && person.Role.IsStaff() && !person.Disabled {
+			chats = append(chats, acct)
+		}
+	}
+	return chats
+}
+
+// secretEnv reads a secret from NAME, or from the file named by NAME_FILE.
+func secretEnv(getenv func(string) string, name string) (string, error) {
+	if v := getenv(name); v != "" {
+		return v, nil
+	}
+	path := getenv(name + "_FILE")
+	if path == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("%s_FILE: %w", name, err)
+	}
+	return strings.TrimSpace(string(b)), nil
 }
