@@ -18,8 +18,8 @@ type request struct {
 	user  string
 	id    string
 	build func(ctx context.Context) (conversations.Event, error)
-	// channel is where a notice (answer to a press) is shown, "" for none.
-	channel string
+	// press marks a button press, whose notice is shown to the presser.
+	press bool
 }
 
 // fromEventsAPI translates an Events API callback; ok is false for what the
@@ -78,7 +78,7 @@ func (a *Adapter) fromInteraction(cb slack.InteractionCallback) (request, bool) 
 	}
 	id := "sl:a:" + act.ActionTs + "/" + cb.TriggerID
 	user := cb.User.ID
-	return request{user: user, id: id, channel: channel, build: func(context.Context) (conversations.Event, error) {
+	return request{user: user, id: id, press: true, build: func(context.Context) (conversations.Event, error) {
 		return conversations.Event{ID: id, Platform: Platform, Account: user, Button: act.Value,
 			Pressed: channel + ":" + ts}, nil
 	}}, true
@@ -114,12 +114,23 @@ func (a *Adapter) handle(ctx context.Context, r request) error {
 	if len(res.Messages) > 0 {
 		a.wake()
 	}
-	if res.Notice != "" && r.channel != "" && !res.Duplicate {
-		if _, err := a.api.PostEphemeralContext(ctx, r.channel, r.user, slack.MsgOptionText(escape(res.Notice), false)); err != nil {
-			a.log.Warn("notice", "user", r.user, "err", err)
-		}
+	if res.Notice != "" && r.press && !res.Duplicate {
+		a.notice(ctx, r.user, res.Notice)
 	}
 	return nil
+}
+
+// notice shows the answer to a press to the presser alone, in their DM
+// (the pressed message may be in someone else's). It is not kept: a lost
+// notice is a lost toast.
+func (a *Adapter) notice(ctx context.Context, user, text string) {
+	channel, err := a.dm(ctx, user)
+	if err == nil {
+		_, err = a.api.PostEphemeralContext(ctx, channel, user, slack.MsgOptionText(escape(text), false))
+	}
+	if err != nil {
+		a.log.Warn("notice", "user", user, "err", err)
+	}
 }
 
 // links are Slack's <target|label> and <target> markup in message text.

@@ -126,7 +126,8 @@ func (a *Adapter) answer(w http.ResponseWriter, req request, ok bool, retry stri
 	if retry != "" {
 		a.log.Info("slack retry", "id", req.id, "retry_num", retry)
 	}
-	if a.accept(req.user, func(ctx context.Context) error { return a.handle(ctx, req) }) == failed {
+	done := a.enqueue(req.user, func(ctx context.Context) error { return a.handle(ctx, req) })
+	if a.await(done) == failed {
 		http.Error(w, "not applied, try again", http.StatusInternalServerError)
 		return
 	}

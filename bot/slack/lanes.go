@@ -61,28 +61,39 @@ const (
 	late                   // still running when the budget ran out
 )
 
-// accept queues the work of one Slack request in the user's lane and
-// returns how it went within the ack budget. Slack wants an answer within
-// 3 s: when the work commits in time the answer comes after it, so a crash
-// before the commit leaves Slack to deliver again (and the engine applies it
-// once); when the store is slow the answer goes at the budget and the work
-// continues behind it.
-func (a *Adapter) accept(user string, work func(ctx context.Context) error) outcome {
+// enqueue puts the work of one Slack request in the user's lane, behind
+// the user's earlier requests; the channel gets its result.
+func (a *Adapter) enqueue(user string, work func(ctx context.Context) error) <-chan error {
 	done := make(chan error, 1)
 	a.lanes.add(user, func() {
 		ctx, cancel := context.WithTimeout(context.Background(), handleTimeout)
 		defer cancel()
 		done <- work(ctx)
 	})
+	return done
+}
+
+// await says how the work went within the ack budget. Slack wants an
+// answer within 3 s: when the work commits in time the answer comes after
+// it, so a crash before the commit leaves Slack to deliver again (and the
+// engine applies it once); when the store is slow the answer goes at the
+// budget and the work continues behind it.
+func (a *Adapter) await(done <-chan error) outcome {
 	t := time.NewTimer(a.cfg.AckBudget)
 	defer t.Stop()
 	select {
 	case err := <-done:
 		if err != nil {
+			a.log.Error("event not applied", "err", err)
 			return failed
 		}
 		return handled
 	case <-t.C:
+		go func() {
+			if err := <-done; err != nil {
+				a.log.Error("event not applied after its ack", "err", err)
+			}
+		}()
 		return late
 	}
 }

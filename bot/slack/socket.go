@@ -84,10 +84,12 @@ func (a *Adapter) readSocket(ctx context.Context, sm *socketmode.Client, acks *s
 			a.ack(sm, req)
 			continue
 		}
+		// Queued here, in the order Slack sent them; answered apart.
+		done := a.enqueue(r.user, func(ctx context.Context) error { return a.handle(ctx, r) })
 		acks.Add(1)
 		go func() {
 			defer acks.Done()
-			switch a.accept(r.user, func(ctx context.Context) error { return a.handle(ctx, r) }) {
+			switch a.await(done) {
 			case failed:
 				a.log.Warn("event not applied; Slack will send it again", "id", r.id, "retry_attempt", req.RetryAttempt)
 			default:
