@@ -20,7 +20,10 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	}
 	if d := tk.DueDate(); !d.IsZero() {
 		line := translate(lang, "card.date", d.In(t.e.cfg.Location).Format(dateShown))
-		if n := len(tk.Dates) - 1; n > 0 {
+		switch n := len(tk.Dates) - 1; {
+		case n == 1:
+			line += " " + translate(lang, "card.slips.one")
+		case n > 1:
 			line += " " + translate(lang, "card.slips", n)
 		}
 		b.WriteString(line + "\n")

@@ -10,13 +10,18 @@ import (
 	"ctdesk/storage"
 )
 
-// Store is what the engine needs of a store.
+// Store is what the engine needs of a store: the records it changes, and
+// for the coordinator's commands the bitácora, the CT-RG.01 plan and the
+// delivered marks of the quarterly report.
 type Store interface {
 	storage.Committer
 	storage.Tickets
 	storage.Dialogs
 	storage.Directory
 	storage.Files
+	storage.Bitacora
+	storage.Plan
+	storage.Values
 }
 
 // Engine runs the dialogs and the procedures of the five services.

@@ -3,6 +3,8 @@ package conversations
 import (
 	"context"
 	"strings"
+
+	"ctdesk/storage"
 )
 
 // menu offers the five services and the person's own requests.
@@ -24,6 +26,9 @@ func (t *turn) help() {
 	text := t.tr("help.text")
 	if t.who.Role.IsStaff() {
 		text += "\n\n" + t.tr("help.staff")
+	}
+	if t.who.Role == storage.RoleCoordinador {
+		text += "\n\n" + t.tr("help.coord")
 	}
 	t.reply(text)
 }

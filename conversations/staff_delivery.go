@@ -74,10 +74,7 @@ func (t *turn) markDelivered(ctx context.Context, arg, pressed string) error {
 		t.reply(t.tr("report.notended", q.Name()))
 		return nil
 	}
-	vals, ok := t.e.st.(storage.Values)
-	if !ok {
-		return fmt.Errorf("conversations: delivery: the store keeps no values")
-	}
+	vals := t.e.st
 	prior, done, err := ReportDelivered(ctx, vals, q)
 	if err != nil {
 		return err

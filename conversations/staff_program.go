@@ -120,10 +120,7 @@ func (t *turn) programCommand(ctx context.Context) error {
 			return t.importProgram(ctx, f)
 		}
 	}
-	st, ok := t.e.st.(ProgramStore)
-	if !ok {
-		return fmt.Errorf("conversations: program: the store keeps no plan")
-	}
+	st := t.e.st
 	today := midnight(t.now.In(t.e.cfg.Location))
 	items, err := st.PlanItems(ctx, today, time.Time{})
 	if err != nil {
@@ -153,10 +150,7 @@ func (t *turn) importProgram(ctx context.Context, f IncomingFile) error {
 		t.reply(t.tr("file.toobig", f.Name))
 		return nil
 	}
-	st, ok := t.e.st.(ProgramStore)
-	if !ok {
-		return fmt.Errorf("conversations: program: the store keeps no plan")
-	}
+	st := t.e.st
 	res, err := ImportProgram(ctx, st, t.e.cfg.Location, f.Name, f.Data, t.who.ID, t.now)
 	if err != nil {
 		return err

@@ -81,11 +81,7 @@ func (t *turn) reportCommand(ctx context.Context, arg string) error {
 		t.reply(t.tr("report.future", q.Name()))
 		return nil
 	}
-	src, ok := t.e.st.(reportSource)
-	if !ok {
-		return fmt.Errorf("conversations: report: the store keeps no bitácora")
-	}
-	r, files, err := ReportFiles(ctx, src, t.reportConfig(), q, t.now)
+	r, files, err := ReportFiles(ctx, t.e.st, t.reportConfig(), q, t.now)
 	if err != nil {
 		return err
 	}
@@ -96,10 +92,8 @@ func (t *turn) reportCommand(ctx context.Context, arg string) error {
 	text := t.tr(key, q.Name(), r.Due.Format(dateShown)) + "\n\n" + KPIText(t.lang, r.KPI)
 	var bs [][]Button
 	if !r.KPI.Partial {
-		if vals, ok := t.e.st.(storage.Values); ok {
-			if _, done, err := ReportDelivered(ctx, vals, q); err == nil && !done {
-				bs = append(bs, []Button{DeliveredButton(t.lang, q)})
-			}
+		if _, done, err := ReportDelivered(ctx, t.e.st, q); err == nil && !done {
+			bs = append(bs, []Button{DeliveredButton(t.lang, q)})
 		}
 	}
 	t.out = append(t.out, Message{To: t.recipient(), Text: text, Buttons: bs, Files: files})

@@ -15,7 +15,8 @@ var enCore = map[string]string{
 	"help.text": "I am the IT Coordination's assistant. Together we fill in the IT Services Request (CT-RG.03) and I tell you about every step.\n\n" +
 		"/nueva — request a service\n/mis_solicitudes — your requests and their status\n/ver CT-YYYY-NNNN — a request's detail\n/cancelar — leave what you are filling in\n/ayuda — this message\n\n" +
 		"Answer with the buttons or by typing. If an answer is not valid I say so and ask again; you keep what you already answered.",
-	"help.staff": "For IT staff:\n/cola — unassigned requests, yours, overdue ones and those awaiting approval",
+	"help.staff": "For IT staff:\n/cola — unassigned requests, yours, overdue ones and those awaiting approval\n/kpi — fulfilment of the quarter so far",
+	"help.coord": "For the coordinator:\n/informe [2026Q3] — Quarterly Report DP-RG.02 as PDF and CSV\n/entregado [2026Q3] — mark the report as delivered\n/programa — the Preventive Maintenance Program CT-RG.01; send a CSV or YAML file to import it",
 
 	"svc.mantenimiento":         "Equipment maintenance",
 	"svc.mantenimiento.short":   "maintenance",
@@ -70,7 +71,7 @@ var enCore = map[string]string{
 	"ticket.history":           "History:",
 	"ticket.rating":            "Rating: %d of 5",
 	"button.stale":             "That button no longer matches what comes next.",
-	"button.moved":             "Request %s has moved on; its status is now “%s”. This button no longer applies.",
+	"button.moved":             "That button of request %s no longer applies: someone already acted on it (status now: “%s”).",
 	"button.forbidden":         "You may not do that on request %s. The attempt was written to the log.",
 	"done.pressed":             "✔ %s — %s, %s",
 	"pending.head":             "%s · %s",
@@ -91,7 +92,8 @@ var enCore = map[string]string{
 	"card.status":    "Status: %s",
 	"card.assignee":  "Handled by: %s",
 	"card.date":      "Committed date: %s",
-	"card.slips":     "(rescheduled %d time(s))",
+	"card.slips":     "(rescheduled %d times)",
+	"card.slips.one": "(rescheduled once)",
 	"card.files":     "Attached files: %d",
 	"card.note":      "Note: %s",
 

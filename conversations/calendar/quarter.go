@@ -16,10 +16,11 @@ type Quarter struct {
 	Year, Q int
 }
 
-// ParseQuarter reads "2026Q3" (also "2026-Q3", "2026-3", lower case "q").
+// ParseQuarter reads "2026Q3" (also "2026T3" for trimestre, "2026-Q3",
+// "2026-3", lower case).
 func ParseQuarter(s string) (Quarter, error) {
 	t := strings.ToUpper(strings.TrimSpace(s))
-	y, q, ok := strings.Cut(t, "Q")
+	y, q, ok := strings.Cut(strings.ReplaceAll(t, "T", "Q"), "Q")
 	if !ok {
 		y, q, ok = strings.Cut(t, "-")
 	}

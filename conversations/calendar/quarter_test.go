@@ -143,3 +143,13 @@ func TestCuatrimestre(t *testing.T) {
 		})
 	}
 }
+
+// TestParseQuarterSpanish accepts the T of "trimestre" as staff write it.
+func TestParseQuarterSpanish(t *testing.T) {
+	for _, s := range []string{"2026T3", "2026t3", "2026-T3", "2026Q3"} {
+		q, err := ParseQuarter(s)
+		if err != nil || q != (Quarter{Year: 2026, Q: 3}) {
+			t.Errorf("ParseQuarter(%q) = %v, %v; want 2026Q3", s, q, err)
+		}
+	}
+}
