@@ -17,9 +17,9 @@ import (
 // then "dies": it stops its process before the batch is confirmed and
 // refuses everything after.
 type killer struct {
-	next  telegram.Handler
-	keep  int
-	die   func()
+	next      telegram.Handler
+	keep      int
+	die       func()
 	mu        sync.Mutex
 	calls     int
 	committed int // events applied before the process died
