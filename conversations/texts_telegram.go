@@ -11,6 +11,10 @@ var (
 		"tg.cmd.cancelar":        "Cancelar lo que está en curso",
 		"tg.cmd.ayuda":           "Cómo funciona el asistente",
 		"tg.cmd.cola":            "Cola de trabajo de la Coordinación de Tecnologías",
+		"tg.cmd.informe":         "Informe trimestral DP-RG.02 (coordinación)",
+		"tg.cmd.kpi":             "Indicador de cumplimiento del trimestre",
+		"tg.cmd.entregado":       "Marcar el informe trimestral como entregado",
+		"tg.cmd.programa":        "Programa anual de mantenimiento CT-RG.01",
 	}
 	enTelegram = map[string]string{
 		"tg.cmd.start":           "Start and show the service menu",
@@ -20,6 +24,10 @@ var (
 		"tg.cmd.cancelar":        "Cancel what is in progress",
 		"tg.cmd.ayuda":           "How the assistant works",
 		"tg.cmd.cola":            "Work queue of the IT coordination",
+		"tg.cmd.informe":         "Quarterly report DP-RG.02 (coordinator)",
+		"tg.cmd.kpi":             "Fulfilment indicator of the quarter",
+		"tg.cmd.entregado":       "Mark the quarterly report as delivered",
+		"tg.cmd.programa":        "Annual maintenance program CT-RG.01",
 	}
 )
 

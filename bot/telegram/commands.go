@@ -13,7 +13,7 @@ import (
 // slash commands, conversations/run.go).
 var (
 	userCommands  = []string{"start", "nueva", "mis_solicitudes", "ver", "cancelar", "ayuda"}
-	staffCommands = []string{"cola"}
+	staffCommands = []string{"cola", "informe", "kpi", "entregado", "programa"}
 )
 
 func commandList(lang string, staff bool) []tgbotapi.BotCommand {

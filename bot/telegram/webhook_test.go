@@ -79,7 +79,7 @@ func TestCommands(t *testing.T) {
 		t.Errorf("commands = %s", got)
 	}
 	staff := srv.CommandsFor("chat:1001", "")
-	if len(staff) == 0 || staff[len(staff)-1].Command != "cola" {
+	if len(staff) != 11 || staff[6].Command != "cola" {
 		t.Errorf("staff commands = %+v, want /cola among them", staff)
 	}
 	r.clean()
