@@ -1,7 +1,6 @@
 package conversations
 
-// Texts of the Telegram command menu (setMyCommands), joined to the
-// catalogs at start-up like a service's texts.
+// Texts of the Telegram command menu (setMyCommands).
 var (
 	esTelegram = map[string]string{
 		"tg.cmd.start":           "Empezar y ver el menú de servicios",
@@ -31,13 +30,3 @@ var (
 	}
 )
 
-func init() {
-	for lang, texts := range map[string]map[string]string{"es": esTelegram, "en": enTelegram} {
-		for k, v := range texts {
-			if _, dup := catalogs[lang][k]; dup {
-				panic("conversations: text " + k + " defined twice")
-			}
-			catalogs[lang][k] = v
-		}
-	}
-}
