@@ -29,4 +29,3 @@ var (
 		"tg.cmd.programa":        "Annual maintenance program CT-RG.01",
 	}
 )
-
