@@ -28,5 +28,5 @@ var enCorreo = map[string]string{
 	"correo.did.aprobar":          "{by} approved your request {folio}. It is now in the IT Coordination's queue.",
 	"correo.did.firmar":           "I recorded your signature of responsibility in the Log CT-RG.02. Your request {folio} is closed.",
 	"correo.pw.tecnico":           "Temporary password for %s:\n%s\n\nSet it now in the mail server's panel. It was also delivered to the requester; it is not kept anywhere.",
-	"correo.pw.requester":         "Your account %s is ready.\nTemporary password: %s\n\nChange it the first time you log in. This message is confidential: do not forward it. Press “Sign receipt” to sign your responsibility for the account.",
+	"correo.pw.requester":         "Your account %s is ready.\nTemporary password: %s\n\nChange it the first time you log in. This message is confidential: do not forward it. Press “Sign receipt” to sign your responsibility for the account; when you press it, the password is erased from this message for safety: keep it somewhere safe first.",
 }

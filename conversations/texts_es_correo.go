@@ -28,5 +28,5 @@ var esCorreo = map[string]string{
 	"correo.did.aprobar":          "{by} dio su visto bueno a tu solicitud {folio}. Ya está en la cola de la Coordinación de Tecnologías.",
 	"correo.did.firmar":           "Registré tu firma de responsabilidad en la Bitácora CT-RG.02. Tu solicitud {folio} quedó cerrada.",
 	"correo.pw.tecnico":           "Contraseña temporal para %s:\n%s\n\nEstablécela ahora en el panel del servidor de correo. Se entregó también a quien lo solicitó; no se guarda en ningún lado.",
-	"correo.pw.requester":         "Tu cuenta %s está lista.\nContraseña temporal: %s\n\nCámbiala la primera vez que entres. Este mensaje es confidencial: no lo reenvíes. Pulsa «Firmar de recibido» para firmar tu responsabilidad sobre la cuenta.",
+	"correo.pw.requester":         "Tu cuenta %s está lista.\nContraseña temporal: %s\n\nCámbiala la primera vez que entres. Este mensaje es confidencial: no lo reenvíes. Pulsa «Firmar de recibido» para firmar tu responsabilidad sobre la cuenta; al pulsarlo, por seguridad, la contraseña se borra de este mensaje: guárdala antes en un lugar seguro.",
 }

@@ -38,6 +38,9 @@ func (a *Adapter) Run(ctx context.Context, h Handler, wake func()) error {
 	return a.poll(ctx, h, wake)
 }
 
+// emptyPollPause spaces polls that come back empty without waiting.
+const emptyPollPause = 250 * time.Millisecond
+
 // poll is our own getUpdates loop: a batch is confirmed (the offset moves
 // past it) only once every update in it was handled, so a crash loses
 // nothing; what was handled before the crash comes back and is recognised
@@ -46,7 +49,13 @@ func (a *Adapter) poll(ctx context.Context, h Handler, wake func()) error {
 	offset, fails := 0, 0
 	tries := map[int]int{}
 	for ctx.Err() == nil {
+		asked := time.Now()
 		ups, err := a.getUpdates(ctx, offset, int(a.cfg.PollTimeout/time.Second))
+		if err == nil && len(ups) == 0 && time.Since(asked) < a.cfg.PollTimeout/2 {
+			// A server that answers at once instead of holding the long
+			// poll (a proxy, an emulator) must not be hammered.
+			sleep(ctx, emptyPollPause)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				break
