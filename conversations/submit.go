@@ -141,9 +141,47 @@ func (t *turn) submit(ctx context.Context) error {
 	tk.History = []storage.Transition{{At: t.now, By: t.who.ID, Role: t.who.Role, To: status, Action: "solicitar"}}
 	t.touch(tk)
 	t.record(storage.FolioToken, "solicitud", t.serviceName(s.ID)+choiceDetail(s, tk))
+	t.ownApprovals(s, tk)
 	t.clearState()
 	t.enterStatus(ctx, tk, nil)
 	return nil
+}
+
+// ownApprovals gives the visto bueno a request carries by who asks for it:
+// the supervisor's own request needs no other supervisor, the authority's
+// own publication no other authority. Each one is recorded as usual.
+func (t *turn) ownApprovals(s *Service, tk *storage.Ticket) {
+	for round := 0; round < len(s.Actions); round++ {
+		var own *Action
+		for i := range s.Actions {
+			a := &s.Actions[i]
+			if a.Approval != "" && !a.Reject && a.can(tk) && t.approverOf(a, tk) {
+				own = a
+				break
+			}
+		}
+		if own == nil {
+			return
+		}
+		note := t.tr("approval.own")
+		tk.Approvals = append(tk.Approvals, storage.Approval{Kind: own.Approval, By: t.who.ID, Role: t.who.Role, Approved: true, Reason: note, At: t.now})
+		tk.History = append(tk.History, storage.Transition{At: t.now, By: t.who.ID, Role: t.who.Role, From: tk.Status, To: own.To, Action: own.ID, Note: note})
+		tk.Status = own.To
+		t.record(storage.FolioToken, own.ID, note)
+	}
+}
+
+// approverOf reports whether the person who acts is the one who gives that
+// visto bueno (not merely someone allowed to act on the ticket).
+func (t *turn) approverOf(a *Action, tk *storage.Ticket) bool {
+	switch {
+	case a.Who&ActorSupervisor != 0:
+		s, ok := t.dir.supervisor(tk.Area)
+		return ok && s.ID == t.who.ID
+	case a.Who&ActorAutoridad != 0:
+		return t.who.Role == storage.RoleAutoridad
+	}
+	return false
 }
 
 // choiceDetail names the first choice of a ticket (e.g. "alta") for the log.

@@ -88,6 +88,8 @@ var enCore = map[string]string{
 	"in.rechazar":         "Type the reason for the refusal; I will pass it on to the requester:",
 	"in.cancelar":         "Why do you cancel the request? (optional)",
 
+	"approval.own": "Own approval: the requester is the approver.",
+
 	"card.requester": "Requested by: %s (%s)",
 	"card.status":    "Status: %s",
 	"card.assignee":  "Handled by: %s",

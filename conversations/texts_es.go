@@ -89,6 +89,8 @@ var esCore = map[string]string{
 	"in.rechazar":         "Escribe el motivo del rechazo; se lo haré saber a quien lo solicitó:",
 	"in.cancelar":         "¿Por qué cancelas la solicitud? (opcional)",
 
+	"approval.own": "Visto bueno propio: quien lo solicita es quien autoriza.",
+
 	"card.requester": "Solicita: %s (%s)",
 	"card.status":    "Estado: %s",
 	"card.assignee":  "Atiende: %s",
