@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"reflect"
 	"strings"
 
 	"github.com/redis/go-redis/v9"
@@ -63,21 +64,8 @@ func ParseURL(rawURL string) (*redis.UniversalOptions, error) {
 }
 
 func fromSimple(o *redis.Options) *redis.UniversalOptions {
-	u := &redis.UniversalOptions{
-		Addrs: []string{o.Addr}, ClientName: o.ClientName, DB: o.DB, Protocol: o.Protocol,
-		Username: o.Username, Password: o.Password,
-		MaxRetries: o.MaxRetries, MinRetryBackoff: o.MinRetryBackoff, MaxRetryBackoff: o.MaxRetryBackoff,
-		DialTimeout: o.DialTimeout, DialerRetries: o.DialerRetries, DialerRetryTimeout: o.DialerRetryTimeout,
-		ReadTimeout: o.ReadTimeout, WriteTimeout: o.WriteTimeout, ContextTimeoutEnabled: o.ContextTimeoutEnabled,
-		PoolFIFO: o.PoolFIFO, PoolSize: o.PoolSize, MaxConcurrentDials: o.MaxConcurrentDials,
-		PoolTimeout: o.PoolTimeout, MinIdleConns: o.MinIdleConns, MaxIdleConns: o.MaxIdleConns,
-		MaxActiveConns: o.MaxActiveConns, ConnMaxIdleTime: o.ConnMaxIdleTime,
-		ConnMaxLifetime: o.ConnMaxLifetime, ConnMaxLifetimeJitter: o.ConnMaxLifetimeJitter,
-		PipelinePoolSize: o.PipelinePoolSize, PipelineReadBufferSize: o.PipelineReadBufferSize,
-		PipelineWriteBufferSize: o.PipelineWriteBufferSize,
-		TLSConfig:               o.TLSConfig, DisableIdentity: o.DisableIdentity, IdentitySuffix: o.IdentitySuffix,
-		UnstableResp3: o.UnstableResp3,
-	}
+	u := &redis.UniversalOptions{Addrs: []string{o.Addr}}
+	copyShared(u, o)
 	if o.Network == "unix" {
 		addr := o.Addr
 		u.Dialer = func(ctx context.Context, _, _ string) (net.Conn, error) {
@@ -89,42 +77,33 @@ func fromSimple(o *redis.Options) *redis.UniversalOptions {
 }
 
 func fromFailover(o *redis.FailoverOptions) *redis.UniversalOptions {
-	return &redis.UniversalOptions{
-		Addrs: o.SentinelAddrs, MasterName: o.MasterName, ClientName: o.ClientName, DB: o.DB,
-		Protocol: o.Protocol, Username: o.Username, Password: o.Password,
-		SentinelUsername: o.SentinelUsername, SentinelPassword: o.SentinelPassword,
-		RouteByLatency: o.RouteByLatency, RouteByLatencyTolerance: o.RouteByLatencyTolerance,
-		RouteRandomly: o.RouteRandomly,
-		MaxRetries:    o.MaxRetries, MinRetryBackoff: o.MinRetryBackoff, MaxRetryBackoff: o.MaxRetryBackoff,
-		DialTimeout: o.DialTimeout, DialerRetries: o.DialerRetries, DialerRetryTimeout: o.DialerRetryTimeout,
-		ReadTimeout: o.ReadTimeout, WriteTimeout: o.WriteTimeout, ContextTimeoutEnabled: o.ContextTimeoutEnabled,
-		PoolFIFO: o.PoolFIFO, PoolSize: o.PoolSize, MaxConcurrentDials: o.MaxConcurrentDials,
-		PoolTimeout: o.PoolTimeout, MinIdleConns: o.MinIdleConns, MaxIdleConns: o.MaxIdleConns,
-		MaxActiveConns: o.MaxActiveConns, ConnMaxIdleTime: o.ConnMaxIdleTime,
-		ConnMaxLifetime: o.ConnMaxLifetime, ConnMaxLifetimeJitter: o.ConnMaxLifetimeJitter,
-		PipelinePoolSize: o.PipelinePoolSize, PipelineReadBufferSize: o.PipelineReadBufferSize,
-		PipelineWriteBufferSize: o.PipelineWriteBufferSize,
-		TLSConfig:               o.TLSConfig, DisableIdentity: o.DisableIdentity, IdentitySuffix: o.IdentitySuffix,
-		UnstableResp3: o.UnstableResp3,
-	}
+	u := &redis.UniversalOptions{Addrs: o.SentinelAddrs}
+	copyShared(u, o)
+	return u
 }
 
 func fromCluster(o *redis.ClusterOptions) *redis.UniversalOptions {
-	return &redis.UniversalOptions{
-		Addrs: o.Addrs, IsClusterMode: true, ClientName: o.ClientName, Protocol: o.Protocol,
-		Username: o.Username, Password: o.Password,
-		MaxRedirects: o.MaxRedirects, ReadOnly: o.ReadOnly, RouteByLatency: o.RouteByLatency,
-		RouteByLatencyTolerance: o.RouteByLatencyTolerance, RouteRandomly: o.RouteRandomly,
-		MaxRetries: o.MaxRetries, MinRetryBackoff: o.MinRetryBackoff, MaxRetryBackoff: o.MaxRetryBackoff,
-		DialTimeout: o.DialTimeout, DialerRetries: o.DialerRetries, DialerRetryTimeout: o.DialerRetryTimeout,
-		ReadTimeout: o.ReadTimeout, WriteTimeout: o.WriteTimeout, ContextTimeoutEnabled: o.ContextTimeoutEnabled,
-		PoolFIFO: o.PoolFIFO, PoolSize: o.PoolSize, MaxConcurrentDials: o.MaxConcurrentDials,
-		PoolTimeout: o.PoolTimeout, MinIdleConns: o.MinIdleConns, MaxIdleConns: o.MaxIdleConns,
-		MaxActiveConns: o.MaxActiveConns, ConnMaxIdleTime: o.ConnMaxIdleTime,
-		ConnMaxLifetime: o.ConnMaxLifetime, ConnMaxLifetimeJitter: o.ConnMaxLifetimeJitter,
-		PipelinePoolSize: o.PipelinePoolSize, PipelineReadBufferSize: o.PipelineReadBufferSize,
-		PipelineWriteBufferSize: o.PipelineWriteBufferSize,
-		TLSConfig:               o.TLSConfig, DisableIdentity: o.DisableIdentity, IdentitySuffix: o.IdentitySuffix,
-		UnstableResp3: o.UnstableResp3,
+	u := &redis.UniversalOptions{Addrs: o.Addrs, IsClusterMode: true}
+	copyShared(u, o)
+	return u
+}
+
+// copyShared copies every option that go-redis' per-mode options share
+// with UniversalOptions (same name, same type), so a setting given in the
+// URL (timeouts, pool sizes, TLS, credentials, DB, master name…) is never
+// dropped on the way; Addrs and the dialer are set by the caller.
+func copyShared(dst *redis.UniversalOptions, src any) {
+	d := reflect.ValueOf(dst).Elem()
+	sv := reflect.ValueOf(src).Elem()
+	st := sv.Type()
+	for i := 0; i < st.NumField(); i++ {
+		f := st.Field(i)
+		if !f.IsExported() || f.Name == "Addrs" || f.Name == "Addr" || f.Name == "Dialer" {
+			continue
+		}
+		df := d.FieldByName(f.Name)
+		if df.IsValid() && df.CanSet() && df.Type() == f.Type {
+			df.Set(sv.Field(i))
+		}
 	}
 }

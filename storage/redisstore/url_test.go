@@ -3,6 +3,7 @@ package redisstore
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestParseURL(t *testing.T) {
@@ -44,5 +45,27 @@ func TestParseURL(t *testing.T) {
 	o, err := ParseURL("redis://:pw@h:1/0?pool_size=7&dial_timeout=2s")
 	if err != nil || o.Password != "pw" || o.PoolSize != 7 || o.DialTimeout.Seconds() != 2 {
 		t.Errorf("options: got %+v, %v", o, err)
+	}
+}
+
+// TestParseURLKeepsSettings: settings written in the URL reach the client
+// whatever the mode (credentials, timeouts, pool size).
+func TestParseURLKeepsSettings(t *testing.T) {
+	for _, url := range []string{
+		"redis://ct:secreto@10.0.0.1:6379/3?dial_timeout=3s&pool_size=7",
+		"redis+sentinel://ct:secreto@s1:26379/3?master_name=m&dial_timeout=3s&pool_size=7",
+		"redis+cluster://ct:secreto@n1:7000?addr=n2:7001&dial_timeout=3s&pool_size=7",
+	} {
+		o, err := ParseURL(url)
+		if err != nil {
+			t.Fatalf("ParseURL(%q): %v", url, err)
+		}
+		user, pw := o.Username, o.Password
+		if o.MasterName != "" { // a Sentinel URL's user info logs in to the sentinels
+			user, pw = o.SentinelUsername, o.SentinelPassword
+		}
+		if user != "ct" || pw != "secreto" || o.DialTimeout != 3*time.Second || o.PoolSize != 7 {
+			t.Errorf("ParseURL(%q): user %q password set %v dial %v pool %d", url, user, pw != "", o.DialTimeout, o.PoolSize)
+		}
 	}
 }
