@@ -58,17 +58,9 @@ func (t *turn) reportQuarter() calendar.Quarter {
 // the mark stops the reminders, and the bitácora keeps who and when.
 // pressed is the alert whose button was used, if any.
 func (t *turn) markDelivered(ctx context.Context, arg, pressed string) error {
-	if t.who.Role != storage.RoleCoordinador {
-		t.reply(t.tr("staff.forbidden"))
+	q, ok := t.coordinatorQuarter(arg)
+	if !ok {
 		return nil
-	}
-	q := t.reportQuarter()
-	if arg != "" {
-		var err error
-		if q, err = calendar.ParseQuarter(arg); err != nil {
-			t.reply(t.tr("report.quarter.invalid", arg))
-			return nil
-		}
 	}
 	if !t.now.After(q.LastDay(t.e.cfg.Location)) {
 		t.reply(t.tr("report.notended", q.Name()))

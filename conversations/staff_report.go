@@ -62,20 +62,31 @@ func (t *turn) reportConfig() report.Config {
 	}
 }
 
+// coordinatorQuarter checks that the coordinator asks and reads the quarter
+// named in a command (default: the one whose report is due); when it returns
+// false the person was already answered.
+func (t *turn) coordinatorQuarter(arg string) (calendar.Quarter, bool) {
+	if t.who.Role != storage.RoleCoordinador {
+		t.reply(t.tr("staff.forbidden"))
+		return calendar.Quarter{}, false
+	}
+	if arg == "" {
+		return t.reportQuarter(), true
+	}
+	q, err := calendar.ParseQuarter(arg)
+	if err != nil {
+		t.reply(t.tr("report.quarter.invalid", arg))
+		return calendar.Quarter{}, false
+	}
+	return q, true
+}
+
 // reportCommand answers /informe [2026Q3]: the report DP-RG.02 as PDF and
 // CSV, a draft while the quarter runs. Coordinator only.
 func (t *turn) reportCommand(ctx context.Context, arg string) error {
-	if t.who.Role != storage.RoleCoordinador {
-		t.reply(t.tr("staff.forbidden"))
+	q, ok := t.coordinatorQuarter(arg)
+	if !ok {
 		return nil
-	}
-	q := t.reportQuarter()
-	if arg != "" {
-		var err error
-		if q, err = calendar.ParseQuarter(arg); err != nil {
-			t.reply(t.tr("report.quarter.invalid", arg))
-			return nil
-		}
 	}
 	if q.Start(t.e.cfg.Location).After(t.now) {
 		t.reply(t.tr("report.future", q.Name()))
