@@ -148,13 +148,27 @@ func runService(ctx context.Context, rt *runtime, platforms []platform) error {
 	}
 	stopIntake()
 	wg.Wait()
-	// Give the outbox a moment to deliver what the last updates produced.
-	drain := time.AfterFunc(5*time.Second, stopOut)
-	defer drain.Stop()
-	disp.Wake()
-	time.Sleep(200 * time.Millisecond)
+	// Deliver what the last updates produced, for five seconds at most;
+	// whatever is left stays in the outbox for the next start.
+	settleOutbox(rt, disp, 5*time.Second)
 	stopOut()
 	<-outDone
 	rt.log.Info("ctdesk stopped")
 	return first
+}
+
+// settleOutbox waits until the outbox is empty or the time is up.
+func settleOutbox(rt *runtime, disp *bot.Dispatcher, limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		disp.Wake()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		n, err := rt.store.PendingOutbox(ctx)
+		cancel()
+		if err != nil || n == 0 {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	rt.log.Warn("stopping with messages still in the outbox; they go out at the next start")
 }
