@@ -115,3 +115,20 @@ func (s *Service) validate() error {
 	}
 	return nil
 }
+
+// OpenStatuses lists the statuses, of every service, in which a ticket is
+// still open (not closed, rejected or cancelled), so work queues ask the
+// store only for those.
+func (e *Engine) OpenStatuses() []string {
+	seen := map[string]bool{storage.StatusClosed: true, storage.StatusRejected: true, storage.StatusCancelled: true}
+	var out []string
+	for _, id := range e.order {
+		for _, st := range e.services[id].Statuses() {
+			if !seen[st] {
+				seen[st] = true
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}

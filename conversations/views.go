@@ -98,7 +98,7 @@ func (t *turn) queue(ctx context.Context) error {
 		t.reply(t.tr("queue.forbidden"))
 		return nil
 	}
-	ts, err := t.e.st.Tickets(ctx, storage.TicketFilter{})
+	ts, err := t.e.st.Tickets(ctx, storage.TicketFilter{Statuses: t.e.OpenStatuses()})
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func (s *Scheduler) FollowUp(ctx context.Context) error {
 		return nil
 	}
 	today := s.cal.StartOfDay(now)
-	ts, err := s.st.Tickets(ctx, storage.TicketFilter{})
+	ts, err := s.st.Tickets(ctx, storage.TicketFilter{Statuses: s.eng.OpenStatuses()})
 	if err != nil {
 		return fmt.Errorf("tickets: %w", err)
 	}

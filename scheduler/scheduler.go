@@ -40,6 +40,8 @@ type Engine interface {
 	Approvers(ctx context.Context, tk *storage.Ticket) (map[string][]conversations.Button, error)
 	// StatusName names a ticket's status in a language.
 	StatusName(lang string, tk *storage.Ticket) string
+	// OpenStatuses lists the statuses in which a ticket is still open.
+	OpenStatuses() []string
 }
 
 var _ Engine = (*conversations.Engine)(nil)
