@@ -1,8 +1,17 @@
-// Command tgbench measures ctdesk's outbound Telegram throughput: it posts
-// a reminder to each of N private chats through the engine and delivers
-// them with the outbox dispatcher to a fake Bot API on loopback that
-// enforces Telegram's rate limits, then prints messages per second and
-// how many times the server had to throttle (429).
+// Command tgbench measures ctdesk's speed against a fake Telegram Bot API on
+// loopback that enforces Telegram's rate limits (DESIGN §7).
+//
+// -mode updates plays N busy users filling the correo form (the menu, the
+// service, six answers by text and buttons, send) at once, on the embedded
+// SQLite store or Redis, twice: over real long polling with the outbox
+// delivering every answer, and straight into the intake to measure dialog
+// and store alone. It prints updates per second, latency percentiles, CPU
+// and Redis round trips per update, and memory per open dialog.
+//
+// -mode broadcast posts a reminder to each of N private chats and delivers
+// them with the outbox dispatcher: messages per second and 429s (want 0).
+//
+// -mode all (the default) runs both.
 package main
 
 import (
@@ -11,100 +20,111 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"os"
-	"path/filepath"
-	"strconv"
-	"time"
-
-	"ctdesk/bot"
-	"ctdesk/bot/telegram"
-	"ctdesk/bot/telegram/telegramtest"
-	"ctdesk/conversations"
-	"ctdesk/storage"
-	"ctdesk/storage/sqlitestore"
+	"os/signal"
+	"runtime/pprof"
 )
 
 func main() {
-	if err := run(context.Background(), os.Args[1:], os.Stdout); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "tgbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(ctx context.Context, args []string, out io.Writer) error {
+// options are the command's flags.
+type options struct {
+	mode       string
+	store      string
+	users      int
+	rounds     int
+	chats      int
+	direct     bool
+	cpuprofile string
+}
+
+func parse(args []string) (options, error) {
+	var o options
 	fs := flag.NewFlagSet("tgbench", flag.ContinueOnError)
-	chats := fs.Int("chats", 1000, "private chats, one reminder each")
+	fs.StringVar(&o.mode, "mode", "all", "updates, broadcast or all")
+	fs.StringVar(&o.store, "store", "sqlite", "sqlite (a temporary file) or redis (REDIS_URL, or a private redis-server)")
+	fs.IntVar(&o.users, "users", 200, "updates: busy users filling the form at once")
+	fs.IntVar(&o.rounds, "rounds", 1, "updates: forms each user fills (9 updates each)")
+	fs.IntVar(&o.chats, "chats", 1000, "broadcast: private chats, one reminder each")
+	fs.BoolVar(&o.direct, "direct", true, "updates: also run the users straight into the intake (no HTTP)")
+	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
 	if err := fs.Parse(args); err != nil {
-		return err
+		return o, err
 	}
-	dir, err := os.MkdirTemp("", "tgbench")
-	if err != nil {
-		return err
+	switch {
+	case o.mode != "updates" && o.mode != "broadcast" && o.mode != "all":
+		return o, fmt.Errorf("-mode %q: want updates, broadcast or all", o.mode)
+	case o.store != "sqlite" && o.store != "redis":
+		return o, fmt.Errorf("-store %q: want sqlite or redis", o.store)
+	case o.users < 1 || o.rounds < 1 || o.chats < 1:
+		return o, errors.New("-users, -rounds and -chats must be at least 1")
 	}
-	defer os.RemoveAll(dir)
-	st, err := sqlitestore.Open(ctx, filepath.Join(dir, "ctdesk.db"))
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	srv, err := telegramtest.Start("127.0.0.1:0")
-	if err != nil {
-		return err
-	}
-	defer srv.Close()
+	return o, nil
+}
 
-	if err := st.PutArea(ctx, storage.Area{ID: "finanzas", Name: "Dirección de Finanzas", Supervisor: "p0"}); err != nil {
-		return err
-	}
-	msgs := make([]conversations.Message, *chats)
-	for i := range *chats {
-		id := "p" + strconv.Itoa(i)
-		p := storage.Person{ID: id, Name: "Persona " + strconv.Itoa(i), Role: storage.RoleUsuario, Area: "finanzas",
-			Accounts: map[string]string{"telegram": strconv.Itoa(100000 + i)}}
-		if err := st.PutPerson(ctx, p); err != nil {
-			return err
-		}
-		msgs[i] = conversations.Message{To: id, Text: "Recordatorio: mañana hay mantenimiento preventivo en tu área."}
-	}
-	eng, err := conversations.New(conversations.Config{Institution: "tgbench"}, st, conversations.DefaultServices()...)
+func run(ctx context.Context, args []string, out io.Writer) (err error) {
+	o, err := parse(args)
 	if err != nil {
 		return err
 	}
-	ad, err := telegram.New(ctx, telegram.Config{Token: srv.Token(), Endpoint: srv.Endpoint(), HTTPClient: srv.Client()})
-	if err != nil {
-		return err
-	}
-	disp := bot.NewDispatcher(st, eng, bot.NewRouter(st, ad), bot.DispatcherConfig{Log: slog.New(slog.DiscardHandler)})
-
-	start := time.Now()
-	if _, err := eng.Post(ctx, "tgbench:"+start.Format(time.RFC3339Nano), msgs...); err != nil {
-		return err
-	}
-	runCtx, stop := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- disp.Run(runCtx) }()
-	for {
-		n, err := st.PendingOutbox(ctx)
+	if o.cpuprofile != "" {
+		f, err := os.Create(o.cpuprofile)
 		if err != nil {
-			stop()
 			return err
 		}
-		if n == 0 {
-			break
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
 		}
-		time.Sleep(20 * time.Millisecond)
+		defer pprof.StopCPUProfile()
 	}
-	elapsed := time.Since(start)
-	stop()
-	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
-		return err
+	rs := &redisServer{}
+	defer func() { err = errors.Join(err, rs.Close()) }()
+	if o.mode != "broadcast" {
+		if err := runUpdates(ctx, o, rs, out); err != nil {
+			return err
+		}
 	}
-	sent := len(srv.Calls("sendMessage")) - len(srv.Errors())
-	fmt.Fprintf(out, "chats=%d delivered=%d elapsed=%.2fs rate=%.1f msg/s throttled(429)=%d malformed=%d\n",
-		*chats, sent, elapsed.Seconds(), float64(sent)/elapsed.Seconds(), srv.TooMany(), srv.Malformed())
-	if srv.TooMany() != 0 || sent != *chats {
-		return fmt.Errorf("%d throttled, %d of %d delivered", srv.TooMany(), sent, *chats)
+	if o.mode != "updates" {
+		return runBroadcast(ctx, o, rs, out)
+	}
+	return nil
+}
+
+// runUpdates runs the users over long polling, then (with -direct) into
+// the intake, and prints both and the targets.
+func runUpdates(ctx context.Context, o options, rs *redisServer, out io.Writer) error {
+	fmt.Fprintf(out, "updates: store %s, %d users x %d round(s) of the correo form (%d updates each)\n",
+		o.store, o.users, o.rounds, len(correoSteps(0, 0)))
+	live, err := runLive(ctx, o, rs)
+	if err != nil {
+		return fmt.Errorf("over long polling: %w", err)
+	}
+	printResult(out, "1", live)
+	if !o.direct {
+		return throttled(live)
+	}
+	direct, err := runDirect(ctx, o, rs)
+	if err != nil {
+		return fmt.Errorf("intake only: %w", err)
+	}
+	printResult(out, "2", direct)
+	printTargets(out, live, direct)
+	return throttled(live)
+}
+
+// throttled fails a run in which Telegram would have throttled or refused
+// the bot.
+func throttled(r result) error {
+	if r.tooMany != 0 || r.malformed != 0 {
+		return fmt.Errorf("the fake answered %d times 429 and %d times malformed, want 0", r.tooMany, r.malformed)
 	}
 	return nil
 }

@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+
+	"ctdesk/bot"
+	"ctdesk/bot/telegram"
+	"ctdesk/bot/telegram/telegramtest"
+	"ctdesk/conversations"
+	"ctdesk/storage"
+)
+
+// runBroadcast posts a reminder to each of o.chats private chats through
+// the engine and delivers them with the outbox dispatcher to the fake Bot
+// API with Telegram's limits on: messages per second, and 429s (want 0).
+func runBroadcast(ctx context.Context, o options, rs *redisServer, out io.Writer) error {
+	k, err := openKit(ctx, o.store, rs)
+	if err != nil {
+		return err
+	}
+	defer k.close()
+	st := k.st
+	srv, err := telegramtest.Start("127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	if err := st.PutArea(ctx, storage.Area{ID: "finanzas", Name: "Dirección de Finanzas", Supervisor: "p0"}); err != nil {
+		return err
+	}
+	msgs := make([]conversations.Message, o.chats)
+	for i := range o.chats {
+		id := "p" + strconv.Itoa(i)
+		p := storage.Person{ID: id, Name: "Persona " + strconv.Itoa(i), Role: storage.RoleUsuario, Area: "finanzas",
+			Accounts: map[string]string{"telegram": strconv.Itoa(100000 + i)}}
+		if err := st.PutPerson(ctx, p); err != nil {
+			return err
+		}
+		msgs[i] = conversations.Message{To: id, Text: "Recordatorio: mañana hay mantenimiento preventivo en tu área."}
+	}
+	eng, err := conversations.New(conversations.Config{Institution: "tgbench"}, st, conversations.DefaultServices()...)
+	if err != nil {
+		return err
+	}
+	ad, err := telegram.New(ctx, telegram.Config{Token: srv.Token(), Endpoint: srv.Endpoint(), HTTPClient: srv.Client()})
+	if err != nil {
+		return err
+	}
+	disp := bot.NewDispatcher(st, eng, bot.NewRouter(st, ad), bot.DispatcherConfig{})
+
+	start := time.Now()
+	if _, err := eng.Post(ctx, "tgbench:"+start.Format(time.RFC3339Nano), msgs...); err != nil {
+		return err
+	}
+	runCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- disp.Run(runCtx) }()
+	for {
+		n, err := st.PendingOutbox(ctx)
+		if err != nil {
+			stop()
+			return err
+		}
+		if n == 0 {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	elapsed := time.Since(start)
+	stop()
+	if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	sent := len(srv.Calls("sendMessage")) - len(srv.Errors())
+	fmt.Fprintf(out, "broadcast (store %s): chats=%d delivered=%d elapsed=%.2fs rate=%.1f msg/s throttled(429)=%d malformed=%d\n",
+		k.kind, o.chats, sent, elapsed.Seconds(), float64(sent)/elapsed.Seconds(), srv.TooMany(), srv.Malformed())
+	if srv.TooMany() != 0 || sent != o.chats {
+		return fmt.Errorf("%d throttled, %d of %d delivered", srv.TooMany(), sent, o.chats)
+	}
+	return nil
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync/atomic"
+
+	"ctdesk/bot"
+	"ctdesk/conversations"
+)
+
+// runDirect plays the same users and form straight into the intake (the
+// handler the adapter is given), with no HTTP and no delivery: each user
+// sends the next update as soon as the last one is committed, taking the
+// button codes from the committed messages. This is the capacity of
+// dialog and store alone.
+func runDirect(ctx context.Context, o options, rs *redisServer) (result, error) {
+	res := result{name: "intake only (no HTTP, no delivery; next update as soon as the last is committed)"}
+	k, err := openKit(ctx, o.store, rs)
+	if err != nil {
+		return res, err
+	}
+	defer k.close()
+	if err := seedDirectory(ctx, k.st, o.users); err != nil {
+		return res, err
+	}
+	eng, err := newEngine(k.st)
+	if err != nil {
+		return res, err
+	}
+	m := newMeter(bot.NewIntake(bot.NewLastPlatform(eng, k.st, nil)), o.users)
+	tr := &direct{m: m}
+	return measure(ctx, o, k, m, tr, res)
+}
+
+// direct hands events to the meter as the adapter would.
+type direct struct {
+	m   *meter
+	seq atomic.Int64
+}
+
+func (d *direct) do(ctx context.Context, i int, s step, last answer) (answer, error) {
+	ev := conversations.Event{ID: fmt.Sprintf("bench:%d", d.seq.Add(1)), Platform: "telegram",
+		Account: userAccount(i), Name: "Usuaria " + fmt.Sprint(i), Text: s.text}
+	if s.press != "" {
+		code, ok := last.buttons[s.press]
+		if !ok {
+			return answer{}, fmt.Errorf("no button %q under %q", s.press, last.text)
+		}
+		ev.Text, ev.Button = "", code
+	}
+	res, err := d.m.Handle(ctx, ev)
+	if err != nil {
+		return answer{}, err
+	}
+	var got []string
+	for _, msg := range res.Messages {
+		if msg.To != personID(i) {
+			continue
+		}
+		if strings.Contains(msg.Text, s.want) {
+			a := answer{text: msg.Text, buttons: map[string]string{}}
+			for _, row := range msg.Buttons {
+				for _, b := range row {
+					a.buttons[b.Label] = b.Code
+				}
+			}
+			return a, nil
+		}
+		got = append(got, msg.Text)
+	}
+	return answer{}, fmt.Errorf("no answer containing %q; got %q", s.want, got)
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"ctdesk/conversations"
+	"ctdesk/storage"
+)
+
+// step is one thing a user does in the correo form: write text or press
+// the button labelled press on the bot's last answer; want is in the
+// answer that comes back.
+type step struct {
+	text  string
+	press string
+	want  string
+}
+
+// halfFilled is how many steps of correoSteps leave the form half filled:
+// three of its six fields answered.
+const halfFilled = 5
+
+// correoSteps is the alta of an e-mail account, as a person asks for it in
+// chat: open the menu, pick the service, answer the six fields (buttons
+// and text), send.
+func correoSteps(user, round int) []step {
+	u := strconv.Itoa(user)
+	return []step{
+		{text: "/nueva", want: "¿Qué servicio necesitas"},
+		{press: "Cuenta de correo electrónico", want: "(1/6)"},
+		{press: "Alta (crear una cuenta)", want: "(2/6)"},
+		{text: "Usuaria " + u + " Martínez Ruiz", want: "(3/6)"},
+		{text: "Analista de presupuesto", want: "(4/6)"},
+		{press: "Dirección de Finanzas", want: "(5/6)"},
+		{text: "usuaria" + u + ".r" + strconv.Itoa(round) + "@upe.edu.mx", want: "(6/6)"},
+		{text: "Ingresó a la Dirección de Finanzas y necesita correo institucional.", want: "Revisa tu solicitud"},
+		{press: "Enviar", want: "Registré tu solicitud"},
+	}
+}
+
+// personID is the directory id of user i.
+func personID(i int) string { return "u" + strconv.Itoa(i) }
+
+func personIDs(users int) []string {
+	out := make([]string, users)
+	for i := range out {
+		out[i] = personID(i)
+	}
+	return out
+}
+
+// seedDirectory puts the areas and staff of a small institution in st, and
+// users requesters of finanzas (supervised by luis) with Telegram accounts
+// accountBase+i, who have written to the bot before.
+func seedDirectory(ctx context.Context, st storage.Directory, users int) error {
+	areas := []storage.Area{
+		{ID: "finanzas", Name: "Dirección de Finanzas", Supervisor: "luis"},
+		{ID: "tecnologias", Name: "Coordinación de Tecnologías", Supervisor: "ana"},
+		{ID: "rectoria", Name: "Rectoría", Supervisor: "rect"},
+	}
+	for _, a := range areas {
+		if err := st.PutArea(ctx, a); err != nil {
+			return err
+		}
+	}
+	people := []storage.Person{
+		{ID: "ana", Name: "Ana López", Role: storage.RoleCoordinador, Area: "tecnologias", Accounts: map[string]string{"telegram": "1001"}, Platform: "telegram"},
+		{ID: "beto", Name: "Beto Ruiz", Role: storage.RoleTecnico, Area: "tecnologias", Accounts: map[string]string{"telegram": "1002"}, Platform: "telegram"},
+		{ID: "luis", Name: "Luis Pérez", Role: storage.RoleSupervisor, Area: "finanzas", Accounts: map[string]string{"telegram": "2001"}, Platform: "telegram"},
+		{ID: "rect", Name: "Rectoría", Role: storage.RoleAutoridad, Area: "rectoria", Accounts: map[string]string{"telegram": "3001"}, Platform: "telegram"},
+	}
+	for i := range users {
+		people = append(people, storage.Person{ID: personID(i), Name: "Usuaria " + strconv.Itoa(i), Role: storage.RoleUsuario,
+			Area: "finanzas", Accounts: map[string]string{"telegram": userAccount(i)}, Platform: "telegram"})
+	}
+	for _, p := range people {
+		if err := st.PutPerson(ctx, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newEngine is the real engine with every service, over st.
+func newEngine(st conversations.Store) (*conversations.Engine, error) {
+	loc, err := time.LoadLocation("America/Mexico_City")
+	if err != nil {
+		loc = time.UTC
+	}
+	return conversations.New(conversations.Config{Institution: "Universidad Politécnica de Ejemplo", Location: loc},
+		st, conversations.DefaultServices()...)
+}
