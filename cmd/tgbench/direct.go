@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"ctdesk/bot"
 	"ctdesk/conversations"
@@ -31,7 +32,8 @@ func runDirect(ctx context.Context, o options, rs *redisServer) (result, error) 
 	}
 	m := newMeter(bot.NewIntake(bot.NewLastPlatform(eng, k.st, nil)), o.users)
 	tr := &direct{m: m}
-	return measure(ctx, o, k, m, tr, res)
+	// All at once: this part measures capacity, bursts included.
+	return measure(ctx, o, o.directRounds, 0, k, m, tr, res)
 }
 
 // direct hands events to the meter as the adapter would.
@@ -40,7 +42,7 @@ type direct struct {
 	seq atomic.Int64
 }
 
-func (d *direct) do(ctx context.Context, i int, s step, last answer) (answer, error) {
+func (d *direct) do(ctx context.Context, i, n int, s step, last answer) (answer, error) {
 	ev := conversations.Event{ID: fmt.Sprintf("bench:%d", d.seq.Add(1)), Platform: "telegram",
 		Account: userAccount(i), Name: "Usuaria " + fmt.Sprint(i), Text: s.text}
 	if s.press != "" {
@@ -50,6 +52,7 @@ func (d *direct) do(ctx context.Context, i int, s step, last answer) (answer, er
 		}
 		ev.Text, ev.Button = "", code
 	}
+	d.m.markSent(i, n, time.Now())
 	res, err := d.m.Handle(ctx, ev)
 	if err != nil {
 		return answer{}, err

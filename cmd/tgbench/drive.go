@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"ctdesk/bot/telegram/telegramtest"
 )
@@ -17,15 +18,17 @@ type answer struct {
 
 // transport carries one user's steps to the bot and brings back its answer.
 type transport interface {
-	// do makes user i take step s, whose buttons (if any) are on last, and
-	// returns the bot's answer that contains s.want.
-	do(ctx context.Context, i int, s step, last answer) (answer, error)
+	// do makes user i take step s (step n of the form), whose buttons (if
+	// any) are on last, and returns the bot's answer that contains s.want.
+	do(ctx context.Context, i, n int, s step, last answer) (answer, error)
 }
 
 // drive runs users at once, each through rounds of the correo form, as
 // fast as the bot answers. After the half-filled step of the first round
-// each user waits at b. It returns the first error.
-func drive(ctx context.Context, users, rounds int, tr transport, b *barrier) error {
+// each user waits at b. User i starts, and resumes after b, spread*i/users
+// late, so that 200 people do not all write in the same millisecond. It
+// returns the first error.
+func drive(ctx context.Context, users, rounds int, spread time.Duration, tr transport, b *barrier) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -43,10 +46,12 @@ func drive(ctx context.Context, users, rounds int, tr transport, b *barrier) err
 					b.arrive(ctx, false)
 				}
 			}()
+			late := spread * time.Duration(i) / time.Duration(users)
 			var last answer
+			sleep(ctx, late)
 			for r := range rounds {
 				for n, s := range correoSteps(i, r) {
-					a, err := tr.do(ctx, i, s, last)
+					a, err := tr.do(ctx, i, n, s, last)
 					if err != nil {
 						once.Do(func() { first = fmt.Errorf("user %d, round %d, step %d (%s%s): %w", i, r, n+1, s.text, s.press, err) })
 						cancel()
@@ -56,6 +61,7 @@ func drive(ctx context.Context, users, rounds int, tr transport, b *barrier) err
 					if r == 0 && n+1 == halfFilled {
 						arrived = true
 						b.arrive(ctx, true)
+						sleep(ctx, late)
 					}
 				}
 			}
@@ -63,4 +69,16 @@ func drive(ctx context.Context, users, rounds int, tr transport, b *barrier) err
 	}
 	wg.Wait()
 	return first
+}
+
+func sleep(ctx context.Context, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-ctx.Done():
+	}
 }

@@ -72,7 +72,7 @@ func runLive(ctx context.Context, o options, rs *redisServer) (result, error) {
 	go func() { defer wg.Done(); _ = disp.Run(runCtx) }()
 	defer func() { stop(); wg.Wait() }()
 
-	res, err = measure(ctx, o, k, m, tr, res)
+	res, err = measure(ctx, o, o.rounds, o.spread, k, m, tr, res)
 	if err != nil {
 		return res, err
 	}
@@ -105,7 +105,7 @@ func (t *overTelegram) replies() []time.Duration {
 	return append([]time.Duration(nil), t.reply...)
 }
 
-func (t *overTelegram) do(ctx context.Context, i int, s step, last answer) (answer, error) {
+func (t *overTelegram) do(ctx context.Context, i, n int, s step, last answer) (answer, error) {
 	u := telegramtest.User{ID: int64(accountBase + i), FirstName: "Usuaria", LastName: strconv.Itoa(i), LanguageCode: "es"}
 	after := t.srv.LastMessageID(u.ID)
 	var data string
@@ -116,7 +116,7 @@ func (t *overTelegram) do(ctx context.Context, i int, s step, last answer) (answ
 		}
 	}
 	sent := time.Now()
-	t.m.markSent(i, sent)
+	t.m.markSent(i, n, sent)
 	if s.press != "" {
 		t.srv.Press(u, last.tg, data)
 	} else {
@@ -144,6 +144,7 @@ func (t *overTelegram) do(ctx context.Context, i int, s step, last answer) (answ
 func (t *overTelegram) await(ctx context.Context, i int, chat int64, after int, want string) (telegramtest.Message, time.Time, error) {
 	deadline := time.NewTimer(replyTimeout)
 	defer deadline.Stop()
+	retries := 0
 	for {
 		var first time.Time
 		for _, m := range t.srv.BotMessages(chat) {
@@ -157,11 +158,17 @@ func (t *overTelegram) await(ctx context.Context, i int, chat int64, after int, 
 				return m, first, nil
 			}
 		}
+		if retries > 0 {
+			// The fake is told of a send just before it records it: look
+			// again shortly rather than wait for the next send.
+			retries--
+			time.Sleep(250 * time.Microsecond)
+			continue
+		}
 		select {
 		case <-t.wake[i]:
-			// The fake is told of a send just before it records it.
-			time.Sleep(500 * time.Microsecond)
-		case <-time.After(50 * time.Millisecond):
+			retries = 20
+		case <-time.After(time.Second):
 		case <-deadline.C:
 			var texts []string
 			for _, m := range t.srv.BotMessages(chat) {

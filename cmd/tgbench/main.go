@@ -23,6 +23,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+	"time"
 )
 
 func main() {
@@ -36,13 +37,15 @@ func main() {
 
 // options are the command's flags.
 type options struct {
-	mode       string
-	store      string
-	users      int
-	rounds     int
-	chats      int
-	direct     bool
-	cpuprofile string
+	mode         string
+	store        string
+	users        int
+	rounds       int
+	chats        int
+	direct       bool
+	directRounds int
+	spread       time.Duration
+	cpuprofile   string
 }
 
 func parse(args []string) (options, error) {
@@ -54,6 +57,8 @@ func parse(args []string) (options, error) {
 	fs.IntVar(&o.rounds, "rounds", 1, "updates: forms each user fills (9 updates each)")
 	fs.IntVar(&o.chats, "chats", 1000, "broadcast: private chats, one reminder each")
 	fs.BoolVar(&o.direct, "direct", true, "updates: also run the users straight into the intake (no HTTP)")
+	fs.IntVar(&o.directRounds, "direct-rounds", 5, "updates: forms each user fills straight into the intake")
+	fs.DurationVar(&o.spread, "spread", time.Second, "updates: users start (and resume after the memory pause) spread over this time")
 	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
 	if err := fs.Parse(args); err != nil {
 		return o, err
@@ -63,8 +68,8 @@ func parse(args []string) (options, error) {
 		return o, fmt.Errorf("-mode %q: want updates, broadcast or all", o.mode)
 	case o.store != "sqlite" && o.store != "redis":
 		return o, fmt.Errorf("-store %q: want sqlite or redis", o.store)
-	case o.users < 1 || o.rounds < 1 || o.chats < 1:
-		return o, errors.New("-users, -rounds and -chats must be at least 1")
+	case o.users < 1 || o.rounds < 1 || o.directRounds < 1 || o.chats < 1:
+		return o, errors.New("-users, -rounds, -direct-rounds and -chats must be at least 1")
 	}
 	return o, nil
 }
@@ -101,8 +106,8 @@ func run(ctx context.Context, args []string, out io.Writer) (err error) {
 // runUpdates runs the users over long polling, then (with -direct) into
 // the intake, and prints both and the targets.
 func runUpdates(ctx context.Context, o options, rs *redisServer, out io.Writer) error {
-	fmt.Fprintf(out, "updates: store %s, %d users x %d round(s) of the correo form (%d updates each)\n",
-		o.store, o.users, o.rounds, len(correoSteps(0, 0)))
+	fmt.Fprintf(out, "updates: store %s, %d users filling the correo form (%d updates each) at once, starting spread over %v\n",
+		o.store, o.users, len(correoSteps(0, 0)), o.spread)
 	live, err := runLive(ctx, o, rs)
 	if err != nil {
 		return fmt.Errorf("over long polling: %w", err)

@@ -10,12 +10,14 @@ type result struct {
 	name    string
 	store   string
 	users   int
+	rounds  int
 	updates int64
 	spent   spent // with the pause to measure memory taken out
 
 	handle, pickup, reply percentiles
-	tripsInHandle         int64 // Redis round trips made while handling updates
-	maxTrips              int64 // most round trips of one update
+	steps                 []percentiles // dialog+store latency by step of the form
+	tripsInHandle         int64         // Redis round trips made while handling updates
+	maxTrips              int64         // most round trips of one update
 
 	dialogs       dialogSizes
 	heapPerDialog float64 // Go heap growth per open dialog, bytes
@@ -31,8 +33,8 @@ type result struct {
 // measure drives the users through tr and measures what it costs; when
 // every user has the form half filled it stops the clock, measures memory
 // and dialog sizes, and lets them go on.
-func measure(ctx context.Context, o options, k *kit, m *meter, tr transport, res result) (result, error) {
-	res.store, res.users = k.kind, o.users
+func measure(ctx context.Context, o options, rounds int, spread time.Duration, k *kit, m *meter, tr transport, res result) (result, error) {
+	res.store, res.users, res.rounds = k.kind, o.users, rounds
 	base := heapAfterGC()
 	b := newBarrier(o.users)
 	start, err := k.usage(ctx)
@@ -60,7 +62,7 @@ func measure(ctx context.Context, o options, k *kit, m *meter, tr transport, res
 		b1, _ := k.usage(ctx)
 		pause = since(b0, b1)
 	}()
-	driveErr := drive(ctx, o.users, o.rounds, tr, b)
+	driveErr := drive(ctx, o.users, rounds, spread, tr, b)
 	end, err := k.usage(ctx)
 	<-measured
 	if driveErr != nil {
@@ -79,6 +81,7 @@ func measure(ctx context.Context, o options, k *kit, m *meter, tr transport, res
 	res.tripsInHandle = m.trips.Load()
 	handle, pickup, maxTrips := m.latencies()
 	res.handle, res.pickup, res.maxTrips = percentilesOf(handle), percentilesOf(pickup), maxTrips
+	res.steps = m.stepLatencies()
 	return res, nil
 }
 

@@ -22,6 +22,8 @@ type meter struct {
 	// sent[i] is when user i's pending update became available, in Unix
 	// nanoseconds; each user has at most one update in flight.
 	sent []atomic.Int64
+	// step[i] is the step of the form user i's pending update is (0-based).
+	step []atomic.Int32
 
 	updates atomic.Int64
 	failed  atomic.Int64
@@ -29,16 +31,21 @@ type meter struct {
 
 	mu       sync.Mutex
 	handle   []time.Duration
+	byStep   map[int][]time.Duration // dialog+store latency by step of the form
 	pickup   []time.Duration
 	maxTrips int64
 }
 
 func newMeter(h bot.Handler, users int) *meter {
-	return &meter{h: h, sent: make([]atomic.Int64, users)}
+	return &meter{h: h, sent: make([]atomic.Int64, users), step: make([]atomic.Int32, users), byStep: map[int][]time.Duration{}}
 }
 
-// markSent records that user i's next update is available to the bot now.
-func (m *meter) markSent(i int, at time.Time) { m.sent[i].Store(at.UnixNano()) }
+// markSent records that user i's next update, step n of the form, is
+// available to the bot now.
+func (m *meter) markSent(i, n int, at time.Time) {
+	m.step[i].Store(int32(n))
+	m.sent[i].Store(at.UnixNano())
+}
 
 // Handle applies ev and measures it.
 func (m *meter) Handle(ctx context.Context, ev conversations.Event) (conversations.Result, error) {
@@ -54,7 +61,9 @@ func (m *meter) Handle(ctx context.Context, ev conversations.Event) (conversatio
 	trips := n.Load()
 	m.trips.Add(trips)
 	var pickup time.Duration
+	step := -1
 	if i, ok := userIndex(ev.Account); ok && i < len(m.sent) {
+		step = int(m.step[i].Load())
 		if at := m.sent[i].Load(); at != 0 {
 			pickup = end.Sub(time.Unix(0, at))
 		}
@@ -62,6 +71,9 @@ func (m *meter) Handle(ctx context.Context, ev conversations.Event) (conversatio
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.handle = append(m.handle, end.Sub(start))
+	if step >= 0 {
+		m.byStep[step] = append(m.byStep[step], end.Sub(start))
+	}
 	if pickup > 0 {
 		m.pickup = append(m.pickup, pickup)
 	}
@@ -74,6 +86,17 @@ func (m *meter) latencies() (handle, pickup []time.Duration, maxTrips int64) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return slices.Clone(m.handle), slices.Clone(m.pickup), m.maxTrips
+}
+
+// stepLatencies is the dialog+store latency of each step of the form.
+func (m *meter) stepLatencies() []percentiles {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var out []percentiles
+	for n := 0; len(m.byStep[n]) > 0; n++ {
+		out = append(out, percentilesOf(m.byStep[n]))
+	}
+	return out
 }
 
 // accountBase is the Telegram account of user 0; user i is accountBase+i.

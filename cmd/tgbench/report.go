@@ -8,12 +8,18 @@ import (
 
 // printResult writes one part of the updates run as a table.
 func printResult(w io.Writer, label string, r result) {
-	fmt.Fprintf(w, "\n[%s] %s\n", label, r.name)
+	fmt.Fprintf(w, "\n[%s] %s, %d round(s)\n", label, r.name, r.rounds)
 	row := func(name, value, note string) {
 		fmt.Fprintf(w, "  %-28s %-44s %s\n", name, value, note)
 	}
 	row("updates handled", fmt.Sprintf("%d in %.2f s = %.0f updates/s", r.updates, r.spent.wall.Seconds(), r.updatesPerSecond()), "")
 	row("dialog+store latency", pct(r.handle), "adapter hands the update over -> Handle returns (committed)")
+	steps := correoSteps(0, 0)
+	for n, p := range r.steps {
+		if n < len(steps) {
+			row(fmt.Sprintf("  step %d %.18s", n+1, steps[n].text+steps[n].press), pct(p), "")
+		}
+	}
 	if r.telegram {
 		row("queued->committed latency", pct(r.pickup), "user's update queued at the fake -> committed (adds long-poll pickup, batch waits)")
 		row("user->first reply latency", pct(r.reply), "user sends -> first answer reaches the fake (adds outbox pacing: ~1/s per chat, 28/s overall)")
