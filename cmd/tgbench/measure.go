@@ -16,11 +16,15 @@ type result struct {
 
 	handle, pickup, reply percentiles
 	steps                 []percentiles // dialog+store latency by step of the form
+	stepTrips             []float64     // Redis round trips by step of the form
 	tripsInHandle         int64         // Redis round trips made while handling updates
 	maxTrips              int64         // most round trips of one update
 
-	dialogs       dialogSizes
-	heapPerDialog float64 // Go heap growth per open dialog, bytes
+	dialogs dialogSizes
+	// heapPerDialog is the Go heap with every dialog open less the heap
+	// once they are closed at the end, per user: pools and caches are warm
+	// in both. heapGrowth is the first of them less the heap at the start.
+	heapPerDialog, heapGrowth float64
 
 	// Over Telegram only.
 	telegram  bool
@@ -65,6 +69,7 @@ func measure(ctx context.Context, o options, rounds int, spread time.Duration, k
 	driveErr := drive(ctx, o.users, rounds, spread, tr, b)
 	end, err := k.usage(ctx)
 	<-measured
+	closed := heapAfterGC()
 	if driveErr != nil {
 		return res, driveErr
 	}
@@ -76,12 +81,13 @@ func measure(ctx context.Context, o options, rounds int, spread time.Duration, k
 	}
 	res.spent = since(start, end).minus(pause)
 	res.dialogs = dialogs
-	res.heapPerDialog = (float64(heap) - float64(base)) / float64(max(o.users, 1))
+	res.heapPerDialog = (float64(heap) - float64(closed)) / float64(max(o.users, 1))
+	res.heapGrowth = (float64(heap) - float64(base)) / float64(max(o.users, 1))
 	res.updates = m.updates.Load()
 	res.tripsInHandle = m.trips.Load()
 	handle, pickup, maxTrips := m.latencies()
 	res.handle, res.pickup, res.maxTrips = percentilesOf(handle), percentilesOf(pickup), maxTrips
-	res.steps = m.stepLatencies()
+	res.steps, res.stepTrips = m.stepStats()
 	return res, nil
 }
 

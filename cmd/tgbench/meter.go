@@ -32,12 +32,14 @@ type meter struct {
 	mu       sync.Mutex
 	handle   []time.Duration
 	byStep   map[int][]time.Duration // dialog+store latency by step of the form
+	stepTrip map[int]int64           // Redis round trips by step of the form
 	pickup   []time.Duration
 	maxTrips int64
 }
 
 func newMeter(h bot.Handler, users int) *meter {
-	return &meter{h: h, sent: make([]atomic.Int64, users), step: make([]atomic.Int32, users), byStep: map[int][]time.Duration{}}
+	return &meter{h: h, sent: make([]atomic.Int64, users), step: make([]atomic.Int32, users),
+		byStep: map[int][]time.Duration{}, stepTrip: map[int]int64{}}
 }
 
 // markSent records that user i's next update, step n of the form, is
@@ -73,6 +75,7 @@ func (m *meter) Handle(ctx context.Context, ev conversations.Event) (conversatio
 	m.handle = append(m.handle, end.Sub(start))
 	if step >= 0 {
 		m.byStep[step] = append(m.byStep[step], end.Sub(start))
+		m.stepTrip[step] += trips
 	}
 	if pickup > 0 {
 		m.pickup = append(m.pickup, pickup)
@@ -88,15 +91,18 @@ func (m *meter) latencies() (handle, pickup []time.Duration, maxTrips int64) {
 	return slices.Clone(m.handle), slices.Clone(m.pickup), m.maxTrips
 }
 
-// stepLatencies is the dialog+store latency of each step of the form.
-func (m *meter) stepLatencies() []percentiles {
+// stepStats is the dialog+store latency and the average Redis round trips
+// of each step of the form.
+func (m *meter) stepStats() ([]percentiles, []float64) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var out []percentiles
+	var lat []percentiles
+	var trips []float64
 	for n := 0; len(m.byStep[n]) > 0; n++ {
-		out = append(out, percentilesOf(m.byStep[n]))
+		lat = append(lat, percentilesOf(m.byStep[n]))
+		trips = append(trips, float64(m.stepTrip[n])/float64(len(m.byStep[n])))
 	}
-	return out
+	return lat, trips
 }
 
 // accountBase is the Telegram account of user 0; user i is accountBase+i.

@@ -16,9 +16,14 @@ func printResult(w io.Writer, label string, r result) {
 	row("dialog+store latency", pct(r.handle), "adapter hands the update over -> Handle returns (committed)")
 	steps := correoSteps(0, 0)
 	for n, p := range r.steps {
-		if n < len(steps) {
-			row(fmt.Sprintf("  step %d %.18s", n+1, steps[n].text+steps[n].press), pct(p), "")
+		if n >= len(steps) {
+			continue
 		}
+		note := ""
+		if r.store == "redis" {
+			note = fmt.Sprintf("%.2f round trips", r.stepTrips[n])
+		}
+		row(fmt.Sprintf("  step %d %.18s", n+1, steps[n].text+steps[n].press), pct(p), note)
 	}
 	if r.telegram {
 		row("queued->committed latency", pct(r.pickup), "user's update queued at the fake -> committed (adds long-poll pickup, batch waits)")
@@ -39,9 +44,9 @@ func printResult(w io.Writer, label string, r result) {
 		dialog += fmt.Sprintf("; MEMORY USAGE avg %.0f B", r.dialogs.avgRedisBytes)
 	}
 	row("open dialog in the store", dialog, "every user half through the form")
-	heapNote := "Go heap growth after GC / users"
+	heapNote := fmt.Sprintf("heap after GC, all open less all closed at the end, / users; less the start: %.0f B", r.heapGrowth)
 	if r.telegram {
-		heapNote += " (includes the fake's record of every chat and call)"
+		heapNote += " (the fake's record of chats and calls grows all along)"
 	}
 	row("Go heap per open dialog", fmt.Sprintf("%.0f B", r.heapPerDialog), heapNote)
 	if r.telegram {
