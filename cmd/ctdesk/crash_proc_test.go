@@ -1,0 +1,221 @@
+//go:build linux
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"ctdesk/bot/telegram/telegramtest"
+)
+
+// buildCtdesk builds the ctdesk binary into dir, once for all the crash
+// scenarios of a test run.
+func buildCtdesk(t *testing.T, dir string) string {
+	t.Helper()
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the crash test builds ctdesk and needs the go command: %v", err)
+	}
+	bin := filepath.Join(dir, "ctdesk")
+	out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// proc is the ctdesk service as a real process, started again after each
+// kill on the same environment (store, config, fake Bot API).
+type proc struct {
+	t   *testing.T
+	bin string
+	env []string
+	srv *telegramtest.Server
+
+	mu         sync.Mutex
+	cmd        *exec.Cmd
+	exited     chan struct{}
+	expectExit bool
+	starts     int
+	logs       bytes.Buffer // stderr of every incarnation, each after a marker line
+	unexpected []string     // exits nobody asked for
+}
+
+// newProc prepares ctdesk with vars as its whole environment, so nothing
+// of the test's environment (a REDIS_URL, say) leaks into it.
+func newProc(t *testing.T, bin string, srv *telegramtest.Server, vars map[string]string) *proc {
+	p := &proc{t: t, bin: bin, srv: srv}
+	for k, v := range vars {
+		p.env = append(p.env, k+"="+v)
+	}
+	t.Cleanup(func() {
+		p.mu.Lock()
+		cmd, exited := p.cmd, p.exited
+		p.expectExit = true
+		p.mu.Unlock()
+		if cmd != nil {
+			_ = cmd.Process.Kill()
+			<-exited
+		}
+		if t.Failed() {
+			t.Logf("ctdesk logs (warnings, errors and the last lines):\n%s", p.digest(40))
+		}
+	})
+	return p
+}
+
+// start runs a new incarnation and waits until it polls the fake Bot API.
+func (p *proc) start() {
+	p.t.Helper()
+	since := time.Now()
+	p.mu.Lock()
+	p.starts++
+	fmt.Fprintf(&p.logs, "=== start #%d at %s\n", p.starts, since.Format("15:04:05.000"))
+	cmd := exec.Command(p.bin, "serve")
+	cmd.Env = p.env
+	cmd.Stdout = &lockedWriter{p: p}
+	cmd.Stderr = &lockedWriter{p: p}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	if err := cmd.Start(); err != nil {
+		p.mu.Unlock()
+		p.t.Fatalf("start ctdesk: %v", err)
+	}
+	exited := make(chan struct{})
+	p.cmd, p.exited, p.expectExit = cmd, exited, false
+	n := p.starts
+	p.mu.Unlock()
+	go func() {
+		err := cmd.Wait()
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		if !p.expectExit || p.cmd != cmd {
+			p.unexpected = append(p.unexpected, fmt.Sprintf("incarnation #%d exited by itself: %v", n, err))
+		}
+		close(exited)
+	}()
+	p.waitPolling(since, exited)
+}
+
+// waitPolling waits for the deleteWebhook call that precedes the polling
+// loop, made after since by the incarnation whose exit closes exited.
+func (p *proc) waitPolling(since time.Time, exited chan struct{}) {
+	p.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, c := range p.srv.Calls("deleteWebhook") {
+			if c.Time.After(since) {
+				return
+			}
+		}
+		select {
+		case <-exited:
+			p.t.Fatalf("ctdesk exited while starting:\n%s", p.digest(30))
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	p.t.Fatalf("ctdesk did not start polling within 15s:\n%s", p.digest(30))
+}
+
+// kill sends SIGKILL and waits for the process to be gone; it returns when
+// the signal was sent.
+func (p *proc) kill() time.Time {
+	p.t.Helper()
+	p.mu.Lock()
+	cmd, exited := p.cmd, p.exited
+	p.expectExit = true
+	p.mu.Unlock()
+	at := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		p.t.Fatalf("kill -9: %v", err)
+	}
+	<-exited
+	p.mu.Lock()
+	fmt.Fprintf(&p.logs, "=== killed at %s\n", at.Format("15:04:05.000"))
+	p.mu.Unlock()
+	return at
+}
+
+// stop asks for a graceful shutdown (SIGTERM) and checks that ctdesk
+// exits cleanly within 20 s.
+func (p *proc) stop() {
+	p.t.Helper()
+	p.mu.Lock()
+	cmd, exited := p.cmd, p.exited
+	p.expectExit = true
+	p.mu.Unlock()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		p.t.Fatalf("SIGTERM: %v", err)
+	}
+	select {
+	case <-exited:
+	case <-time.After(20 * time.Second):
+		p.t.Fatalf("ctdesk did not stop within 20s of SIGTERM")
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 0 {
+		p.t.Errorf("ctdesk exited with status %d after SIGTERM", code)
+	}
+	p.mu.Lock()
+	p.cmd = nil
+	p.mu.Unlock()
+}
+
+// alive reports whether the current incarnation still runs.
+func (p *proc) alive() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.cmd == nil {
+		return false
+	}
+	select {
+	case <-p.exited:
+		return false
+	default:
+		return true
+	}
+}
+
+// unexpectedExits lists the exits of ctdesk that the test did not cause.
+func (p *proc) unexpectedExits() []string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return append([]string(nil), p.unexpected...)
+}
+
+// digest is the log's marker, warning and error lines and its last lines.
+func (p *proc) digest(last int) string {
+	p.mu.Lock()
+	text := p.logs.String()
+	p.mu.Unlock()
+	var keep, all []string
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		all = append(all, line)
+		if strings.HasPrefix(line, "===") || strings.Contains(line, "level=WARN") || strings.Contains(line, "level=ERROR") {
+			keep = append(keep, line)
+		}
+	}
+	if len(all) > last {
+		all = all[len(all)-last:]
+	}
+	return strings.Join(keep, "\n") + "\n--- last lines:\n" + strings.Join(all, "\n")
+}
+
+// lockedWriter appends a process's output to the shared log.
+type lockedWriter struct{ p *proc }
+
+func (w *lockedWriter) Write(b []byte) (int, error) {
+	w.p.mu.Lock()
+	defer w.p.mu.Unlock()
+	return w.p.logs.Write(b)
+}
