@@ -24,7 +24,7 @@ type LastPlatform struct {
 	people storage.Directory
 	log    *slog.Logger
 	// Remember is how long a checked platform is trusted; other replicas
-	// may change it meanwhile. Default one minute.
+	// may change it meanwhile. Default ten minutes.
 	Remember time.Duration
 
 	mu   sync.Mutex
@@ -42,7 +42,7 @@ func NewLastPlatform(h Handler, people storage.Directory, log *slog.Logger) *Las
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &LastPlatform{h: h, people: people, log: log, Remember: time.Minute, seen: map[string]seenPlatform{}}
+	return &LastPlatform{h: h, people: people, log: log, Remember: 10 * time.Minute, seen: map[string]seenPlatform{}}
 }
 
 // Handle records where ev came from, then applies it. The record comes

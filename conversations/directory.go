@@ -19,18 +19,58 @@ type directory struct {
 }
 
 // dirCache keeps the directory for a short while, so an update costs no
-// extra store round trip in the common case.
+// extra store round trip: once the snapshot is older than its time to live
+// it is still served while a fresh one loads in the background.
 type dirCache struct {
-	mu  sync.Mutex
-	dir *directory
+	mu         sync.Mutex
+	dir        *directory
+	refreshing bool
+	gen        int // bumped by invalidate, so an older reload is not kept
 }
+
+// refreshTimeout bounds a background reload of the directory.
+const refreshTimeout = 10 * time.Second
 
 func (c *dirCache) get(ctx context.Context, st storage.Directory, now time.Time, ttl time.Duration) (*directory, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.dir != nil && now.Sub(c.dir.loaded) < ttl && now.Sub(c.dir.loaded) >= 0 {
-		return c.dir, nil
+	d := c.dir
+	stale := d != nil && (now.Sub(d.loaded) >= ttl || now.Before(d.loaded))
+	if d != nil && stale && !c.refreshing {
+		c.refreshing = true
+		go c.refresh(st, now, c.gen)
 	}
+	c.mu.Unlock()
+	if d != nil {
+		return d, nil
+	}
+	d, err := loadDirectory(ctx, st, now)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dir == nil {
+		c.dir = d
+	}
+	return d, nil
+}
+
+// refresh reloads the directory outside any update; a failure keeps the
+// old snapshot and is tried again on a later update.
+func (c *dirCache) refresh(st storage.Directory, now time.Time, gen int) {
+	ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
+	defer cancel()
+	d, err := loadDirectory(ctx, st, now)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.refreshing = false
+	if err == nil && c.dir != nil && c.gen == gen {
+		c.dir = d
+	}
+}
+
+// loadDirectory reads people and areas.
+func loadDirectory(ctx context.Context, st storage.Directory, now time.Time) (*directory, error) {
 	people, err := st.People(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("conversations: load people: %w", err)
@@ -54,7 +94,6 @@ func (c *dirCache) get(ctx context.Context, st storage.Directory, now time.Time,
 	for _, a := range areas {
 		d.areas[a.ID] = a
 	}
-	c.dir = d
 	return d, nil
 }
 
@@ -62,6 +101,7 @@ func (c *dirCache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.dir = nil
+	c.gen++
 }
 
 func (d *directory) person(id string) (storage.Person, bool) {
