@@ -67,7 +67,7 @@ func newProc(t *testing.T, bin string, srv *telegramtest.Server, vars map[string
 			<-exited
 		}
 		if t.Failed() {
-			t.Logf("ctdesk logs (warnings, errors and the last lines):\n%s", p.digest(40))
+			t.Logf("ctdesk logs:\n%s", p.digest(40))
 		}
 	})
 	return p
@@ -190,25 +190,29 @@ func (p *proc) unexpectedExits() []string {
 	return append([]string(nil), p.unexpected...)
 }
 
-// digest is the log's marker, warning and error lines and its last lines.
+// digest is the log's last lines, after the start, kill, warning and
+// error lines that came before them.
 func (p *proc) digest(last int) string {
 	p.mu.Lock()
 	text := p.logs.String()
 	p.mu.Unlock()
-	var keep, all []string
+	var all []string
 	sc := bufio.NewScanner(strings.NewReader(text))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		line := sc.Text()
-		all = append(all, line)
+		all = append(all, sc.Text())
+	}
+	cut := max(len(all)-last, 0)
+	var out []string
+	for _, line := range all[:cut] {
 		if strings.HasPrefix(line, "===") || strings.Contains(line, "level=WARN") || strings.Contains(line, "level=ERROR") {
-			keep = append(keep, line)
+			out = append(out, line)
 		}
 	}
-	if len(all) > last {
-		all = all[len(all)-last:]
+	if cut > 0 {
+		out = append(out, "…")
 	}
-	return strings.Join(keep, "\n") + "\n--- last lines:\n" + strings.Join(all, "\n")
+	return strings.Join(append(out, all[cut:]...), "\n")
 }
 
 // lockedWriter appends a process's output to the shared log.
