@@ -20,7 +20,7 @@ func (s *Store) Commit(ctx context.Context, c storage.Change) (storage.Committed
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		now := s.now()
 		if c.Seen != "" {
-			ok, err := markSeen(ctx, tx, c.Seen, c.SeenTTL, now)
+			ok, err := s.markSeen(ctx, tx, c.Seen, c.SeenTTL, now)
 			if err != nil {
 				return err
 			}
@@ -32,7 +32,7 @@ func (s *Store) Commit(ctx context.Context, c storage.Change) (storage.Committed
 			if w.Ticket.Folio != "" {
 				continue
 			}
-			f, err := nextFolio(ctx, tx, w.Ticket.Created.Year())
+			f, err := s.nextFolio(ctx, tx, w.Ticket.Created.Year())
 			if err != nil {
 				return err
 			}
@@ -42,24 +42,24 @@ func (s *Store) Commit(ctx context.Context, c storage.Change) (storage.Committed
 			c.Tickets[i].Ticket.Folio = f
 		}
 		for _, w := range c.Tickets {
-			if err := putTicket(ctx, tx, w); err != nil {
+			if err := s.putTicket(ctx, tx, w); err != nil {
 				return err
 			}
 		}
 		for _, w := range c.Dialogs {
-			if err := putDialog(ctx, tx, w, now); err != nil {
+			if err := s.putDialog(ctx, tx, w, now); err != nil {
 				return err
 			}
 		}
 		for _, p := range c.People {
-			if err := putPerson(ctx, tx, p); err != nil {
+			if err := s.putPerson(ctx, tx, p); err != nil {
 				return err
 			}
 		}
-		if err := appendLog(ctx, tx, c.Log); err != nil {
+		if err := s.appendLog(ctx, tx, c.Log); err != nil {
 			return err
 		}
-		return enqueue(ctx, tx, c.Outbox)
+		return s.enqueue(ctx, tx, c.Outbox)
 	})
 	if err != nil {
 		return storage.Committed{}, fmt.Errorf("sqlitestore: commit: %w", err)

@@ -12,11 +12,10 @@ import (
 
 // putDialog saves or deletes w.Dialog if its live stored version (0 when
 // absent or expired) equals w.Expect.
-func putDialog(ctx context.Context, tx *sql.Tx, w storage.DialogWrite, now time.Time) error {
+func (s *Store) putDialog(ctx context.Context, tx *sql.Tx, w storage.DialogWrite, now time.Time) error {
 	d := w.Dialog
 	var cur int64
-	err := tx.QueryRowContext(ctx, "SELECT version FROM dialogs WHERE person = ? AND "+live,
-		d.Person, now.UnixNano()).Scan(&cur)
+	err := txQueryRow(ctx, tx, s.ws.dialogVersion, d.Person, now.UnixNano()).Scan(&cur)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("dialog %s: %w", d.Person, err)
 	}
@@ -24,7 +23,7 @@ func putDialog(ctx context.Context, tx *sql.Tx, w storage.DialogWrite, now time.
 		return fmt.Errorf("dialog %s: version %d, expected %d: %w", d.Person, cur, w.Expect, storage.ErrConflict)
 	}
 	if w.Delete {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM dialogs WHERE person = ?", d.Person); err != nil {
+		if _, err := txExec(ctx, tx, s.ws.dialogDelete, d.Person); err != nil {
 			return fmt.Errorf("dialog %s: %w", d.Person, err)
 		}
 		return nil
@@ -33,8 +32,7 @@ func putDialog(ctx context.Context, tx *sql.Tx, w storage.DialogWrite, now time.
 	if data == nil {
 		data = []byte{}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT OR REPLACE INTO dialogs (person, version, data, updated, expires_at)
-		VALUES (?, ?, ?, ?, ?)`, d.Person, w.Expect+1, data, nanos(d.Updated), expiresAt(now, w.TTL))
+	_, err = txExec(ctx, tx, s.ws.dialogPut, d.Person, w.Expect+1, data, nanos(d.Updated), expiresAt(now, w.TTL))
 	if err != nil {
 		return fmt.Errorf("dialog %s: %w", d.Person, err)
 	}
@@ -45,8 +43,7 @@ func putDialog(ctx context.Context, tx *sql.Tx, w storage.DialogWrite, now time.
 func (s *Store) Dialog(ctx context.Context, person string) (storage.Dialog, error) {
 	d := storage.Dialog{Person: person}
 	var updated int64
-	err := s.r.QueryRowContext(ctx, "SELECT version, data, updated FROM dialogs WHERE person = ? AND "+live,
-		person, s.now().UnixNano()).Scan(&d.Version, &d.Data, &updated)
+	err := s.rs.dialog.QueryRowContext(ctx, person, s.now().UnixNano()).Scan(&d.Version, &d.Data, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return storage.Dialog{}, fmt.Errorf("sqlitestore: dialog %s: %w", person, storage.ErrNotFound)
 	}

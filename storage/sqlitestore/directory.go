@@ -11,21 +11,19 @@ import (
 )
 
 // putPerson creates or replaces p and the accounts that lead to it.
-func putPerson(ctx context.Context, tx *sql.Tx, p storage.Person) error {
+func (s *Store) putPerson(ctx context.Context, tx *sql.Tx, p storage.Person) error {
 	data, err := json.Marshal(p)
 	if err != nil {
 		return fmt.Errorf("person %s: %w", p.ID, err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO people (id, data) VALUES (?, ?)
-		ON CONFLICT (id) DO UPDATE SET data = excluded.data`, p.ID, data); err != nil {
+	if _, err := txExec(ctx, tx, s.ws.personPut, p.ID, data); err != nil {
 		return fmt.Errorf("person %s: %w", p.ID, err)
 	}
-	if _, err := tx.ExecContext(ctx, "DELETE FROM accounts WHERE person = ?", p.ID); err != nil {
+	if _, err := txExec(ctx, tx, s.ws.accountsDelete, p.ID); err != nil {
 		return fmt.Errorf("person %s: %w", p.ID, err)
 	}
 	for platform, account := range p.Accounts {
-		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO accounts (platform, account, person) VALUES (?, ?, ?)",
-			platform, account, p.ID); err != nil {
+		if _, err := txExec(ctx, tx, s.ws.accountPut, platform, account, p.ID); err != nil {
 			return fmt.Errorf("person %s: account %s:%s: %w", p.ID, platform, account, err)
 		}
 	}
@@ -37,7 +35,7 @@ func (s *Store) PutPerson(ctx context.Context, p storage.Person) error {
 	if p.ID == "" {
 		return fmt.Errorf("sqlitestore: put person: empty id: %w", storage.ErrInvalid)
 	}
-	if err := s.write(ctx, func(tx *sql.Tx) error { return putPerson(ctx, tx, p) }); err != nil {
+	if err := s.write(ctx, func(tx *sql.Tx) error { return s.putPerson(ctx, tx, p) }); err != nil {
 		return fmt.Errorf("sqlitestore: put person: %w", err)
 	}
 	return nil
@@ -45,19 +43,17 @@ func (s *Store) PutPerson(ctx context.Context, p storage.Person) error {
 
 // Person returns the person with the id, or ErrNotFound.
 func (s *Store) Person(ctx context.Context, id string) (storage.Person, error) {
-	return s.person(ctx, "person "+id, "SELECT data FROM people WHERE id = ?", id)
+	return s.person(ctx, "person "+id, s.rs.person, id)
 }
 
 // PersonByAccount finds the person linked to an account of a platform, or ErrNotFound.
 func (s *Store) PersonByAccount(ctx context.Context, platform, account string) (storage.Person, error) {
-	return s.person(ctx, "person by account "+platform+":"+account,
-		`SELECT p.data FROM accounts a JOIN people p ON p.id = a.person
-		WHERE a.platform = ? AND a.account = ?`, platform, account)
+	return s.person(ctx, "person by account "+platform+":"+account, s.rs.personByAccount, platform, account)
 }
 
-func (s *Store) person(ctx context.Context, op, query string, args ...any) (storage.Person, error) {
+func (s *Store) person(ctx context.Context, op string, st *sql.Stmt, args ...any) (storage.Person, error) {
 	var data []byte
-	err := s.r.QueryRowContext(ctx, query, args...).Scan(&data)
+	err := st.QueryRowContext(ctx, args...).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return storage.Person{}, fmt.Errorf("sqlitestore: %s: %w", op, storage.ErrNotFound)
 	}

@@ -12,10 +12,9 @@ import (
 
 // nextFolio allocates the next folio of year inside tx, so a rolled-back
 // commit leaves no gap.
-func nextFolio(ctx context.Context, tx *sql.Tx, year int) (string, error) {
+func (s *Store) nextFolio(ctx context.Context, tx *sql.Tx, year int) (string, error) {
 	var n int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO folio_counters (year, last) VALUES (?, 1)
-		ON CONFLICT (year) DO UPDATE SET last = last + 1 RETURNING last`, year).Scan(&n)
+	err := txQueryRow(ctx, tx, s.ws.nextFolio, year).Scan(&n)
 	if err != nil {
 		return "", fmt.Errorf("folio of %d: %w", year, err)
 	}

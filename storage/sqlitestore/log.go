@@ -11,15 +11,14 @@ import (
 )
 
 // appendLog appends entries inside tx; SQLite assigns their Seq.
-func appendLog(ctx context.Context, tx *sql.Tx, entries []storage.LogEntry) error {
+func (s *Store) appendLog(ctx context.Context, tx *sql.Tx, entries []storage.LogEntry) error {
 	for _, e := range entries {
 		e.Seq = 0
 		data, err := json.Marshal(e)
 		if err != nil {
 			return fmt.Errorf("log: %w", err)
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO log (at, folio, data) VALUES (?, ?, ?)",
-			nanos(e.At), e.Folio, data); err != nil {
+		if _, err := txExec(ctx, tx, s.ws.logAppend, nanos(e.At), e.Folio, data); err != nil {
 			return fmt.Errorf("log: %w", err)
 		}
 	}
@@ -28,7 +27,7 @@ func appendLog(ctx context.Context, tx *sql.Tx, entries []storage.LogEntry) erro
 
 // AppendLog appends entries outside any other change.
 func (s *Store) AppendLog(ctx context.Context, entries ...storage.LogEntry) error {
-	err := s.write(ctx, func(tx *sql.Tx) error { return appendLog(ctx, tx, entries) })
+	err := s.write(ctx, func(tx *sql.Tx) error { return s.appendLog(ctx, tx, entries) })
 	if err != nil {
 		return fmt.Errorf("sqlitestore: append log: %w", err)
 	}

@@ -1,25 +1,24 @@
 package sqlitestore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 
 	"ctdesk/storage"
 )
 
 // enqueue stores items inside tx; an id already pending is left as it is.
-func enqueue(ctx context.Context, tx *sql.Tx, items []storage.OutboxItem) error {
+func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, items []storage.OutboxItem) error {
 	for _, it := range items {
 		payload := it.Payload
 		if payload == nil {
 			payload = []byte{}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO outbox
-			(id, recipient, payload, created, not_before, visible_at, attempts, last_error)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+		_, err := txExec(ctx, tx, s.ws.outboxPut,
 			it.ID, it.Recipient, payload, nanos(it.Created), nanos(it.NotBefore), nanos(it.NotBefore),
 			it.Attempts, it.LastError)
 		if err != nil {
@@ -37,8 +36,9 @@ func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Durat
 	}
 	var out []storage.OutboxItem
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT seq, id, recipient, payload, created, not_before, attempts, last_error
-			FROM outbox WHERE visible_at <= ? ORDER BY seq LIMIT ?`, now.UnixNano(), limit)
+		out = out[:0]
+		rows, err := tx.StmtContext(ctx, s.ws.outboxClaim).QueryContext(ctx,
+			now.Add(lease).UnixNano(), now.UnixNano(), limit)
 		if err != nil {
 			return err
 		}
@@ -58,26 +58,24 @@ func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Durat
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if len(out) == 0 {
-			return nil
-		}
-		args := []any{now.Add(lease).UnixNano()}
-		for _, it := range out {
-			args = append(args, it.Seq)
-		}
-		_, err = tx.ExecContext(ctx, "UPDATE outbox SET visible_at = ? WHERE seq IN (?"+
-			strings.Repeat(", ?", len(out)-1)+")", args...)
-		return err
+		return rows.Close()
 	})
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: claim outbox: %w", err)
 	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	slices.SortFunc(out, func(a, b storage.OutboxItem) int { return cmp.Compare(a.Seq, b.Seq) })
 	return out, nil
 }
 
 // AckOutbox removes a delivered item; an unknown id is not an error.
 func (s *Store) AckOutbox(ctx context.Context, id string) error {
-	if _, err := s.exec(ctx, "DELETE FROM outbox WHERE id = ?", id); err != nil {
+	if s.w == nil {
+		return fmt.Errorf("sqlitestore: ack outbox %s: %w", id, ErrReadOnly)
+	}
+	if _, err := s.ws.outboxAck.ExecContext(ctx, id); err != nil {
 		return fmt.Errorf("sqlitestore: ack outbox %s: %w", id, err)
 	}
 	return nil
@@ -85,8 +83,10 @@ func (s *Store) AckOutbox(ctx context.Context, id string) error {
 
 // RetryOutbox records a failed attempt and hides the item until notBefore.
 func (s *Store) RetryOutbox(ctx context.Context, id string, notBefore time.Time, lastErr string) error {
-	res, err := s.exec(ctx, `UPDATE outbox SET attempts = attempts + 1, last_error = ?,
-		not_before = ?, visible_at = ? WHERE id = ?`, lastErr, nanos(notBefore), nanos(notBefore), id)
+	if s.w == nil {
+		return fmt.Errorf("sqlitestore: retry outbox %s: %w", id, ErrReadOnly)
+	}
+	res, err := s.ws.outboxRetry.ExecContext(ctx, lastErr, nanos(notBefore), nanos(notBefore), id)
 	if err != nil {
 		return fmt.Errorf("sqlitestore: retry outbox %s: %w", id, err)
 	}

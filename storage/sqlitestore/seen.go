@@ -9,11 +9,8 @@ import (
 
 // markSeen marks key until now+ttl (forever when ttl <= 0) unless a live
 // mark exists; it reports whether it marked.
-func markSeen(ctx context.Context, tx *sql.Tx, key string, ttl time.Duration, now time.Time) (bool, error) {
-	res, err := tx.ExecContext(ctx, `INSERT INTO seen (key, expires_at) VALUES (?, ?)
-		ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at
-		WHERE seen.expires_at != 0 AND seen.expires_at <= ?`,
-		key, expiresAt(now, ttl), now.UnixNano())
+func (s *Store) markSeen(ctx context.Context, tx *sql.Tx, key string, ttl time.Duration, now time.Time) (bool, error) {
+	res, err := txExec(ctx, tx, s.ws.markSeen, key, expiresAt(now, ttl), now.UnixNano())
 	if err != nil {
 		return false, fmt.Errorf("seen %q: %w", key, err)
 	}
@@ -29,7 +26,7 @@ func (s *Store) MarkSeen(ctx context.Context, key string, ttl time.Duration) (bo
 	var ok bool
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		ok, err = markSeen(ctx, tx, key, ttl, s.now())
+		ok, err = s.markSeen(ctx, tx, key, ttl, s.now())
 		return err
 	})
 	if err != nil {

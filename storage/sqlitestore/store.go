@@ -32,6 +32,10 @@ type Store struct {
 	r    *sql.DB // readers
 	now  func() time.Time
 
+	ws    writeStmts // zero when read-only
+	rs    readStmts
+	stmts []*sql.Stmt // all of the above, to close
+
 	commits atomic.Int64
 }
 
@@ -70,6 +74,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("sqlitestore: open %s: %w", path, err)
 	}
 	s.r.SetMaxOpenConns(8)
+	if err := errors.Join(s.prepareWrites(ctx), s.prepareReads(ctx)); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sqlitestore: open %s: %w", path, err)
+	}
 	s.cleanup(ctx)
 	return s, nil
 }
@@ -88,6 +96,10 @@ func OpenReadOnly(ctx context.Context, path string, opts ...Option) (*Store, err
 	}
 	if err := s.Ping(ctx); err != nil {
 		s.r.Close()
+		return nil, fmt.Errorf("sqlitestore: open %s read-only: %w", path, err)
+	}
+	if err := s.prepareReads(ctx); err != nil {
+		s.Close()
 		return nil, fmt.Errorf("sqlitestore: open %s read-only: %w", path, err)
 	}
 	return s, nil
@@ -114,7 +126,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the store; closing it again is harmless.
 func (s *Store) Close() error {
-	var errs []error
+	errs := []error{s.closeStmts()}
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
 	}

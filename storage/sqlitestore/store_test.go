@@ -146,3 +146,58 @@ func TestReadOnlyWithoutWriter(t *testing.T) {
 		t.Errorf("Value: got %q, %v; want v", v, err)
 	}
 }
+
+// TestClaimOutboxInSeqOrder claims a large outbox in batches and checks
+// that every batch holds the next items in Seq order.
+func TestClaimOutboxInSeqOrder(t *testing.T) {
+	s := MustOpen(t, filepath.Join(t.TempDir(), "ctdesk.db"))
+	now := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	var items []storage.OutboxItem
+	for i := range 250 {
+		items = append(items, storage.OutboxItem{ID: fmt.Sprintf("m%03d", i), Recipient: fmt.Sprintf("p%d", i%7), Created: now})
+	}
+	storetest.MustCommit(t, s, storage.Change{Outbox: items})
+	next := 0
+	for next < len(items) {
+		got, err := s.ClaimOutbox(t.Context(), now, time.Minute, 64)
+		if err != nil {
+			t.Fatalf("ClaimOutbox: %v", err)
+		}
+		if len(got) == 0 {
+			t.Fatalf("ClaimOutbox: nothing after %d of %d", next, len(items))
+		}
+		for _, it := range got {
+			if want := items[next].ID; it.ID != want {
+				t.Fatalf("claimed %s, want %s", it.ID, want)
+			}
+			next++
+		}
+	}
+	if got, err := s.ClaimOutbox(t.Context(), now, time.Minute, 64); err != nil || len(got) != 0 {
+		t.Errorf("ClaimOutbox of a leased outbox: got %d items, %v; want none", len(got), err)
+	}
+}
+
+func TestReadOnlyOutbox(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ctdesk.db")
+	w := MustOpen(t, path)
+	now := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	storetest.MustCommit(t, w, storage.Change{Outbox: []storage.OutboxItem{{ID: "a", Recipient: "p", Created: now}}})
+	r, err := sqlitestore.OpenReadOnly(t.Context(), path)
+	if err != nil {
+		t.Fatalf("OpenReadOnly: %v", err)
+	}
+	defer r.Close()
+	if _, err := r.ClaimOutbox(t.Context(), now, time.Minute, 1); !errors.Is(err, sqlitestore.ErrReadOnly) {
+		t.Errorf("ClaimOutbox on the read-only handle: got %v, want ErrReadOnly", err)
+	}
+	if err := r.AckOutbox(t.Context(), "a"); !errors.Is(err, sqlitestore.ErrReadOnly) {
+		t.Errorf("AckOutbox on the read-only handle: got %v, want ErrReadOnly", err)
+	}
+	if err := r.RetryOutbox(t.Context(), "a", now, "x"); !errors.Is(err, sqlitestore.ErrReadOnly) {
+		t.Errorf("RetryOutbox on the read-only handle: got %v, want ErrReadOnly", err)
+	}
+	if n, err := r.PendingOutbox(t.Context()); err != nil || n != 1 {
+		t.Errorf("PendingOutbox on the read-only handle: got %d, %v; want 1", n, err)
+	}
+}

@@ -12,10 +12,10 @@ import (
 )
 
 // putTicket stores w.Ticket if its stored version (0 when absent) equals w.Expect.
-func putTicket(ctx context.Context, tx *sql.Tx, w storage.TicketWrite) error {
+func (s *Store) putTicket(ctx context.Context, tx *sql.Tx, w storage.TicketWrite) error {
 	t := w.Ticket
 	var cur int64
-	err := tx.QueryRowContext(ctx, "SELECT version FROM tickets WHERE folio = ?", t.Folio).Scan(&cur)
+	err := txQueryRow(ctx, tx, s.ws.ticketVersion, t.Folio).Scan(&cur)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("ticket %s: %w", t.Folio, err)
 	}
@@ -27,12 +27,7 @@ func putTicket(ctx context.Context, tx *sql.Tx, w storage.TicketWrite) error {
 	if err != nil {
 		return fmt.Errorf("ticket %s: %w", t.Folio, err)
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO tickets
-		(folio, version, status, requester, assignee, service, area, created, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (folio) DO UPDATE SET version = excluded.version, status = excluded.status,
-			requester = excluded.requester, assignee = excluded.assignee, service = excluded.service,
-			area = excluded.area, created = excluded.created, data = excluded.data`,
+	_, err = txExec(ctx, tx, s.ws.ticketPut,
 		t.Folio, t.Version, t.Status, t.Requester, t.Assignee, t.Service, t.Area, nanos(t.Created), data)
 	if err != nil {
 		return fmt.Errorf("ticket %s: %w", t.Folio, err)
@@ -43,7 +38,7 @@ func putTicket(ctx context.Context, tx *sql.Tx, w storage.TicketWrite) error {
 // Ticket returns the ticket with the folio, or ErrNotFound.
 func (s *Store) Ticket(ctx context.Context, folio string) (storage.Ticket, error) {
 	var data []byte
-	err := s.r.QueryRowContext(ctx, "SELECT data FROM tickets WHERE folio = ?", folio).Scan(&data)
+	err := s.rs.ticket.QueryRowContext(ctx, folio).Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return storage.Ticket{}, fmt.Errorf("sqlitestore: ticket %s: %w", folio, storage.ErrNotFound)
 	}
