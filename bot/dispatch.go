@@ -16,6 +16,7 @@ type OutboxStore interface {
 	storage.Outbox
 	storage.Files
 	storage.Directory
+	storage.Jobs
 }
 
 // Decoder turns an outbox payload into a message; *conversations.Engine is one.
@@ -25,7 +26,10 @@ type Decoder interface {
 
 // DispatcherConfig tunes delivery.
 type DispatcherConfig struct {
-	// Lease hides claimed messages from other replicas while they are sent.
+	// Lease hides claimed messages while they are sent. Only the leading
+	// dispatcher claims, and it renews nothing: a message still in its hands
+	// when the lease ends is claimed again by itself and recognised. So the
+	// lease is short, and it bounds how long a crash delays what was claimed.
 	Lease time.Duration
 	// Batch is how many messages are claimed at once.
 	Batch int
@@ -33,6 +37,9 @@ type DispatcherConfig struct {
 	Poll time.Duration
 	// MaxAttempts drops a message after that many failed attempts.
 	MaxAttempts int
+	// LeaderTTL is how long a dispatcher leads without renewing its lock;
+	// after a crash another process takes the outbox over that long after.
+	LeaderTTL time.Duration
 	// OnBlocked is told, once per recipient until a message reaches them
 	// again, that a recipient has blocked the bot.
 	OnBlocked func(ctx context.Context, recipient string)
@@ -41,7 +48,7 @@ type DispatcherConfig struct {
 
 func (c *DispatcherConfig) defaults() {
 	if c.Lease <= 0 {
-		c.Lease = 5 * time.Minute
+		c.Lease = 10 * time.Second
 	}
 	if c.Batch <= 0 {
 		c.Batch = 100
@@ -54,6 +61,9 @@ func (c *DispatcherConfig) defaults() {
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
+	}
+	if c.LeaderTTL <= 0 {
+		c.LeaderTTL = 10 * time.Second
 	}
 }
 
@@ -108,12 +118,18 @@ func (d *Dispatcher) Wake() {
 func (d *Dispatcher) Run(ctx context.Context) error {
 	tick := time.NewTicker(d.cfg.Poll)
 	defer tick.Stop()
+	lead := &leadership{d: d, owner: newOwner()}
+	defer lead.resign() // after the workers are done, so no successor overlaps them
 	defer d.wg.Wait()
 	sweep := time.Now()
 	for {
-		n, err := d.claim(ctx)
-		if err != nil && ctx.Err() == nil {
-			d.cfg.Log.Error("claim outbox", "err", err)
+		n := 0
+		if lead.hold(ctx) {
+			var err error
+			n, err = d.claim(ctx, time.Now())
+			if err != nil && ctx.Err() == nil {
+				d.cfg.Log.Error("claim outbox", "err", err)
+			}
 		}
 		if time.Since(sweep) > 10*time.Minute {
 			d.pace.forget(10 * time.Minute)
@@ -132,15 +148,16 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	}
 }
 
-// claim takes due messages and hands each to its recipient's queue.
-func (d *Dispatcher) claim(ctx context.Context) (int, error) {
+// claim takes the messages visible at now and hands each to its
+// recipient's queue.
+func (d *Dispatcher) claim(ctx context.Context, now time.Time) (int, error) {
 	d.mu.Lock()
 	queued := len(d.inflight)
 	d.mu.Unlock()
 	if queued >= 10*d.cfg.Batch {
 		return 0, nil // enough in hand; let the workers catch up
 	}
-	items, err := d.st.ClaimOutbox(ctx, time.Now(), d.cfg.Lease, d.cfg.Batch)
+	items, err := d.st.ClaimOutbox(ctx, now, d.cfg.Lease, d.cfg.Batch)
 	if err != nil {
 		return 0, err
 	}
