@@ -21,7 +21,7 @@ import (
 // person, and only a change writes it.
 type LastPlatform struct {
 	h      Handler
-	people storage.Directory
+	people People
 	log    *slog.Logger
 	// Remember is how long a checked platform is trusted; other replicas
 	// may change it meanwhile. Default ten minutes.
@@ -36,9 +36,16 @@ type seenPlatform struct {
 	at       time.Time
 }
 
+// People finds a person by account and saves a person; the engine serves
+// the first from its directory cache, so recording costs no store read.
+type People interface {
+	PersonByAccount(ctx context.Context, platform, account string) (storage.Person, error)
+	PutPerson(ctx context.Context, p storage.Person) error
+}
+
 // NewLastPlatform records the platform of each known person's events in
 // the directory before handing them to h.
-func NewLastPlatform(h Handler, people storage.Directory, log *slog.Logger) *LastPlatform {
+func NewLastPlatform(h Handler, people People, log *slog.Logger) *LastPlatform {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}

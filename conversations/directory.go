@@ -97,6 +97,34 @@ func loadDirectory(ctx context.Context, st storage.Directory, now time.Time) (*d
 	return d, nil
 }
 
+// put replaces one person in the cached snapshot (a copy: readers keep the
+// snapshot they hold), and drops any reload that started before.
+func (c *dirCache) put(p storage.Person) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dir == nil {
+		return
+	}
+	d := &directory{
+		people:    make(map[string]storage.Person, len(c.dir.people)+1),
+		byAccount: make(map[string]string, len(c.dir.byAccount)+len(p.Accounts)),
+		areas:     c.dir.areas,
+		loaded:    c.dir.loaded,
+	}
+	for id, q := range c.dir.people {
+		d.people[id] = q
+	}
+	for k, id := range c.dir.byAccount {
+		d.byAccount[k] = id
+	}
+	d.people[p.ID] = p
+	for platform, acct := range p.Accounts {
+		d.byAccount[platform+":"+acct] = p.ID
+	}
+	c.dir = d
+	c.gen++
+}
+
 func (c *dirCache) invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -65,3 +65,26 @@ func (e *Engine) TellRole(ctx context.Context, id string, role storage.Role, key
 	_, err = e.Post(ctx, id, msgs...)
 	return err
 }
+
+// PersonByAccount finds the person linked to a platform account in the
+// cached directory (refreshed in the background); ErrNotFound when none.
+func (e *Engine) PersonByAccount(ctx context.Context, platform, account string) (storage.Person, error) {
+	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	if err != nil {
+		return storage.Person{}, err
+	}
+	p, ok := dir.byAcct(platform, account)
+	if !ok {
+		return storage.Person{}, fmt.Errorf("conversations: account %s:%s: %w", platform, account, storage.ErrNotFound)
+	}
+	return p, nil
+}
+
+// PutPerson saves a person in the store and in the cached directory.
+func (e *Engine) PutPerson(ctx context.Context, p storage.Person) error {
+	if err := e.st.PutPerson(ctx, p); err != nil {
+		return err
+	}
+	e.dir.put(p)
+	return nil
+}

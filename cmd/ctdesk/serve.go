@@ -41,7 +41,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 		return err
 	}
 	rt := &runtime{cfg: cfg, getenv: getenv, log: log, store: st, engine: engine, mux: http.NewServeMux()}
-	rt.intake = instrument(bot.NewIntake(bot.NewLastPlatform(engine, st, log.With("component", "intake"))))
+	rt.intake = instrument(bot.NewIntake(bot.NewLastPlatform(engine, engine, log.With("component", "intake"))))
 	var platforms []platform
 	for _, f := range platformFactories {
 		p, err := f(ctx, rt)
