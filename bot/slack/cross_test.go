@@ -3,11 +3,11 @@ package slack_test
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"ctdesk/bot"
+	"ctdesk/bot/bottest"
 	ctslack "ctdesk/bot/slack"
 	"ctdesk/bot/slack/slacktest"
 	"ctdesk/bot/telegram"
@@ -68,13 +68,9 @@ func TestCrossPlatform(t *testing.T) {
 	}
 	// Telegram first in routing: a person who never wrote is reached there.
 	r := newRig(t, srv, st, ctslack.Config{AppToken: srv.AppToken()}, tgad)
-	r.disp = bot.NewDispatcher(st, r.eng, bot.NewRouter(st, tgad, r.ad), bot.DispatcherConfig{Poll: 20 * time.Millisecond})
+	r.disp = bottest.Dispatcher(st, r.eng, bot.DispatcherConfig{}, tgad, r.ad)
 	r.start()
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { defer wg.Done(); _ = tgad.Run(ctx, r.intake, r.disp.Wake) }()
-	t.Cleanup(func() { cancel(); wg.Wait() })
+	bottest.Run(t, func(ctx context.Context) { _ = tgad.Run(ctx, r.intake, r.disp.Wake) })
 
 	r.say(luis, "hola", "Luis")
 	if p, _ := st.Person(context.Background(), "luis"); p.Platform != "slack" {

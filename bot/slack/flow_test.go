@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"ctdesk/bot/bottest"
 	ctslack "ctdesk/bot/slack"
 	"ctdesk/bot/slack/slacktest"
 	"ctdesk/conversations/convtest"
@@ -85,7 +86,7 @@ func correo(t *testing.T, r *rig) {
 	r.press(beto, "Completar", "")
 	r.press(beto, "Omitir", "")
 	secret := r.button(rosa, "Firmar de recibido")
-	if !strings.Contains(secret.Full(), testPassword) {
+	if !strings.Contains(secret.Full(), bottest.Password) {
 		t.Errorf("rosa's account message lacks the temporary password:\n%s", secret.Full())
 	}
 	r.press(rosa, "Firmar de recibido", "")

@@ -3,11 +3,10 @@ package slack_test
 import (
 	"context"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"ctdesk/bot"
+	"ctdesk/bot/bottest"
 	ctslack "ctdesk/bot/slack"
 	"ctdesk/bot/slack/slacktest"
 	"ctdesk/conversations"
@@ -23,9 +22,7 @@ const (
 	ana  = "U01ANA" // convtest's
 )
 
-const testPassword = "Tq7#mPz4Xa9kWe"
-
-const wait = 20 * time.Second
+const wait = bottest.Wait
 
 // rig is ctdesk's Slack side over the fake Slack and a real store.
 type rig struct {
@@ -57,25 +54,11 @@ func seedSlack(tb testing.TB, st storage.Store, srv *slacktest.Server) {
 	}
 }
 
-// newEngine builds the real engine over st.
-func newEngine(tb testing.TB, st storage.Store) *conversations.Engine {
-	tb.Helper()
-	eng, err := conversations.New(conversations.Config{
-		Institution: "Universidad Politécnica de Ejemplo",
-		Location:    convtest.Location(),
-		Password:    func() string { return testPassword },
-	}, st, conversations.DefaultServices()...)
-	if err != nil {
-		tb.Fatalf("new engine: %v", err)
-	}
-	return eng
-}
-
 // newRig wires adapter, intake and dispatcher to srv over st (already
 // seeded), with extra senders (other platforms) after Slack in routing.
 func newRig(tb testing.TB, srv *slacktest.Server, st storage.Store, cfg ctslack.Config, others ...bot.Sender) *rig {
 	tb.Helper()
-	r := &rig{t: tb, srv: srv, st: st, eng: newEngine(tb, st)}
+	r := &rig{t: tb, srv: srv, st: st, eng: bottest.Engine(tb, st)}
 	r.intake = bot.NewIntake(bot.NewLastPlatform(r.eng, st, nil))
 	cfg.BotToken, cfg.APIURL, cfg.Handler = srv.BotToken(), srv.APIURL(), r.intake
 	cfg.Wake = func() {
@@ -91,21 +74,15 @@ func newRig(tb testing.TB, srv *slacktest.Server, st storage.Store, cfg ctslack.
 		tb.Fatalf("slack.New: %v", err)
 	}
 	r.ad = ad
-	r.disp = bot.NewDispatcher(st, r.eng, bot.NewRouter(st, append([]bot.Sender{ad}, others...)...),
-		bot.DispatcherConfig{Poll: 20 * time.Millisecond})
+	r.disp = bottest.Dispatcher(st, r.eng, bot.DispatcherConfig{}, append([]bot.Sender{ad}, others...)...)
 	return r
 }
 
 // start runs the adapter and the dispatcher until the test ends.
 func (r *rig) start() {
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); _ = r.ad.Run(ctx) }()
-	go func() { defer wg.Done(); _ = r.disp.Run(ctx) }()
-	var once sync.Once
-	r.stop = func() { once.Do(func() { cancel(); wg.Wait() }) }
-	r.t.Cleanup(r.stop)
+	r.stop = bottest.Run(r.t,
+		func(ctx context.Context) { _ = r.ad.Run(ctx) },
+		func(ctx context.Context) { _ = r.disp.Run(ctx) })
 }
 
 // say makes user write text and waits for a new bot message containing want.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ctdesk/bot"
+	"ctdesk/bot/bottest"
 	"ctdesk/bot/telegram"
 	"ctdesk/bot/telegram/telegramtest"
 	"ctdesk/conversations"
@@ -44,7 +45,7 @@ func BenchmarkIntake(b *testing.B) {
 			st := open(b)
 			convtest.Seed(b, st)
 			benchPeople(b, st)
-			in := bot.NewIntake(newEngine(b, st))
+			in := bot.NewIntake(bottest.Engine(b, st))
 			var seq atomic.Int64
 			texts := []string{"hola", "/ayuda"}
 			b.ReportAllocs()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"ctdesk/bot/bottest"
 	"ctdesk/bot/telegram"
 	"ctdesk/bot/telegram/telegramtest"
 	"ctdesk/conversations/convtest"
@@ -31,7 +32,7 @@ func TestCorreoFlow(t *testing.T) {
 			r.press(beto, beto.ID, "Tomar", "Tienes asignada")
 			r.press(beto, beto.ID, "Completar", "¿Quieres dejar una nota")
 			r.press(beto, beto.ID, "Omitir", "Contraseña temporal para")
-			pw := r.waitAfter(rosa.ID, 0, "Contraseña temporal: "+testPassword)
+			pw := r.waitAfter(rosa.ID, 0, "Contraseña temporal: "+bottest.Password)
 			if !pw.HasButtons() {
 				t.Errorf("the password message has no «Firmar de recibido» button")
 			}
@@ -40,7 +41,7 @@ func TestCorreoFlow(t *testing.T) {
 
 			for _, u := range []telegramtest.User{luis, ana} {
 				for _, m := range r.srv.BotMessages(u.ID) {
-					if strings.Contains(m.Text, testPassword) {
+					if strings.Contains(m.Text, bottest.Password) {
 						t.Errorf("%s saw the temporary password", u.FirstName)
 					}
 				}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ctdesk/bot"
+	"ctdesk/bot/bottest"
 	"ctdesk/bot/telegram"
 	"ctdesk/bot/telegram/telegramtest"
 	"ctdesk/conversations"
@@ -23,9 +24,7 @@ var (
 	rosa = telegramtest.User{ID: 2002, FirstName: "Rosa", LastName: "Díaz", LanguageCode: "es"}
 )
 
-const testPassword = "Tq7#mPz4Xa9kWe"
-
-const wait = 20 * time.Second
+const wait = bottest.Wait
 
 // rig is ctdesk's Telegram side over a fake Bot API and a real store.
 type rig struct {
@@ -43,26 +42,12 @@ type rig struct {
 	stop    func()
 }
 
-// newEngine builds the real engine over a seeded store.
-func newEngine(tb testing.TB, st storage.Store) *conversations.Engine {
-	tb.Helper()
-	eng, err := conversations.New(conversations.Config{
-		Institution: "Universidad Politécnica de Ejemplo",
-		Location:    convtest.Location(),
-		Password:    func() string { return testPassword },
-	}, st, conversations.DefaultServices()...)
-	if err != nil {
-		tb.Fatalf("new engine: %v", err)
-	}
-	return eng
-}
-
 // newRig seeds st and wires adapter, intake and dispatcher to srv, without
 // starting them.
 func newRig(tb testing.TB, srv *telegramtest.Server, st storage.Store, cfg telegram.Config) *rig {
 	tb.Helper()
 	convtest.Seed(tb, st)
-	r := &rig{t: tb, srv: srv, st: st, eng: newEngine(tb, st)}
+	r := &rig{t: tb, srv: srv, st: st, eng: bottest.Engine(tb, st)}
 	cfg.Token, cfg.Endpoint, cfg.HTTPClient = srv.Token(), srv.Endpoint(), srv.Client()
 	if cfg.PollTimeout == 0 {
 		cfg.PollTimeout = time.Second
@@ -73,14 +58,13 @@ func newRig(tb testing.TB, srv *telegramtest.Server, st storage.Store, cfg teleg
 	}
 	r.ad = ad
 	r.intake = bot.NewIntake(r.eng)
-	r.disp = bot.NewDispatcher(st, r.eng, bot.NewRouter(st, ad), bot.DispatcherConfig{
-		Poll: 20 * time.Millisecond,
+	r.disp = bottest.Dispatcher(st, r.eng, bot.DispatcherConfig{
 		OnBlocked: func(_ context.Context, recipient string) {
 			r.mu.Lock()
 			defer r.mu.Unlock()
 			r.blocked = append(r.blocked, recipient)
 		},
-	})
+	}, ad)
 	return r
 }
 
@@ -89,14 +73,9 @@ func (r *rig) start() { r.startWith(r.intake) }
 
 // startWith runs the rig with h in front of its intake.
 func (r *rig) startWith(h telegram.Handler) {
-	ctx, cancel := context.WithCancel(context.Background())
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); _ = r.ad.Run(ctx, h, r.disp.Wake) }()
-	go func() { defer wg.Done(); _ = r.disp.Run(ctx) }()
-	var once sync.Once
-	r.stop = func() { once.Do(func() { cancel(); wg.Wait() }) }
-	r.t.Cleanup(r.stop)
+	r.stop = bottest.Run(r.t,
+		func(ctx context.Context) { _ = r.ad.Run(ctx, h, r.disp.Wake) },
+		func(ctx context.Context) { _ = r.disp.Run(ctx) })
 }
 
 // say makes u write text and waits for the bot's answer containing want.
