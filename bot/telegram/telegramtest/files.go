@@ -119,39 +119,28 @@ func (s *Server) sendFile(req *request, field string) reply {
 			return badRequest("IMAGE_PROCESS_FAILED")
 		}
 	}
-	caption, capEnts, rep := checkCaption(req.get("caption"), req.get("parse_mode"), req.get("caption_entities"))
+	caption, capEnts, buttons, rep := content(req, "caption", "caption_entities", checkCaption)
 	if rep != nil {
 		return *rep
 	}
-	buttons, rep := parseMarkup(req.get("reply_markup"))
-	if rep != nil {
-		return *rep
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if rep := s.checkReplyLocked(chatID, req); rep != nil {
-		return *rep
-	}
-	if rep := s.admitLocked(chatID); rep != nil {
-		return *rep
-	}
-	m := &msgRec{fromBot: true, caption: caption, captionEntities: capEnts, source: req.get("caption"), buttons: buttons}
-	switch {
-	case field == "document" && up != nil:
-		m.doc = s.newFileLocked("documents", up.FileName, up.MIME, up.Data)
-	case field == "document":
-		d := *existing
-		m.doc = &d
-	case up != nil:
-		m.photo = s.photoSizesLocked(up.Data, w, h)
-	case strings.HasPrefix(existing.Path, "photos/"):
-		m.photo = []*File{existing}
-	default:
-		return badRequest("wrong file identifier/HTTP URL specified")
-	}
-	s.addMessageLocked(s.chatLocked(chatID), m)
-	s.notifyLocked()
-	return okReply(s.wireMessageLocked(m))
+	return s.post(chatID, req, func() (*msgRec, *reply) {
+		m := &msgRec{fromBot: true, caption: caption, captionEntities: capEnts, source: req.get("caption"), buttons: buttons}
+		switch {
+		case field == "document" && up != nil:
+			m.doc = s.newFileLocked("documents", up.FileName, up.MIME, up.Data)
+		case field == "document":
+			d := *existing
+			m.doc = &d
+		case up != nil:
+			m.photo = s.photoSizesLocked(up.Data, w, h)
+		case strings.HasPrefix(existing.Path, "photos/"):
+			m.photo = []*File{existing}
+		default:
+			r := badRequest("wrong file identifier/HTTP URL specified")
+			return nil, &r
+		}
+		return m, nil
+	})
 }
 
 func (s *Server) getFile(req *request) reply {

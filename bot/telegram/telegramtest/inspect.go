@@ -149,12 +149,8 @@ func (s *Server) LastUpdateID() int {
 // WaitFor polls cond until it is true, failing the test after timeout.
 func WaitFor(tb testing.TB, cond func() bool, timeout time.Duration) {
 	tb.Helper()
-	deadline := time.Now().Add(timeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("telegramtest: condition not met within %v", timeout)
-		}
-		time.Sleep(5 * time.Millisecond)
+	if !waitUntil(timeout, cond) {
+		tb.Fatalf("telegramtest: condition not met within %v", timeout)
 	}
 }
 

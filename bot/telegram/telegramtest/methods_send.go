@@ -1,6 +1,7 @@
 package telegramtest
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -15,14 +16,33 @@ func (s *Server) sendMessage(req *request) reply {
 	if rep != nil {
 		return *rep
 	}
-	text, ents, rep := checkText(req.get("text"), req.get("parse_mode"), req.get("entities"))
+	text, ents, buttons, rep := content(req, "text", "entities", checkText)
 	if rep != nil {
 		return *rep
+	}
+	return s.post(chatID, req, func() (*msgRec, *reply) {
+		return &msgRec{fromBot: true, text: text, entities: ents, source: req.get("text"), buttons: buttons}, nil
+	})
+}
+
+// content reads what a message the bot sends or edits says: the text in
+// field (with its entities in entitiesField) as check accepts it, and the
+// buttons of reply_markup.
+func content(req *request, field, entitiesField string, check func(src, parseMode, entities string) (string, []Entity, *reply)) (string, []Entity, [][]Button, *reply) {
+	text, ents, rep := check(req.get(field), req.get("parse_mode"), req.get(entitiesField))
+	if rep != nil {
+		return "", nil, nil, rep
 	}
 	buttons, rep := parseMarkup(req.get("reply_markup"))
 	if rep != nil {
-		return *rep
+		return "", nil, nil, rep
 	}
+	return text, ents, buttons, nil
+}
+
+// post checks what req replies to and the chat's limits, then adds the
+// bot's message that build makes (with s.mu held) to chatID.
+func (s *Server) post(chatID int64, req *request, build func() (*msgRec, *reply)) reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if rep := s.checkReplyLocked(chatID, req); rep != nil {
@@ -31,7 +51,10 @@ func (s *Server) sendMessage(req *request) reply {
 	if rep := s.admitLocked(chatID); rep != nil {
 		return *rep
 	}
-	m := &msgRec{fromBot: true, text: text, entities: ents, source: req.get("text"), buttons: buttons}
+	m, rep := build()
+	if rep != nil {
+		return *rep
+	}
 	s.addMessageLocked(s.chatLocked(chatID), m)
 	s.notifyLocked()
 	return okReply(s.wireMessageLocked(m))
@@ -123,29 +146,22 @@ func (s *Server) editTargetLocked(req *request) (*msgRec, *reply) {
 const notModified = "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
 
 func (s *Server) editMessageText(req *request) reply {
-	text, ents, rep := checkText(req.get("text"), req.get("parse_mode"), req.get("entities"))
+	text, ents, buttons, rep := content(req, "text", "entities", checkText)
 	if rep != nil {
 		return *rep
 	}
-	buttons, rep := parseMarkup(req.get("reply_markup"))
-	if rep != nil {
-		return *rep
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	m, rep := s.editTargetLocked(req)
-	if rep != nil {
-		return *rep
-	}
-	if m.doc != nil || len(m.photo) > 0 {
-		return badRequest("there is no text in the message to edit")
-	}
-	if m.text == text && sameEntities(m.entities, ents) && sameButtons(m.buttons, buttons) {
-		return badRequest(notModified)
-	}
-	m.text, m.entities, m.source, m.buttons, m.editDate = text, ents, req.get("text"), buttons, time.Now()
-	s.notifyLocked()
-	return okReply(s.wireMessageLocked(m))
+	return s.edit(req, func(m *msgRec) *reply {
+		if m.doc != nil || len(m.photo) > 0 {
+			r := badRequest("there is no text in the message to edit")
+			return &r
+		}
+		if m.text == text && slices.Equal(m.entities, ents) && sameButtons(m.buttons, buttons) {
+			r := badRequest(notModified)
+			return &r
+		}
+		m.text, m.entities, m.source, m.buttons = text, ents, req.get("text"), buttons
+		return nil
+	})
 }
 
 func (s *Server) editMessageReplyMarkup(req *request) reply {
@@ -153,30 +169,31 @@ func (s *Server) editMessageReplyMarkup(req *request) reply {
 	if rep != nil {
 		return *rep
 	}
+	return s.edit(req, func(m *msgRec) *reply {
+		if sameButtons(m.buttons, buttons) {
+			r := badRequest(notModified)
+			return &r
+		}
+		m.buttons = buttons
+		return nil
+	})
+}
+
+// edit applies change to the bot's message that req names, with s.mu held,
+// and answers with the message as edited, or with what change refuses it.
+func (s *Server) edit(req *request, change func(m *msgRec) *reply) reply {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	m, rep := s.editTargetLocked(req)
 	if rep != nil {
 		return *rep
 	}
-	if sameButtons(m.buttons, buttons) {
-		return badRequest(notModified)
+	if rep := change(m); rep != nil {
+		return *rep
 	}
-	m.buttons, m.editDate = buttons, time.Now()
+	m.editDate = time.Now()
 	s.notifyLocked()
 	return okReply(s.wireMessageLocked(m))
-}
-
-func sameEntities(a, b []Entity) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func (s *Server) deleteMessage(req *request) reply {
