@@ -202,7 +202,7 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 				d.giveBack(q, hold, "waiting for the platform")
 				return
 			}
-			sleep(ctx, wait)
+			Sleep(ctx, wait)
 			continue
 		}
 		if d.deliver(ctx, &it) {
@@ -293,7 +293,11 @@ func (d *Dispatcher) holdOf(recipient string) time.Time {
 	return d.holds[recipient]
 }
 
-func sleep(ctx context.Context, d time.Duration) {
+// Sleep waits for d, or until ctx is done, whichever comes first.
+func Sleep(ctx context.Context, d time.Duration) {
+	if d <= 0 {
+		return
+	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {

@@ -54,7 +54,7 @@ func (a *Adapter) poll(ctx context.Context, h Handler, wake func()) error {
 		if err == nil && len(ups) == 0 && time.Since(asked) < a.cfg.PollTimeout/2 {
 			// A server that answers at once instead of holding the long
 			// poll (a proxy, an emulator) must not be hammered.
-			sleep(ctx, emptyPollPause)
+			bot.Sleep(ctx, emptyPollPause)
 		}
 		if err != nil {
 			if ctx.Err() != nil {
@@ -67,7 +67,7 @@ func (a *Adapter) poll(ctx context.Context, h Handler, wake func()) error {
 				wait = ra.After
 			}
 			a.log.Warn("getUpdates", "err", err, "retry_in", wait)
-			sleep(ctx, wait)
+			bot.Sleep(ctx, wait)
 			continue
 		}
 		next, ok := a.batch(ctx, h, wake, ups, tries)
@@ -80,7 +80,7 @@ func (a *Adapter) poll(ctx context.Context, h Handler, wake func()) error {
 		}
 		if ctx.Err() == nil {
 			fails++
-			sleep(ctx, pause(fails))
+			bot.Sleep(ctx, pause(fails))
 		}
 	}
 	a.confirmAtExit(offset)
@@ -222,13 +222,4 @@ func (a *Adapter) answer(ctx context.Context, query, notice string) {
 // pause grows from 1 s to 30 s.
 func pause(fails int) time.Duration {
 	return min(time.Second<<min(fails-1, 5), 30*time.Second)
-}
-
-func sleep(ctx context.Context, d time.Duration) {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-t.C:
-	}
 }

@@ -18,18 +18,11 @@ import (
 // dialog and store alone.
 func runDirect(ctx context.Context, o options, rs *redisServer) (result, error) {
 	res := result{name: "intake only (no HTTP, no delivery; next update as soon as the last is committed)"}
-	k, err := openKit(ctx, o.store, rs)
+	k, eng, err := openSeeded(ctx, o, rs)
 	if err != nil {
 		return res, err
 	}
 	defer k.close()
-	if err := seedDirectory(ctx, k.st, o.users); err != nil {
-		return res, err
-	}
-	eng, err := newEngine(k.st)
-	if err != nil {
-		return res, err
-	}
 	m := newMeter(bot.NewIntake(bot.NewLastPlatform(eng, k.st, nil)), o.users)
 	tr := &direct{m: m}
 	// All at once: this part measures capacity, bursts included.

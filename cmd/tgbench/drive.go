@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"ctdesk/bot"
 	"ctdesk/bot/telegram/telegramtest"
 )
 
@@ -48,7 +49,7 @@ func drive(ctx context.Context, users, rounds int, spread time.Duration, tr tran
 			}()
 			late := spread * time.Duration(i) / time.Duration(users)
 			var last answer
-			sleep(ctx, late)
+			bot.Sleep(ctx, late)
 			for r := range rounds {
 				for n, s := range correoSteps(i, r) {
 					a, err := tr.do(ctx, i, n, s, last)
@@ -61,7 +62,7 @@ func drive(ctx context.Context, users, rounds int, spread time.Duration, tr tran
 					if r == 0 && n+1 == halfFilled {
 						arrived = true
 						b.arrive(ctx, true)
-						sleep(ctx, late)
+						bot.Sleep(ctx, late)
 					}
 				}
 			}
@@ -69,16 +70,4 @@ func drive(ctx context.Context, users, rounds int, spread time.Duration, tr tran
 	}
 	wg.Wait()
 	return first
-}
-
-func sleep(ctx context.Context, d time.Duration) {
-	if d <= 0 {
-		return
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-	case <-ctx.Done():
-	}
 }

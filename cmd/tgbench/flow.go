@@ -83,6 +83,26 @@ func seedDirectory(ctx context.Context, st storage.Directory, users int) error {
 	return nil
 }
 
+// openSeeded opens an empty store as openKit does, puts in it the
+// directory of o.users and builds the engine over it; the caller closes
+// the kit.
+func openSeeded(ctx context.Context, o options, rs *redisServer) (*kit, *conversations.Engine, error) {
+	k, err := openKit(ctx, o.store, rs)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := seedDirectory(ctx, k.st, o.users); err != nil {
+		k.close()
+		return nil, nil, err
+	}
+	eng, err := newEngine(k.st)
+	if err != nil {
+		k.close()
+		return nil, nil, err
+	}
+	return k, eng, nil
+}
+
 // newEngine is the real engine with every service, over st.
 func newEngine(st conversations.Store) (*conversations.Engine, error) {
 	loc, err := time.LoadLocation("America/Mexico_City")

@@ -24,18 +24,11 @@ const replyTimeout = 2 * time.Minute
 // answers, which the users wait for before their next step.
 func runLive(ctx context.Context, o options, rs *redisServer) (result, error) {
 	res := result{name: "over long polling (fake Bot API with Telegram's limits; users wait for each answer)", telegram: true}
-	k, err := openKit(ctx, o.store, rs)
+	k, eng, err := openSeeded(ctx, o, rs)
 	if err != nil {
 		return res, err
 	}
 	defer k.close()
-	if err := seedDirectory(ctx, k.st, o.users); err != nil {
-		return res, err
-	}
-	eng, err := newEngine(k.st)
-	if err != nil {
-		return res, err
-	}
 	srv, err := telegramtest.Start("127.0.0.1:0")
 	if err != nil {
 		return res, err
