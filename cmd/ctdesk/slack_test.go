@@ -40,6 +40,13 @@ func startSlack(t *testing.T, vars map[string]string) {
 	}
 	vars["CTDESK_CONFIG"] = cfg
 	vars["CTDESK_DATA"] = filepath.Join(t.TempDir(), "ctdesk.db")
+	serveUntilEnd(t, vars)
+}
+
+// serveUntilEnd runs ctdesk serve with the environment vars until the test ends,
+// and checks that it stops cleanly.
+func serveUntilEnd(t *testing.T, vars map[string]string) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	var out, errOut bytes.Buffer

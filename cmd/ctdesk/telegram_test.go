@@ -1,10 +1,7 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -23,21 +20,7 @@ func TestTelegramPolling(t *testing.T) {
 		"TELEGRAM_TOKEN":        srv.Token(),
 		"TELEGRAM_API_ENDPOINT": srv.Endpoint(),
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var out, errOut bytes.Buffer
-	go func() { done <- run(ctx, []string{"serve"}, env(vars), strings.NewReader(""), &out, &errOut) }()
-	defer func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("run: %v\n%s", err, errOut.String())
-			}
-		case <-time.After(15 * time.Second):
-			t.Errorf("ctdesk did not stop")
-		}
-	}()
+	serveUntilEnd(t, vars)
 
 	rosa := telegramtest.User{ID: 2002, FirstName: "Rosa", LastName: "Díaz"}
 	srv.SendText(rosa, "/nueva")
