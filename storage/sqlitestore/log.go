@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"ctdesk/storage"
 )
@@ -36,31 +35,12 @@ func (s *Store) AppendLog(ctx context.Context, entries ...storage.LogEntry) erro
 
 // Log lists entries matching f in the order they were appended.
 func (s *Store) Log(ctx context.Context, f storage.LogFilter) ([]storage.LogEntry, error) {
-	var (
-		where []string
-		args  []any
-	)
+	var w filter
 	if f.Folio != "" {
-		where = append(where, "folio = ?")
-		args = append(args, f.Folio)
+		w.add("folio = ?", f.Folio)
 	}
-	if !f.From.IsZero() {
-		where = append(where, "at >= ?")
-		args = append(args, nanos(f.From))
-	}
-	if !f.To.IsZero() {
-		where = append(where, "at < ?")
-		args = append(args, nanos(f.To))
-	}
-	q := "SELECT seq, data FROM log"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY seq"
-	if f.Limit > 0 {
-		q += " LIMIT ?"
-		args = append(args, f.Limit)
-	}
+	w.within("at", f.From, f.To)
+	q, args := w.query("SELECT seq, data FROM log", "seq", f.Limit)
 	rows, err := s.r.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: log: %w", err)

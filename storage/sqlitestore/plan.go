@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"ctdesk/storage"
@@ -37,23 +36,10 @@ func (s *Store) PutPlanItems(ctx context.Context, items ...storage.PlanItem) err
 
 // PlanItems lists items planned in [from, to), by date then id; zero bounds are open.
 func (s *Store) PlanItems(ctx context.Context, from, to time.Time) ([]storage.PlanItem, error) {
-	var (
-		where []string
-		args  []any
-	)
-	if !from.IsZero() {
-		where = append(where, "planned >= ?")
-		args = append(args, nanos(from))
-	}
-	if !to.IsZero() {
-		where = append(where, "planned < ?")
-		args = append(args, nanos(to))
-	}
-	q := "SELECT data FROM plan_items"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	out, err := listJSON[storage.PlanItem](ctx, s.r, q+" ORDER BY planned, id", args...)
+	var w filter
+	w.within("planned", from, to)
+	q, args := w.query("SELECT data FROM plan_items", "planned, id", 0)
+	out, err := listJSON[storage.PlanItem](ctx, s.r, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: plan items: %w", err)
 	}

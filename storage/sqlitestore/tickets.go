@@ -54,41 +54,23 @@ func (s *Store) Ticket(ctx context.Context, folio string) (storage.Ticket, error
 
 // Tickets lists the tickets matching f, oldest first (by Created, then folio).
 func (s *Store) Tickets(ctx context.Context, f storage.TicketFilter) ([]storage.Ticket, error) {
-	var (
-		where []string
-		args  []any
-	)
+	var w filter
 	if len(f.Statuses) > 0 {
-		where = append(where, "status IN (?"+strings.Repeat(", ?", len(f.Statuses)-1)+")")
-		for _, st := range f.Statuses {
-			args = append(args, st)
+		statuses := make([]any, len(f.Statuses))
+		for i, st := range f.Statuses {
+			statuses[i] = st
 		}
+		w.add("status IN (?"+strings.Repeat(", ?", len(f.Statuses)-1)+")", statuses...)
 	}
 	for _, c := range []struct{ col, val string }{
 		{"requester", f.Requester}, {"assignee", f.Assignee}, {"service", f.Service}, {"area", f.Area},
 	} {
 		if c.val != "" {
-			where = append(where, c.col+" = ?")
-			args = append(args, c.val)
+			w.add(c.col+" = ?", c.val)
 		}
 	}
-	if !f.CreatedFrom.IsZero() {
-		where = append(where, "created >= ?")
-		args = append(args, nanos(f.CreatedFrom))
-	}
-	if !f.CreatedTo.IsZero() {
-		where = append(where, "created < ?")
-		args = append(args, nanos(f.CreatedTo))
-	}
-	q := "SELECT data FROM tickets"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	q += " ORDER BY created, folio"
-	if f.Limit > 0 {
-		q += " LIMIT ?"
-		args = append(args, f.Limit)
-	}
+	w.within("created", f.CreatedFrom, f.CreatedTo)
+	q, args := w.query("SELECT data FROM tickets", "created, folio", f.Limit)
 	out, err := listJSON[storage.Ticket](ctx, s.r, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlitestore: tickets: %w", err)
