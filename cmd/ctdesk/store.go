@@ -16,7 +16,11 @@ import (
 // CTDESK_DATA (default ./ctdesk.db). readOnly opens the file for a second
 // process (a report or the bitácora) while the service runs.
 func openStore(ctx context.Context, getenv func(string) string, readOnly bool) (storage.Store, string, error) {
-	if url := getenv("REDIS_URL"); url != "" {
+	url, err := secretEnv(getenv, "REDIS_URL") // it may carry a password
+	if err != nil {
+		return nil, "", err
+	}
+	if url != "" {
 		opts, err := redisstore.ParseURL(url)
 		if err != nil {
 			return nil, "", fmt.Errorf("REDIS_URL: %w", err)
