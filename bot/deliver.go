@@ -29,12 +29,13 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 		delete(d.blocked, it.Recipient)
 		d.mu.Unlock()
 		return true
-	case ctx.Err() != nil:
-		return false
 	case errors.As(err, &ra):
-		// Not counted as an attempt: the platform only asks to wait.
+		// Not counted as an attempt: the platform only asks to wait. Checked
+		// before shutdown, so a wait answered as we stop is still handed on.
 		log.Warn("platform asks to wait", "retry_after", ra.After)
 		d.hold(it.Recipient, time.Now().Add(ra.After))
+		return false
+	case ctx.Err() != nil:
 		return false
 	case errors.Is(err, ErrBlocked):
 		d.drop(ctx, it, "recipient blocked the bot", err)
