@@ -46,7 +46,7 @@ var enMantenimiento = map[string]string{
 	"mantenimiento.did.tomar":               "{assignee} is handling your request {folio} and will diagnose the equipment.",
 	"mantenimiento.did.diagnosticar":        "Diagnosis of your request {folio}: {note}\nCommitted solution date: {date}.",
 	"mantenimiento.did.confirmar_retiro":    "I recorded your signature of the IT Services Request CT-RG.03 for taking the equipment away (request {folio}). I will tell you when it is ready.",
-	"mantenimiento.did.reprogramar":         "The solution date of your request {folio} changed: it is now {date}.\nReason: {note}\nThe date has changed {reprogramaciones} time(s).",
+	"mantenimiento.did.reprogramar":         "The solution date of your request {folio} changed: it is now {date}.\nReason: {note}\nDate changes so far: {reprogramaciones}.",
 	"mantenimiento.did.terminar":            "The maintenance of your request {folio} is done. Result and recommendations of the IT Coordination:{detail}{sent}",
 
 	"mantenimiento.ask.en_diagnostico":       "This request is assigned to you. Check the equipment and record the diagnosis with its solution date:",

@@ -46,7 +46,7 @@ var esMantenimiento = map[string]string{
 	"mantenimiento.did.tomar":               "{assignee} atiende tu solicitud {folio} y hará el diagnóstico del equipo.",
 	"mantenimiento.did.diagnosticar":        "Diagnóstico de tu solicitud {folio}: {note}\nFecha comprometida de solución: {date}.",
 	"mantenimiento.did.confirmar_retiro":    "Registré tu firma de la Solicitud de Servicios CT-RG.03 por el retiro del equipo (solicitud {folio}). Te aviso cuando esté listo.",
-	"mantenimiento.did.reprogramar":         "Tu solicitud {folio} cambió de fecha de solución: ahora es el {date}.\nMotivo: {note}\nLa fecha se ha cambiado {reprogramaciones} vez/veces.",
+	"mantenimiento.did.reprogramar":         "Tu solicitud {folio} cambió de fecha de solución: ahora es el {date}.\nMotivo: {note}\nCambios de fecha hasta ahora: {reprogramaciones}.",
 	"mantenimiento.did.terminar":            "El mantenimiento de tu solicitud {folio} quedó terminado. Resultado y recomendaciones de CT:{detail}{sent}",
 
 	"mantenimiento.ask.en_diagnostico":       "Tienes asignada esta solicitud. Revisa el equipo y registra el diagnóstico con su fecha de solución:",
