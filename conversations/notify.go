@@ -176,7 +176,7 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 			v[k] = f
 		}
 	}
-	if n := len(tk.History); n > 0 && tk.History[n-1].Note != "" && tk.History[n-1].Action != "asignar" {
+	if n := len(tk.History); n > 0 && tk.History[n-1].Note != "" && !strings.Contains(tk.History[n-1].Action, "asignar") {
 		v["note"] = tk.History[n-1].Note
 		v["notes"] = "\n" + translate(lang, "card.note", v["note"])
 		v["detail"] = "\n" + v["note"]

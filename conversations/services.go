@@ -37,13 +37,18 @@ func supervisorStart(svc, field, next string) func(c *Config, t *storage.Ticket)
 }
 
 // takeActions let a técnico take a new ticket, or the coordinator assign it
-// (or hand it to someone else later, keeping its status).
+// (offered with the new request), or hand it to someone else later,
+// keeping its status (from the ticket's view).
 func takeActions(next string, reassignFrom ...string) []Action {
-	return []Action{
+	acts := []Action{
 		{ID: "tomar", From: []string{"recibida"}, To: next, Who: ActorStaff, Assign: true},
-		{ID: "asignar", From: append([]string{"recibida"}, reassignFrom...), To: next, Who: ActorCoordinator,
-			Input: InputAssignee, Hidden: true, Do: keepStatusUnless("recibida")},
+		{ID: "asignar", From: []string{"recibida"}, To: next, Who: ActorCoordinator, Input: InputAssignee},
 	}
+	if len(reassignFrom) > 0 {
+		acts = append(acts, Action{ID: "reasignar", From: reassignFrom, To: next, Who: ActorCoordinator,
+			Input: InputAssignee, Hidden: true, Do: keepStatusUnless("recibida")})
+	}
+	return acts
 }
 
 // keepStatusUnless keeps the ticket where it is, except from the status

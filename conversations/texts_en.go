@@ -113,6 +113,7 @@ var enCore = map[string]string{
 	"act.rechazar":  "Reject",
 	"act.tomar":     "Take",
 	"act.asignar":   "Assign",
+	"act.reasignar": "Reassign",
 	"act.completar": "Complete",
 	"act.firmar":    "Sign receipt",
 	"act.cancelar":  "Cancel request",

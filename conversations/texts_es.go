@@ -114,6 +114,7 @@ var esCore = map[string]string{
 	"act.rechazar":  "Rechazar",
 	"act.tomar":     "Tomar",
 	"act.asignar":   "Asignar",
+	"act.reasignar": "Reasignar",
 	"act.completar": "Completar",
 	"act.firmar":    "Firmar de recibido",
 	"act.cancelar":  "Cancelar solicitud",
