@@ -14,15 +14,10 @@ import (
 // absent or expired) equals w.Expect.
 func (s *Store) putDialog(ctx context.Context, tx *sql.Tx, w storage.DialogWrite, now time.Time) error {
 	d := w.Dialog
-	var cur int64
-	err := txQueryRow(ctx, tx, s.ws.dialogVersion, d.Person, now.UnixNano()).Scan(&cur)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("dialog %s: %w", d.Person, err)
-	}
-	if cur != w.Expect {
-		return fmt.Errorf("dialog %s: version %d, expected %d: %w", d.Person, cur, w.Expect, storage.ErrConflict)
-	}
 	if w.Delete {
+		if err := s.checkDialog(ctx, tx, d.Person, w.Expect, now); err != nil {
+			return err
+		}
 		if _, err := txExec(ctx, tx, s.ws.dialogDelete, d.Person); err != nil {
 			return fmt.Errorf("dialog %s: %w", d.Person, err)
 		}
@@ -32,9 +27,42 @@ func (s *Store) putDialog(ctx context.Context, tx *sql.Tx, w storage.DialogWrite
 	if data == nil {
 		data = []byte{}
 	}
-	_, err = txExec(ctx, tx, s.ws.dialogPut, d.Person, w.Expect+1, data, nanos(d.Updated), expiresAt(now, w.TTL))
+	var (
+		res sql.Result
+		err error
+	)
+	if w.Expect == 0 {
+		res, err = txExec(ctx, tx, s.ws.dialogCreate, d.Person, data, nanos(d.Updated), expiresAt(now, w.TTL), now.UnixNano())
+	} else {
+		res, err = txExec(ctx, tx, s.ws.dialogUpdate, data, nanos(d.Updated), expiresAt(now, w.TTL),
+			d.Person, w.Expect, now.UnixNano())
+	}
 	if err != nil {
 		return fmt.Errorf("dialog %s: %w", d.Person, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("dialog %s: %w", d.Person, err)
+	}
+	if n != 1 {
+		if err := s.checkDialog(ctx, tx, d.Person, w.Expect, now); err != nil {
+			return err
+		}
+		return fmt.Errorf("dialog %s: version %d not written: %w", d.Person, w.Expect, storage.ErrConflict)
+	}
+	return nil
+}
+
+// checkDialog returns ErrConflict unless the person's live dialog version
+// (0 when absent or expired) is expect.
+func (s *Store) checkDialog(ctx context.Context, tx *sql.Tx, person string, expect int64, now time.Time) error {
+	var cur int64
+	err := txQueryRow(ctx, tx, s.ws.dialogVersion, person, now.UnixNano()).Scan(&cur)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("dialog %s: %w", person, err)
+	}
+	if cur != expect {
+		return fmt.Errorf("dialog %s: version %d, expected %d: %w", person, cur, expect, storage.ErrConflict)
 	}
 	return nil
 }

@@ -15,11 +15,19 @@ const (
 		ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at
 		WHERE seen.expires_at != 0 AND seen.expires_at <= ?`
 
+	// qDialogCreate and qDialogUpdate check the expected version
+	// themselves: each changes a row only when the live version (0 when
+	// absent or expired) is the expected one.
 	qDialogVersion = "SELECT version FROM dialogs WHERE person = ? AND " + live
-	qDialogDelete  = "DELETE FROM dialogs WHERE person = ?"
-	qDialogPut     = `INSERT OR REPLACE INTO dialogs (person, version, data, updated, expires_at)
-		VALUES (?, ?, ?, ?, ?)`
-	qDialog = "SELECT version, data, updated FROM dialogs WHERE person = ? AND " + live
+	qDialogCreate  = `INSERT INTO dialogs (person, version, data, updated, expires_at)
+		VALUES (?, 1, ?, ?, ?)
+		ON CONFLICT (person) DO UPDATE SET version = 1, data = excluded.data,
+			updated = excluded.updated, expires_at = excluded.expires_at
+		WHERE dialogs.expires_at != 0 AND dialogs.expires_at <= ?`
+	qDialogUpdate = `UPDATE dialogs SET version = version + 1, data = ?, updated = ?, expires_at = ?
+		WHERE person = ? AND version = ? AND ` + live
+	qDialogDelete = "DELETE FROM dialogs WHERE person = ?"
+	qDialog       = "SELECT version, data, updated FROM dialogs WHERE person = ? AND " + live
 
 	qTicketVersion = "SELECT version FROM tickets WHERE folio = ?"
 	qTicketPut     = `INSERT INTO tickets
@@ -59,13 +67,14 @@ const (
 // bound to it with Tx.StmtContext, which reuses the statement already
 // prepared on the transaction's connection.
 type writeStmts struct {
-	markSeen                               *sql.Stmt
-	dialogVersion, dialogDelete, dialogPut *sql.Stmt
-	ticketVersion, ticketPut               *sql.Stmt
-	nextFolio, logAppend                   *sql.Stmt
-	outboxPut, outboxClaim, outboxAck      *sql.Stmt
-	outboxRetry                            *sql.Stmt
-	personPut, accountsDelete, accountPut  *sql.Stmt
+	markSeen                              *sql.Stmt
+	dialogVersion, dialogDelete           *sql.Stmt
+	dialogCreate, dialogUpdate            *sql.Stmt
+	ticketVersion, ticketPut              *sql.Stmt
+	nextFolio, logAppend                  *sql.Stmt
+	outboxPut, outboxClaim, outboxAck     *sql.Stmt
+	outboxRetry                           *sql.Stmt
+	personPut, accountsDelete, accountPut *sql.Stmt
 }
 
 // readStmts are prepared on the reader pool.
@@ -101,7 +110,8 @@ func (s *Store) prepareWrites(ctx context.Context) error {
 		markSeen:       p.prepare(qMarkSeen),
 		dialogVersion:  p.prepare(qDialogVersion),
 		dialogDelete:   p.prepare(qDialogDelete),
-		dialogPut:      p.prepare(qDialogPut),
+		dialogCreate:   p.prepare(qDialogCreate),
+		dialogUpdate:   p.prepare(qDialogUpdate),
 		ticketVersion:  p.prepare(qTicketVersion),
 		ticketPut:      p.prepare(qTicketPut),
 		nextFolio:      p.prepare(qNextFolio),
