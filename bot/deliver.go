@@ -19,6 +19,10 @@ var errUndecodable = errors.New("undecodable payload")
 func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
 	err := d.send(ctx, *it)
+	// What happened is recorded even while stopping: an unrecorded delivery
+	// would be sent again by the next process.
+	stopping := ctx.Err() != nil
+	ctx = context.WithoutCancel(ctx)
 	var ra *RetryAfterError
 	switch {
 	case err == nil:
@@ -35,7 +39,7 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 		log.Warn("platform asks to wait", "retry_after", ra.After)
 		d.hold(it.Recipient, time.Now().Add(ra.After))
 		return false
-	case ctx.Err() != nil:
+	case stopping:
 		return false
 	case errors.Is(err, ErrBlocked):
 		d.drop(ctx, it, "recipient blocked the bot", err)
@@ -98,9 +102,16 @@ func (d *Dispatcher) send(ctx context.Context, it storage.OutboxItem) error {
 	if err := d.pace.wait(ctx, s, account); err != nil {
 		return err
 	}
-	ctx = withPace(ctx, func(ctx context.Context) error { return d.pace.wait(ctx, s, account) })
-	return s.Send(ctx, account, m, files)
+	// Once paced, the call is not cut short by a shutdown: its answer (a
+	// delivery, or a retry-after to honour) must be known and recorded.
+	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
+	defer cancel()
+	sendCtx = withPace(sendCtx, func(ctx context.Context) error { return d.pace.wait(ctx, s, account) })
+	return s.Send(sendCtx, account, m, files)
 }
+
+// sendTimeout bounds one delivery, all its parts included.
+const sendTimeout = 30 * time.Second
 
 func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, why string, err error) {
 	d.cfg.Log.Error(why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
