@@ -28,12 +28,7 @@ type LastPlatform struct {
 	Remember time.Duration
 
 	mu   sync.Mutex
-	seen map[string]seenPlatform
-}
-
-type seenPlatform struct {
-	platform string
-	at       time.Time
+	seen map[string]time.Time // "platform:account" -> when its person was last checked
 }
 
 // People finds a person by account and saves a person; the engine serves
@@ -49,7 +44,7 @@ func NewLastPlatform(h Handler, people People, log *slog.Logger) *LastPlatform {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &LastPlatform{h: h, people: people, log: log, Remember: 10 * time.Minute, seen: map[string]seenPlatform{}}
+	return &LastPlatform{h: h, people: people, log: log, Remember: 10 * time.Minute, seen: map[string]time.Time{}}
 }
 
 // Handle records where ev came from, then applies it. The record comes
@@ -67,12 +62,12 @@ func (l *LastPlatform) note(ctx context.Context, platform, account string) {
 	key := platform + ":" + account
 	now := time.Now()
 	l.mu.Lock()
-	s, ok := l.seen[key]
+	at, ok := l.seen[key]
 	if len(l.seen) > 100000 {
 		clear(l.seen)
 	}
 	l.mu.Unlock()
-	if ok && s.platform == platform && now.Sub(s.at) < l.Remember {
+	if ok && now.Sub(at) < l.Remember {
 		return
 	}
 	p, err := l.people.PersonByAccount(ctx, platform, account)
@@ -92,5 +87,5 @@ func (l *LastPlatform) note(ctx context.Context, platform, account string) {
 	for other, acct := range p.Accounts {
 		delete(l.seen, other+":"+acct)
 	}
-	l.seen[key] = seenPlatform{platform: platform, at: now}
+	l.seen[key] = now
 }

@@ -62,7 +62,7 @@ func TestDialogStaysSmall(t *testing.T) {
 	ctx := context.Background()
 	steps := []string{"/nueva", "correo", "1", "Rosa Díaz Martínez", "Analista de presupuesto", "2", "rosa.diaz@upe.edu.mx",
 		"Ingresó a la Dirección de Finanzas y necesita una cuenta de correo institucional para su trabajo diario."}
-	max := 0
+	largest := 0
 	for i, text := range steps {
 		if _, err := e.Handle(ctx, conversations.Event{ID: fmt.Sprintf("ev-%d", i), Person: "rosa", Text: text}); err != nil {
 			t.Fatal(err)
@@ -74,17 +74,10 @@ func TestDialogStaysSmall(t *testing.T) {
 		if err != nil {
 			t.Fatalf("after %q: %v", text, err)
 		}
-		max = maxInt(max, len(d.Data))
+		largest = max(largest, len(d.Data))
 	}
-	if max > 1024 {
-		t.Errorf("a filled correo form keeps %d bytes of dialog state, want ≤ 1024", max)
+	if largest > 1024 {
+		t.Errorf("a filled correo form keeps %d bytes of dialog state, want ≤ 1024", largest)
 	}
-	t.Logf("largest dialog state: %d bytes", max)
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
+	t.Logf("largest dialog state: %d bytes", largest)
 }

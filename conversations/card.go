@@ -30,7 +30,7 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	}
 	if svc != nil {
 		ans := Answers(tk.Fields)
-		b.WriteString(t.answersText(lang, svc, ans, len(tk.Attachments)))
+		b.WriteString(t.answersText(lang, svc, ans))
 		b.WriteString(t.workText(lang, svc, tk))
 	}
 	if n := len(tk.Attachments); n > 0 {

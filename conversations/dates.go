@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"strings"
 	"time"
 
 	"ctdesk/conversations/calendar"
@@ -15,7 +16,7 @@ const dateShown = "02/01/2006"
 // parseDate reads a date typed by a person; msg explains what is wrong.
 func (t *turn) parseDate(text string, allowPast bool) (time.Time, string) {
 	loc := t.e.cfg.Location
-	d, err := calendar.ParseDate(trimAnswer(text), t.now.In(loc), loc)
+	d, err := calendar.ParseDate(strings.TrimSpace(text), t.now.In(loc), loc)
 	if err != nil {
 		return time.Time{}, t.tr("form.date.invalid")
 	}

@@ -141,20 +141,14 @@ func (e *Engine) newTurn(ctx context.Context, ev Event) (*turn, error) {
 // commit writes everything the turn decided.
 func (t *turn) commit(ctx context.Context) (Result, error) {
 	c := storage.Change{Seen: t.ev.ID, SeenTTL: seenTTL, Log: t.log, People: t.people}
-	if t.ev.ID == "" {
-		c.Seen = ""
-	}
-	if t.dirty {
-		w := storage.DialogWrite{Expect: t.ver, TTL: t.e.cfg.DialogIdle + 7*24*time.Hour}
-		if t.st.idle() {
-			w.Delete = t.ver > 0
-		} else {
+	// A dialog that ends is deleted; one that never was is not written.
+	if t.dirty && !(t.st.idle() && t.ver == 0) {
+		w := storage.DialogWrite{Expect: t.ver, TTL: t.e.cfg.DialogIdle + 7*24*time.Hour, Delete: t.st.idle()}
+		if !w.Delete {
 			t.st.Upd = t.now
 		}
 		w.Dialog = storage.Dialog{Person: t.key, Data: encodeState(t.st), Updated: t.now}
-		if t.ver > 0 || !w.Delete {
-			c.Dialogs = append(c.Dialogs, w)
-		}
+		c.Dialogs = append(c.Dialogs, w)
 	}
 	for _, r := range t.order {
 		c.Tickets = append(c.Tickets, storage.TicketWrite{Ticket: *r.t, Expect: r.expect})

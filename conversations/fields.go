@@ -61,7 +61,7 @@ func (t *turn) validate(ctx context.Context, s *Service, f *Field, text, button 
 }
 
 func (t *turn) validText(f *Field, text string) (string, string, error) {
-	text = trimAnswer(text)
+	text = strings.TrimSpace(text)
 	if text == "" {
 		return "", t.tr("form.text.empty"), nil
 	}
@@ -76,7 +76,7 @@ func (t *turn) validText(f *Field, text string) (string, string, error) {
 }
 
 func (t *turn) validEmail(text string) (string, string, error) {
-	text = strings.ToLower(trimAnswer(text))
+	text = strings.ToLower(strings.TrimSpace(text))
 	if t.e.cfg.MailDomain != "" && text != "" && !strings.Contains(text, "@") {
 		text += "@" + t.e.cfg.MailDomain
 	}
@@ -95,7 +95,7 @@ func (t *turn) validEmail(text string) (string, string, error) {
 }
 
 func (t *turn) validURL(text string) (string, string, error) {
-	text = trimAnswer(text)
+	text = strings.TrimSpace(text)
 	if text != "" && !strings.Contains(text, "://") {
 		text = "https://" + text
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // startForm begins the form of a service.
@@ -220,6 +219,3 @@ func (t *turn) formButton(ctx context.Context, field, value string) error {
 	}
 	return t.formInput(ctx, "", value)
 }
-
-// trimAnswer trims and bounds a text answer.
-func trimAnswer(s string) string { return strings.TrimSpace(s) }

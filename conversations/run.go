@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"ctdesk/storage"
 )
@@ -145,6 +146,6 @@ func (t *turn) expireForm() {
 	t.clearState()
 }
 
-func hours(d interface{ Hours() float64 }) string {
+func hours(d time.Duration) string {
 	return fmt.Sprintf("%.0f", d.Hours())
 }

@@ -11,7 +11,7 @@ import (
 // summary shows the filled form and asks to send it.
 func (t *turn) summary() {
 	s := t.e.services[t.st.Svc]
-	text := t.tr("form.summary", t.serviceName(s.ID)) + "\n" + t.answersText(t.lang, s, t.st.Ans, len(t.st.Att))
+	text := t.tr("form.summary", t.serviceName(s.ID)) + "\n" + t.answersText(t.lang, s, t.st.Ans)
 	t.reply(text, []Button{
 		{Label: t.tr("form.send"), Code: "c:send"},
 		{Label: t.tr("form.edit"), Code: "c:edit"},
@@ -20,7 +20,7 @@ func (t *turn) summary() {
 }
 
 // answersText lists a form's answers, one per line, in a language.
-func (t *turn) answersText(lang string, s *Service, ans Answers, files int) string {
+func (t *turn) answersText(lang string, s *Service, ans Answers) string {
 	var b strings.Builder
 	for i := range s.Fields {
 		f := &s.Fields[i]
@@ -34,7 +34,6 @@ func (t *turn) answersText(lang string, s *Service, ans Answers, files int) stri
 		b.WriteString(t.showAnswer(lang, s, f, v))
 		b.WriteString("\n")
 	}
-	_ = files
 	return strings.TrimRight(b.String(), "\n")
 }
 

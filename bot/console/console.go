@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -96,8 +97,7 @@ func (c *Console) press(speaker, text string) (code, ref string, ok bool) {
 		return "", "", false
 	}
 	text = strings.TrimSpace(strings.Trim(strings.TrimSpace(text), "[]"))
-	var n int
-	if _, err := fmt.Sscanf(text, "%d", &n); err == nil && fmt.Sprint(n) == text {
+	if n, err := strconv.Atoi(text); err == nil {
 		if n >= 1 && n <= len(o.buttons) {
 			return o.buttons[n-1].Code, o.ref, true
 		}
