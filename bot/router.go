@@ -8,16 +8,22 @@ import (
 	"ctdesk/storage"
 )
 
+// PersonFinder finds a person by id; the engine serves it from its cached
+// directory, so routing a message costs no store read.
+type PersonFinder interface {
+	Person(ctx context.Context, id string) (storage.Person, error)
+}
+
 // Router finds where a recipient is reached: the platform set in the
 // directory or last used, else the first enabled one they have an account on.
 type Router struct {
-	people  storage.Directory
+	people  PersonFinder
 	senders map[string]Sender
 	order   []string
 }
 
 // NewRouter routes to the given senders, preferring them in that order.
-func NewRouter(people storage.Directory, senders ...Sender) *Router {
+func NewRouter(people PersonFinder, senders ...Sender) *Router {
 	r := &Router{people: people, senders: map[string]Sender{}}
 	for _, s := range senders {
 		r.senders[s.Platform()] = s

@@ -88,3 +88,17 @@ func (e *Engine) PutPerson(ctx context.Context, p storage.Person) error {
 	e.dir.put(p)
 	return nil
 }
+
+// Person returns the person with the id from the cached directory;
+// ErrNotFound when none.
+func (e *Engine) Person(ctx context.Context, id string) (storage.Person, error) {
+	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	if err != nil {
+		return storage.Person{}, err
+	}
+	p, ok := dir.person(id)
+	if !ok {
+		return storage.Person{}, fmt.Errorf("conversations: person %s: %w", id, storage.ErrNotFound)
+	}
+	return p, nil
+}

@@ -62,7 +62,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 // runConsole plays the procedure in the terminal on the embedded store.
 func runConsole(ctx context.Context, rt *runtime, stdin io.Reader, stdout io.Writer) error {
 	c := console.New(stdout)
-	router := bot.NewRouter(rt.store, c)
+	router := bot.NewRouter(rt.engine, c)
 	disp := bot.NewDispatcher(rt.store, rt.engine, router, bot.DispatcherConfig{Log: rt.log.With("component", "outbox")})
 	// Messages left from an earlier session (or queued by jobs) show first.
 	if _, err := disp.Drain(ctx); err != nil {
@@ -94,7 +94,7 @@ func runService(ctx context.Context, rt *runtime, platforms []platform) error {
 	for i, p := range platforms {
 		senders[i] = p
 	}
-	router := bot.NewRouter(rt.store, senders...)
+	router := bot.NewRouter(rt.engine, senders...)
 	disp := bot.NewDispatcher(rt.store, rt.engine, router, bot.DispatcherConfig{
 		Log: rt.log.With("component", "outbox"),
 		OnBlocked: func(ctx context.Context, recipient string) {
