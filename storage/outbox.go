@@ -15,4 +15,8 @@ type OutboxItem struct {
 	NotBefore time.Time `json:"not_before,omitzero"` // not delivered before this time
 	Attempts  int       `json:"attempts"`
 	LastError string    `json:"last_error,omitempty"`
+	// Sent is how many of the item's platform calls (the parts of a long
+	// text, its files) earlier attempts made, so that a later attempt, in
+	// this process or after a restart, goes on from there.
+	Sent int `json:"sent,omitempty"`
 }

@@ -62,6 +62,10 @@ type Outbox interface {
 	// RetryOutbox records a failed attempt: Attempts+1, LastError, and the
 	// item is not claimed again before notBefore. ErrNotFound if unknown.
 	RetryOutbox(ctx context.Context, id string, notBefore time.Time, lastErr string) error
+	// ProgressOutbox records that the first sent platform calls of an item
+	// were made (OutboxItem.Sent); the item stays claimed as it was.
+	// ErrNotFound if unknown.
+	ProgressOutbox(ctx context.Context, id string, sent int) error
 	// PendingOutbox counts the items not yet delivered.
 	PendingOutbox(ctx context.Context) (int, error)
 }

@@ -29,8 +29,8 @@ func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Durat
 	if err != nil {
 		return nil, fmt.Errorf("redisstore: claim outbox: %w", err)
 	}
-	out := make([]storage.OutboxItem, 0, len(raw)/6)
-	for i := 0; i+6 <= len(raw); i += 6 {
+	out := make([]storage.OutboxItem, 0, len(raw)/7)
+	for i := 0; i+7 <= len(raw); i += 7 {
 		var m outboxMeta
 		if err := json.Unmarshal([]byte(raw[i]), &m); err != nil {
 			return nil, fmt.Errorf("redisstore: claim outbox: %w", err)
@@ -39,6 +39,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Durat
 			Payload: []byte(raw[i+1]), LastError: raw[i+4]}
 		it.Seq, _ = strconv.ParseInt(raw[i+2], 10, 64)
 		it.Attempts, _ = strconv.Atoi(raw[i+3])
+		it.Sent, _ = strconv.Atoi(raw[i+6])
 		if it.NotBefore, err = parseTime(raw[i+5]); err != nil {
 			return nil, fmt.Errorf("redisstore: claim outbox %s: %w", m.ID, err)
 		}

@@ -49,7 +49,7 @@ func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Durat
 				created, notBefore int64
 			)
 			if err := rows.Scan(&it.Seq, &it.ID, &it.Recipient, &it.Payload, &created, &notBefore,
-				&it.Attempts, &it.LastError); err != nil {
+				&it.Attempts, &it.LastError, &it.Sent); err != nil {
 				return err
 			}
 			it.Created, it.NotBefore = fromNanos(created), fromNanos(notBefore)

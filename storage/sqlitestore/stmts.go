@@ -50,7 +50,7 @@ const (
 	// them, in no particular order.
 	qOutboxClaim = `UPDATE outbox SET visible_at = ?
 		WHERE seq IN (SELECT seq FROM outbox WHERE visible_at <= ? ORDER BY seq LIMIT ?)
-		RETURNING seq, id, recipient, payload, created, not_before, attempts, last_error`
+		RETURNING seq, id, recipient, payload, created, not_before, attempts, last_error, sent`
 	qOutboxAck   = "DELETE FROM outbox WHERE id = ?"
 	qOutboxRetry = `UPDATE outbox SET attempts = attempts + 1, last_error = ?,
 		not_before = ?, visible_at = ? WHERE id = ?`

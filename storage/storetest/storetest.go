@@ -40,6 +40,7 @@ func Run(t *testing.T, h Harness) {
 		{"Dialogs", testDialogs},
 		{"Directory", testDirectory},
 		{"Outbox", testOutbox},
+		{"OutboxProgress", testOutboxProgress},
 		{"Files", testFiles},
 		{"Plan", testPlan},
 		{"Jobs", testJobs},

@@ -12,8 +12,8 @@ while n < want do
     local sc = tonumber(redis.call('ZSCORE', v, id))
     if sc and sc <= now then
       redis.call('ZADD', v, untl, id)
-      local h = redis.call('HMGET', P .. 'ob:i:' .. id, 'm', 'p', 's', 'a', 'e', 'n')
-      for k = 1, 6 do out[#out + 1] = h[k] or '' end
+      local h = redis.call('HMGET', P .. 'ob:i:' .. id, 'm', 'p', 's', 'a', 'e', 'n', 'd')
+      for k = 1, 7 do out[#out + 1] = h[k] or '' end
       n = n + 1
       if n >= want then break end
     end
