@@ -18,7 +18,7 @@ var errUndecodable = errors.New("undecodable payload")
 // has set.
 func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
-	err := d.send(ctx, *it)
+	err := d.send(ctx, it)
 	// What happened is recorded even while stopping: an unrecorded delivery
 	// would be sent again by the next process.
 	stopping := ctx.Err() != nil
@@ -82,7 +82,7 @@ func (d *Dispatcher) hold(recipient string, at time.Time) {
 }
 
 // send resolves the recipient and the files and calls the platform.
-func (d *Dispatcher) send(ctx context.Context, it storage.OutboxItem) error {
+func (d *Dispatcher) send(ctx context.Context, it *storage.OutboxItem) error {
 	m, err := d.dec.Decode(it.Payload)
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUndecodable, err)
@@ -106,8 +106,21 @@ func (d *Dispatcher) send(ctx context.Context, it storage.OutboxItem) error {
 	// delivery, or a retry-after to honour) must be known and recorded.
 	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
 	defer cancel()
-	sendCtx = withPace(sendCtx, func(ctx context.Context) error { return d.pace.wait(ctx, s, account) })
-	return s.Send(sendCtx, account, m, files)
+	return s.Send(sendCtx, &Delivery{
+		Account: account, Message: m, Files: files, Done: it.Sent,
+		progress: func(ctx context.Context, done int) { d.progress(ctx, it, done) },
+		pace:     func(ctx context.Context) error { return d.pace.wait(ctx, s, account) },
+	})
+}
+
+// progress records how far a delivery in several platform calls got: on
+// the item, for this worker's next attempt, and in the store, for the next
+// process's after a restart.
+func (d *Dispatcher) progress(ctx context.Context, it *storage.OutboxItem, done int) {
+	it.Sent = done
+	if err := d.st.ProgressOutbox(ctx, it.ID, done); err != nil {
+		d.cfg.Log.Warn("record delivery progress", "outbox_id", it.ID, "sent", done, "err", err)
+	}
 }
 
 // sendTimeout bounds one delivery, all its parts included.

@@ -36,7 +36,8 @@ type countingSender struct {
 
 func (s *countingSender) Platform() string { return "console" }
 
-func (s *countingSender) Send(_ context.Context, _ string, m conversations.Message, _ []bot.File) error {
+func (s *countingSender) Send(_ context.Context, d *bot.Delivery) error {
+	m := d.Message
 	s.l.mu.Lock()
 	defer s.l.mu.Unlock()
 	if prev, ok := s.l.got[m.Text]; ok {

@@ -86,21 +86,3 @@ func (p *pacing) forget(idle time.Duration) {
 		}
 	}
 }
-
-type paceKey struct{}
-
-// withPace lets a sender wait for further slots of the chat it is sending to.
-func withPace(ctx context.Context, wait func(context.Context) error) context.Context {
-	return context.WithValue(ctx, paceKey{}, wait)
-}
-
-// Pace waits until one more call may go to the chat a message is being
-// delivered to. A sender that needs several platform calls for one message
-// (a long text in parts, files) calls it before every call after the first;
-// outside a delivery it returns at once.
-func Pace(ctx context.Context) error {
-	if wait, ok := ctx.Value(paceKey{}).(func(context.Context) error); ok {
-		return wait(ctx)
-	}
-	return nil
-}

@@ -13,10 +13,48 @@ import (
 type Sender interface {
 	// Platform names the platform ("telegram", "slack", "console").
 	Platform() string
-	// Send delivers m to an account of the platform. Files are given with
-	// their bytes. Errors are classified with RetryAfterError, ErrBlocked
-	// and ErrPermanent; anything else is retried with backoff.
-	Send(ctx context.Context, account string, m conversations.Message, files []File) error
+	// Send delivers d.Message to d.Account. A message that takes several
+	// platform calls (files, a long text in parts) starts after the d.Done
+	// calls that earlier attempts made, reports each further call to
+	// d.Progress and, when the platform limits the pace, waits with d.Pace
+	// before each call of the attempt after its first. Errors are classified
+	// with RetryAfterError, ErrBlocked and ErrPermanent; anything else is
+	// retried with backoff.
+	Send(ctx context.Context, d *Delivery) error
+}
+
+// Delivery is one attempt to deliver a message to an account.
+type Delivery struct {
+	Account string
+	Message conversations.Message
+	// Files are the message's attachments, with their bytes.
+	Files []File
+	// Done is how many of the message's platform calls earlier attempts
+	// made, in this process or before a restart: Send does not repeat them.
+	Done int
+
+	progress func(ctx context.Context, done int)
+	pace     func(ctx context.Context) error
+}
+
+// Progress records that the first done platform calls of the message were
+// made (Done becomes done), so that no later attempt makes them again. A
+// sender calls it before each call of an attempt after its first (the last
+// call is recorded by the delivery's end).
+func (d *Delivery) Progress(ctx context.Context, done int) {
+	d.Done = done
+	if d.progress != nil {
+		d.progress(ctx, done)
+	}
+}
+
+// Pace waits until one more call may go to the chat; outside the
+// dispatcher it returns at once.
+func (d *Delivery) Pace(ctx context.Context) error {
+	if d.pace == nil {
+		return nil
+	}
+	return d.pace(ctx)
 }
 
 // File is an outgoing attachment with its bytes.

@@ -45,7 +45,8 @@ func (c *Console) Platform() string { return "console" }
 
 // Send prints a message; one for someone other than the current speaker
 // goes under a header naming its recipient.
-func (c *Console) Send(_ context.Context, account string, m conversations.Message, files []bot.File) error {
+func (c *Console) Send(_ context.Context, d *bot.Delivery) error {
+	account, m, files := d.Account, d.Message, d.Files
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.seq++

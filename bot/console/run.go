@@ -13,14 +13,10 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/bot"
 	"ctdesk/conversations"
 	"ctdesk/storage"
 )
-
-// Handler applies an event (the bot's intake).
-type Handler interface {
-	Handle(ctx context.Context, ev conversations.Event) (conversations.Result, error)
-}
 
 // Drainer delivers every message that is due (the bot's dispatcher).
 type Drainer interface {
@@ -31,7 +27,7 @@ type Drainer interface {
 type Session struct {
 	C       *Console
 	In      io.Reader
-	Handler Handler
+	Handler bot.Handler // the intake
 	Out     Drainer
 	People  storage.Directory
 	// Speaker is who speaks first; "" picks the first requester.

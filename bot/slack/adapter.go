@@ -20,16 +20,10 @@ import (
 	"golang.org/x/time/rate"
 
 	"ctdesk/bot"
-	"ctdesk/conversations"
 )
 
 // Platform is the name of the platform in accounts and events.
 const Platform = "slack"
-
-// Handler applies an event (the bot's intake).
-type Handler interface {
-	Handle(ctx context.Context, ev conversations.Event) (conversations.Result, error)
-}
 
 // Config says how to reach Slack and how to receive from it.
 type Config struct {
@@ -37,16 +31,12 @@ type Config struct {
 	BotToken string
 	// AppToken (xapp-) enables Socket Mode.
 	AppToken string
-	// SigningSecret enables HTTP mode (HTTPHandler); every request's
+	// SigningSecret enables HTTP mode (Webhooks); every request's
 	// signature is checked with it.
 	SigningSecret string
 	// APIURL is the Web API base; Slack's when empty.
 	APIURL string
-	// Handler receives the events; Wake (may be nil) is called after an
-	// event produced messages, so the outbox looks at them at once.
-	Handler Handler
-	Wake    func()
-	Log     *slog.Logger
+	Log *slog.Logger
 	// AckBudget is how long an event may take before Slack is answered
 	// anyway (it wants an answer within 3 s); default 2 s.
 	AckBudget time.Duration
@@ -73,33 +63,27 @@ type api interface {
 	GetFileContext(ctx context.Context, url string, w io.Writer) error
 }
 
-// Adapter is the Slack side of ctdesk: a bot.Sender and bot.Pacer, and the
-// source of events (Run for Socket Mode, HTTPHandler for HTTP mode).
+// Adapter is the Slack side of ctdesk: it delivers messages and receives
+// events (Run for Socket Mode, Webhooks for HTTP mode).
 type Adapter struct {
 	cfg    Config
 	client *slack.Client
 	api    api
 	log    *slog.Logger
 	self   string // the bot's user id
-	lanes  *lanes
+	// accepted counts the events handed to the intake and not handled yet.
+	accepted sync.WaitGroup
 
-	mu       sync.Mutex
-	dms      map[string]string // user id -> DM channel id
-	progress map[string]progress
+	mu  sync.Mutex
+	dms map[string]string // user id -> DM channel id
 }
 
-var (
-	_ bot.Sender = (*Adapter)(nil)
-	_ bot.Pacer  = (*Adapter)(nil)
-)
+var _ bot.Adapter = (*Adapter)(nil)
 
 // New checks the bot token with auth.test and returns an adapter.
 func New(ctx context.Context, cfg Config) (*Adapter, error) {
 	if cfg.BotToken == "" {
 		return nil, errors.New("slack: no bot token")
-	}
-	if cfg.Handler == nil {
-		return nil, errors.New("slack: no handler")
 	}
 	if cfg.Log == nil {
 		cfg.Log = slog.New(slog.DiscardHandler)
@@ -132,7 +116,7 @@ func New(ctx context.Context, cfg Config) (*Adapter, error) {
 	}
 	client := slack.New(cfg.BotToken, opts...)
 	a := &Adapter{cfg: cfg, client: client, api: client, log: cfg.Log.With("platform", Platform),
-		lanes: newLanes(), dms: map[string]string{}, progress: map[string]progress{}}
+		dms: map[string]string{}}
 	who, err := client.AuthTestContext(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("slack: auth.test: %w", err)
@@ -147,21 +131,15 @@ func (a *Adapter) Platform() string { return Platform }
 // BotUserID is the bot's Slack user id.
 func (a *Adapter) BotUserID() string { return a.self }
 
-// Run receives events until ctx is done: by Socket Mode when an app token
-// is configured; otherwise it only waits, while HTTPHandler receives. It
-// returns after the events already accepted were handled.
-func (a *Adapter) Run(ctx context.Context) error {
-	defer a.lanes.wait()
+// Run receives events until ctx is done and submits them to in: by Socket
+// Mode when an app token is configured; otherwise it only waits, while
+// Webhooks receive. It returns after the events already accepted were
+// handled.
+func (a *Adapter) Run(ctx context.Context, in *bot.Intake) error {
+	defer a.accepted.Wait()
 	if a.cfg.AppToken == "" {
 		<-ctx.Done()
 		return nil
 	}
-	return a.runSocket(ctx)
-}
-
-// wake tells the outbox that messages are waiting.
-func (a *Adapter) wake() {
-	if a.cfg.Wake != nil {
-		a.cfg.Wake()
-	}
+	return a.runSocket(ctx, in)
 }

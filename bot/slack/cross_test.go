@@ -70,7 +70,7 @@ func TestCrossPlatform(t *testing.T) {
 	r := newRig(t, srv, st, ctslack.Config{AppToken: srv.AppToken()}, tgad)
 	r.disp = bottest.Dispatcher(st, r.eng, bot.DispatcherConfig{}, tgad, r.ad)
 	r.start()
-	bottest.Run(t, func(ctx context.Context) { _ = tgad.Run(ctx, r.intake, r.disp.Wake) })
+	bottest.Run(t, func(ctx context.Context) { _ = tgad.Run(ctx, r.intake) })
 
 	r.say(luis, "hola", "Luis")
 	if p, _ := st.Person(context.Background(), "luis"); p.Platform != "slack" {

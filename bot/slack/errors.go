@@ -29,8 +29,12 @@ var (
 	goneCodes = map[string]bool{"message_not_found": true, "cant_update_message": true, "edit_window_closed": true, "channel_not_found": true}
 )
 
-// classify wraps a Web API error in the classes the outbox understands.
+// classify wraps a Web API error in the classes the outbox understands;
+// nil stays nil.
 func classify(op string, err error) error {
+	if err == nil {
+		return nil
+	}
 	var rl *slack.RateLimitedError
 	if errors.As(err, &rl) {
 		return &bot.RetryAfterError{After: max(rl.RetryAfter, time.Second), Err: fmt.Errorf("slack: %s: %w", op, err)}

@@ -2,42 +2,37 @@ package slack
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 
+	"ctdesk/bot"
 	"ctdesk/conversations"
 )
 
-// request is one thing a person did, ready for a lane: who did it, and how
-// to turn it into an event (which may download files).
-type request struct {
-	user  string
-	id    string
-	build func(ctx context.Context) (conversations.Event, error)
-	// press marks a button press, whose notice is shown to the presser.
-	press bool
+// event makes an update's event from what is known when it arrives.
+func event(ev conversations.Event) func(context.Context) (conversations.Event, bool, error) {
+	return func(context.Context) (conversations.Event, bool, error) { return ev, true, nil }
 }
 
 // fromEventsAPI translates an Events API callback; ok is false for what the
 // bot ignores (its own messages, edits, channels other than its DMs).
-func (a *Adapter) fromEventsAPI(e slackevents.EventsAPIEvent) (request, bool) {
+func (a *Adapter) fromEventsAPI(e slackevents.EventsAPIEvent) (bot.Update, bool) {
 	cb, ok := e.Data.(*slackevents.EventsAPICallbackEvent)
 	if !ok || e.Type != slackevents.CallbackEvent {
-		return request{}, false
+		return bot.Update{}, false
 	}
 	id := "sl:" + cb.EventID
 	switch in := e.InnerEvent.Data.(type) {
 	case *slackevents.MessageEvent:
 		if !in.IsIM() || in.User == "" || in.User == a.self || in.BotID != "" ||
 			(in.SubType != "" && in.SubType != "file_share") {
-			return request{}, false
+			return bot.Update{}, false
 		}
 		files := in.Message.Files
-		return request{user: in.User, id: id, build: func(ctx context.Context) (conversations.Event, error) {
+		return bot.Update{Key: Platform + ":" + in.User, ID: id, Event: func(ctx context.Context) (conversations.Event, bool, error) {
 			ev := conversations.Event{ID: id, Platform: Platform, Account: in.User, Text: plainText(in.Text)}
 			if ev.ID == "sl:" {
 				ev.ID = "sl:m:" + in.Channel + ":" + in.TimeStamp
@@ -45,28 +40,27 @@ func (a *Adapter) fromEventsAPI(e slackevents.EventsAPIEvent) (request, bool) {
 			for _, f := range files {
 				got, err := a.download(ctx, f)
 				if err != nil {
-					return ev, err
+					return ev, false, err
 				}
 				ev.Files = append(ev.Files, got)
 			}
-			return ev, nil
+			return ev, true, nil
 		}}, true
 	case *slackevents.AppMentionEvent:
 		if in.User == "" || in.User == a.self || in.BotID != "" {
-			return request{}, false
+			return bot.Update{}, false
 		}
 		// A mention anywhere opens the menu in the person's DM.
-		return request{user: in.User, id: id, build: func(context.Context) (conversations.Event, error) {
-			return conversations.Event{ID: id, Platform: Platform, Account: in.User, Text: "/start"}, nil
-		}}, true
+		return bot.Update{Key: Platform + ":" + in.User, ID: id,
+			Event: event(conversations.Event{ID: id, Platform: Platform, Account: in.User, Text: "/start"})}, true
 	}
-	return request{}, false
+	return bot.Update{}, false
 }
 
 // fromInteraction translates a button press on one of the bot's messages.
-func (a *Adapter) fromInteraction(cb slack.InteractionCallback) (request, bool) {
+func (a *Adapter) fromInteraction(cb slack.InteractionCallback) (bot.Update, bool) {
 	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 || cb.User.ID == "" {
-		return request{}, false
+		return bot.Update{}, false
 	}
 	act := cb.ActionCallback.BlockActions[0]
 	channel, ts := cb.Container.ChannelID, cb.Container.MessageTs
@@ -78,46 +72,29 @@ func (a *Adapter) fromInteraction(cb slack.InteractionCallback) (request, bool) 
 	}
 	id := "sl:a:" + act.ActionTs + "/" + cb.TriggerID
 	user := cb.User.ID
-	return request{user: user, id: id, press: true, build: func(context.Context) (conversations.Event, error) {
-		return conversations.Event{ID: id, Platform: Platform, Account: user, Button: act.Value,
-			Pressed: channel + ":" + ts}, nil
-	}}, true
+	return bot.Update{Key: Platform + ":" + user, ID: id,
+		Event: event(conversations.Event{ID: id, Platform: Platform, Account: user, Button: act.Value, Pressed: channel + ":" + ts}),
+		// The notice of a press is shown to the presser.
+		Answer: func(ctx context.Context, notice string) {
+			if notice != "" {
+				a.notice(ctx, user, notice)
+			}
+		}}, true
 }
 
 // fromCommand translates /ctdesk: alone it opens the menu; with words it
 // runs them as the command of that name ("/ctdesk ayuda" is /ayuda).
-func (a *Adapter) fromCommand(c slack.SlashCommand) (request, bool) {
+func (a *Adapter) fromCommand(c slack.SlashCommand) (bot.Update, bool) {
 	if c.UserID == "" {
-		return request{}, false
+		return bot.Update{}, false
 	}
 	text := "/start"
 	if arg := strings.TrimSpace(c.Text); arg != "" {
 		text = "/" + strings.TrimPrefix(arg, "/")
 	}
 	id := "sl:c:" + c.TriggerID
-	return request{user: c.UserID, id: id, build: func(context.Context) (conversations.Event, error) {
-		return conversations.Event{ID: id, Platform: Platform, Account: c.UserID, Text: text}, nil
-	}}, true
-}
-
-// handle applies a request: builds the event, hands it to the intake, shows
-// the notice of a press, and wakes the outbox.
-func (a *Adapter) handle(ctx context.Context, r request) error {
-	ev, err := r.build(ctx)
-	if err != nil {
-		return fmt.Errorf("slack: event %s: %w", r.id, err)
-	}
-	res, err := a.cfg.Handler.Handle(ctx, ev)
-	if err != nil {
-		return fmt.Errorf("slack: handle %s: %w", r.id, err)
-	}
-	if len(res.Messages) > 0 {
-		a.wake()
-	}
-	if res.Notice != "" && r.press && !res.Duplicate {
-		a.notice(ctx, r.user, res.Notice)
-	}
-	return nil
+	return bot.Update{Key: Platform + ":" + c.UserID, ID: id,
+		Event: event(conversations.Event{ID: id, Platform: Platform, Account: c.UserID, Text: text})}, true
 }
 
 // notice shows the answer to a press to the presser alone, in their DM

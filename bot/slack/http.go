@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -10,20 +9,28 @@ import (
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
+
+	"ctdesk/bot"
 )
 
-// HTTPHandler serves Slack's HTTP requests: POST /slack/events (with the
-// url_verification handshake), /slack/interactivity and /slack/commands.
-// Every request's v0 signature is checked (constant time, 5-minute window)
-// before anything is read from it; a bad, stale or missing one gets 401 and
-// changes nothing. Slack's retries and replays carry the same event and are
-// applied once by the engine.
-func (a *Adapter) HTTPHandler() http.Handler {
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /slack/events", a.serveEvents)
-	mux.HandleFunc("POST /slack/interactivity", a.serveInteractivity)
-	mux.HandleFunc("POST /slack/commands", a.serveCommands)
-	return mux
+// Webhooks serve Slack's HTTP requests when a signing secret is configured:
+// POST /slack/events (with the url_verification handshake),
+// /slack/interactivity and /slack/commands. Every request's v0 signature is
+// checked (constant time, 5-minute window) before anything is read from it;
+// a bad, stale or missing one gets 401 and changes nothing. Slack's retries
+// and replays carry the same event and are applied once by the engine.
+func (a *Adapter) Webhooks(in *bot.Intake) map[string]http.Handler {
+	if a.cfg.SigningSecret == "" {
+		return nil
+	}
+	serve := func(f func(http.ResponseWriter, *http.Request, *bot.Intake)) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { f(w, r, in) })
+	}
+	return map[string]http.Handler{
+		"POST /slack/events":        serve(a.serveEvents),
+		"POST /slack/interactivity": serve(a.serveInteractivity),
+		"POST /slack/commands":      serve(a.serveCommands),
+	}
 }
 
 // verified reads the body and checks its signature; it answers the request
@@ -56,7 +63,7 @@ func (a *Adapter) verified(w http.ResponseWriter, r *http.Request) ([]byte, bool
 	return body, true
 }
 
-func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
+func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, in *bot.Intake) {
 	body, ok := a.verified(w, r)
 	if !ok {
 		return
@@ -77,11 +84,11 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.WriteString(w, v.Challenge)
 		return
 	}
-	req, ok := a.fromEventsAPI(e)
-	a.answer(w, req, ok, r.Header.Get("X-Slack-Retry-Num"))
+	u, ok := a.fromEventsAPI(e)
+	a.answer(w, r, in, u, ok)
 }
 
-func (a *Adapter) serveInteractivity(w http.ResponseWriter, r *http.Request) {
+func (a *Adapter) serveInteractivity(w http.ResponseWriter, r *http.Request, in *bot.Intake) {
 	body, ok := a.verified(w, r)
 	if !ok {
 		return
@@ -95,11 +102,11 @@ func (a *Adapter) serveInteractivity(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "bad payload", http.StatusBadRequest)
 		return
 	}
-	req, ok := a.fromInteraction(cb)
-	a.answer(w, req, ok, "")
+	u, ok := a.fromInteraction(cb)
+	a.answer(w, r, in, u, ok)
 }
 
-func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request) {
+func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request, in *bot.Intake) {
 	body, ok := a.verified(w, r)
 	if !ok {
 		return
@@ -111,22 +118,22 @@ func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request) {
 	}
 	c := slack.SlashCommand{UserID: form.Get("user_id"), ChannelID: form.Get("channel_id"),
 		Command: form.Get("command"), Text: form.Get("text"), TriggerID: form.Get("trigger_id")}
-	req, ok := a.fromCommand(c)
-	a.answer(w, req, ok, "")
+	u, ok := a.fromCommand(c)
+	a.answer(w, r, in, u, ok)
 }
 
 // answer handles a request within the ack budget and answers Slack: 200
 // once the event is committed (or when the budget runs out while the work
 // continues); 500 when it failed at once, so that Slack retries.
-func (a *Adapter) answer(w http.ResponseWriter, req request, ok bool, retry string) {
+func (a *Adapter) answer(w http.ResponseWriter, r *http.Request, in *bot.Intake, u bot.Update, ok bool) {
 	if !ok {
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	if retry != "" {
-		a.log.Info("slack retry", "id", req.id, "retry_num", retry)
+	if retry := r.Header.Get("X-Slack-Retry-Num"); retry != "" {
+		a.log.Info("slack retry", "id", u.ID, "retry_num", retry)
 	}
-	done := a.enqueue(req.user, func(ctx context.Context) error { return a.handle(ctx, req) })
+	done := a.submit(r.Context(), in, u)
 	if a.await(done) == failed {
 		http.Error(w, "not applied, try again", http.StatusInternalServerError)
 		return

@@ -28,7 +28,11 @@ func httpRig(t *testing.T) (*rig, string) {
 	st := convtest.SQLite(t)
 	seedSlack(t, st, srv)
 	r := newRig(t, srv, st, ctslack.Config{SigningSecret: secret, MaxBody: 64 << 10})
-	app := httptest.NewServer(r.ad.HTTPHandler())
+	mux := http.NewServeMux()
+	for pattern, h := range r.ad.Webhooks(r.intake) {
+		mux.Handle(pattern, h)
+	}
+	app := httptest.NewServer(mux)
 	t.Cleanup(app.Close)
 	srv.UseHTTP(app.URL, secret)
 	r.start()

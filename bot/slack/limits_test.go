@@ -47,12 +47,13 @@ func TestSendKeepsProgress(t *testing.T) {
 	m := conversations.Message{ID: "ev-1#0", To: "rosa", Text: "Te envío los bocetos:", Buttons: [][]conversations.Button{{{Label: "Elegir", Code: "p:done"}}}}
 	files := []bot.File{{Name: "boceto1.pdf", MIME: "application/pdf", Data: []byte("%PDF uno")}, {Name: "boceto2.png", MIME: "image/png", Data: []byte("\x89PNG dos")}}
 	srv.FailNext("chat.postMessage", slacktest.Fault{Status: 429, RetryAfter: 3, Error: "ratelimited"})
-	err := r.ad.Send(ctx, rosa, m, files)
+	d := &bot.Delivery{Account: rosa, Message: m, Files: files}
+	err := r.ad.Send(ctx, d)
 	var ra *bot.RetryAfterError
 	if !errors.As(err, &ra) || ra.After != 3*time.Second {
 		t.Fatalf("first send: %v, want a RetryAfterError of 3 s", err)
 	}
-	if err := r.ad.Send(ctx, rosa, m, files); err != nil {
+	if err := r.ad.Send(ctx, d); err != nil {
 		t.Fatalf("retry: %v", err)
 	}
 	msgs := srv.BotMessages(rosa)
@@ -68,11 +69,11 @@ func TestSendKeepsProgress(t *testing.T) {
 
 	// Classified errors: a deactivated person is blocked.
 	srv.Disable(luis)
-	if err := r.ad.Send(ctx, luis, conversations.Message{ID: "ev-2#0", To: "luis", Text: "hola"}, nil); !errors.Is(err, bot.ErrBlocked) {
+	if err := r.ad.Send(ctx, &bot.Delivery{Account: luis, Message: conversations.Message{ID: "ev-2#0", To: "luis", Text: "hola"}}); !errors.Is(err, bot.ErrBlocked) {
 		t.Errorf("send to a deactivated user: %v, want ErrBlocked", err)
 	}
 	// An edit whose message is gone is sent as a new message.
-	if err := r.ad.Send(ctx, rosa, conversations.Message{ID: "ev-3#0", To: "rosa", Text: "Aprobada", Edit: "D" + rosa + ":1.000"}, nil); err != nil {
+	if err := r.ad.Send(ctx, &bot.Delivery{Account: rosa, Message: conversations.Message{ID: "ev-3#0", To: "rosa", Text: "Aprobada", Edit: "D" + rosa + ":1.000"}}); err != nil {
 		t.Errorf("edit of a missing message: %v", err)
 	}
 	if msgs := srv.BotMessages(rosa); msgs[len(msgs)-1].Full() != "Aprobada" {
@@ -106,11 +107,10 @@ func TestSharedFiles(t *testing.T) {
 	srv := slacktest.New(t)
 	st := convtest.SQLite(t)
 	seedSlack(t, st, srv)
-	rec := &recorder{}
 	r := newRig(t, srv, st, ctslack.Config{AppToken: srv.AppToken(), MaxFile: 1 << 10})
-	rec.h = r.intake
-	// The adapter hands events to rec, which passes them on.
-	r.ad = mustAdapter(t, srv, ctslack.Config{AppToken: srv.AppToken(), MaxFile: 1 << 10, Handler: rec, Wake: r.disp.Wake})
+	// The intake hands events to rec, which passes them on.
+	rec := &recorder{h: bot.NewLastPlatform(r.eng, st, nil)}
+	r.intake = bot.NewIntake(rec, r.disp.Wake)
 	r.start()
 	photo := bytes.Repeat([]byte{0xff, 0xd8, 0xff}, 100)
 	srv.Share(rosa, "equipo.jpg", "image/jpeg", photo, "la impresora")
@@ -126,14 +126,4 @@ func TestSharedFiles(t *testing.T) {
 	if ev[0].Platform != "slack" || ev[0].Account != rosa || ev[0].ID == "" {
 		t.Errorf("event %+v", ev[0])
 	}
-}
-
-func mustAdapter(t *testing.T, srv *slacktest.Server, cfg ctslack.Config) *ctslack.Adapter {
-	t.Helper()
-	cfg.BotToken, cfg.APIURL = srv.BotToken(), srv.APIURL()
-	ad, err := ctslack.New(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ad
 }

@@ -32,7 +32,7 @@ type rig struct {
 	eng    *conversations.Engine
 	ad     *ctslack.Adapter
 	disp   *bot.Dispatcher
-	intake bot.Handler
+	intake *bot.Intake
 	stop   func()
 }
 
@@ -59,13 +59,8 @@ func seedSlack(tb testing.TB, st storage.Store, srv *slacktest.Server) {
 func newRig(tb testing.TB, srv *slacktest.Server, st storage.Store, cfg ctslack.Config, others ...bot.Sender) *rig {
 	tb.Helper()
 	r := &rig{t: tb, srv: srv, st: st, eng: bottest.Engine(tb, st)}
-	r.intake = bot.NewIntake(bot.NewLastPlatform(r.eng, st, nil))
-	cfg.BotToken, cfg.APIURL, cfg.Handler = srv.BotToken(), srv.APIURL(), r.intake
-	cfg.Wake = func() {
-		if r.disp != nil {
-			r.disp.Wake()
-		}
-	}
+	r.intake = bot.NewIntake(bot.NewLastPlatform(r.eng, st, nil), func() { r.disp.Wake() })
+	cfg.BotToken, cfg.APIURL = srv.BotToken(), srv.APIURL()
 	if cfg.ChatRate == 0 {
 		cfg.ChatRate, cfg.ChatBurst = 50, 50
 	}
@@ -81,7 +76,7 @@ func newRig(tb testing.TB, srv *slacktest.Server, st storage.Store, cfg ctslack.
 // start runs the adapter and the dispatcher until the test ends.
 func (r *rig) start() {
 	r.stop = bottest.Run(r.t,
-		func(ctx context.Context) { _ = r.ad.Run(ctx) },
+		func(ctx context.Context) { _ = r.ad.Run(ctx, r.intake) },
 		func(ctx context.Context) { _ = r.disp.Run(ctx) })
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/slack-go/slack"
@@ -24,17 +23,13 @@ const (
 	maxText    = 4000 // of the notification text beside the blocks
 )
 
-// progress remembers how much of a message was delivered, so that a retry
-// (after a 429 between two files, say) does not repeat what went out.
-type progress struct {
-	done int
-	at   time.Time
-}
-
-// Send delivers m to a Slack user in their DM: the files first, then the
-// text with its buttons, so the question is the last thing the person sees.
-// With Edit, the pressed message is updated instead and loses its buttons.
-func (a *Adapter) Send(ctx context.Context, account string, m conversations.Message, files []bot.File) error {
+// Send delivers a message to the Slack user d.Account in their DM: the
+// files first, then the text with its buttons, so the question is the last
+// thing the person sees. With Edit, the pressed message is updated instead
+// and loses its buttons. The calls that earlier attempts made (d.Done) are
+// not made again.
+func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
+	m := d.Message
 	if m.Edit != "" {
 		if channel, ts, ok := strings.Cut(m.Edit, ":"); ok && strings.HasPrefix(channel, "D") {
 			err := a.update(ctx, channel, ts, m)
@@ -44,28 +39,34 @@ func (a *Adapter) Send(ctx context.Context, account string, m conversations.Mess
 			a.log.Warn("pressed message gone, sending anew", "channel", channel, "ts", ts)
 		}
 	}
-	channel, err := a.dm(ctx, account)
+	channel, err := a.dm(ctx, d.Account)
 	if err != nil {
 		return err
 	}
-	done := a.started(m.ID)
-	for i, f := range files {
-		if i < done {
-			continue
-		}
-		if _, err := a.api.UploadFileContext(ctx, slack.UploadFileParameters{
-			Reader: bytes.NewReader(f.Data), FileSize: len(f.Data), Filename: f.Name, Title: f.Name, Channel: channel,
-		}); err != nil {
+	var calls []func() error
+	for _, f := range d.Files {
+		calls = append(calls, func() error {
+			_, err := a.api.UploadFileContext(ctx, slack.UploadFileParameters{
+				Reader: bytes.NewReader(f.Data), FileSize: len(f.Data), Filename: f.Name, Title: f.Name, Channel: channel,
+			})
 			return classify("files.upload "+f.Name, err)
-		}
-		a.step(m.ID, i+1)
+		})
 	}
 	if m.Text != "" || len(m.Buttons) > 0 {
-		if _, _, err := a.api.PostMessageContext(ctx, channel, render(m)...); err != nil {
+		calls = append(calls, func() error {
+			_, _, err := a.api.PostMessageContext(ctx, channel, render(m)...)
 			return classify("chat.postMessage", err)
+		})
+	}
+	start := d.Done
+	for i := start; i < len(calls); i++ {
+		if i > start {
+			d.Progress(ctx, i)
+		}
+		if err := calls[i](); err != nil {
+			return err
 		}
 	}
-	a.finish(m.ID)
 	return nil
 }
 
@@ -147,33 +148,6 @@ func truncate(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
-}
-
-// started returns how many parts of a message already went out.
-func (a *Adapter) started(id string) int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for k, p := range a.progress {
-		if time.Since(p.at) > time.Hour {
-			delete(a.progress, k)
-		}
-	}
-	return a.progress[id].done
-}
-
-func (a *Adapter) step(id string, done int) {
-	if id == "" {
-		return
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.progress[id] = progress{done: done, at: time.Now()}
-}
-
-func (a *Adapter) finish(id string) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	delete(a.progress, id)
 }
 
 // String describes the adapter in logs.

@@ -9,12 +9,14 @@ import (
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
 	"github.com/slack-go/slack/socketmode"
+
+	"ctdesk/bot"
 )
 
 // runSocket receives envelopes by Socket Mode until ctx is done. slack-go
 // reconnects by itself on a refresh or a dropped connection; when it gives
 // up (an auth error, say) the connection is tried again with backoff.
-func (a *Adapter) runSocket(ctx context.Context) error {
+func (a *Adapter) runSocket(ctx context.Context, in *bot.Intake) error {
 	sm := socketmode.New(a.client, socketmode.OptionLog(logOutput{a}))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -24,7 +26,7 @@ func (a *Adapter) runSocket(ctx context.Context) error {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		a.readSocket(ctx, sm, &acks)
+		a.readSocket(ctx, sm, in, &acks)
 	}()
 	defer wg.Wait()
 	for fails := 0; ctx.Err() == nil; {
@@ -43,10 +45,10 @@ func (a *Adapter) runSocket(ctx context.Context) error {
 	return nil
 }
 
-// readSocket turns envelopes into requests. Each is answered (acked) once
+// readSocket turns envelopes into updates. Each is answered (acked) once
 // its event is committed, or at the ack budget, whichever comes first; a
 // request whose handling failed quickly is not acked, so Slack sends it again.
-func (a *Adapter) readSocket(ctx context.Context, sm *socketmode.Client, acks *sync.WaitGroup) {
+func (a *Adapter) readSocket(ctx context.Context, sm *socketmode.Client, in *bot.Intake, acks *sync.WaitGroup) {
 	for {
 		var ev socketmode.Event
 		select {
@@ -54,7 +56,7 @@ func (a *Adapter) readSocket(ctx context.Context, sm *socketmode.Client, acks *s
 			return
 		case ev = <-sm.Events:
 		}
-		var r request
+		var u bot.Update
 		ok := false
 		switch ev.Type {
 		case socketmode.EventTypeConnected:
@@ -65,15 +67,15 @@ func (a *Adapter) readSocket(ctx context.Context, sm *socketmode.Client, acks *s
 			continue
 		case socketmode.EventTypeEventsAPI:
 			if e, is := ev.Data.(slackevents.EventsAPIEvent); is {
-				r, ok = a.fromEventsAPI(e)
+				u, ok = a.fromEventsAPI(e)
 			}
 		case socketmode.EventTypeInteractive:
 			if cb, is := ev.Data.(slack.InteractionCallback); is {
-				r, ok = a.fromInteraction(cb)
+				u, ok = a.fromInteraction(cb)
 			}
 		case socketmode.EventTypeSlashCommand:
 			if c, is := ev.Data.(slack.SlashCommand); is {
-				r, ok = a.fromCommand(c)
+				u, ok = a.fromCommand(c)
 			}
 		}
 		if ev.Request == nil || ev.Request.EnvelopeID == "" {
@@ -85,13 +87,13 @@ func (a *Adapter) readSocket(ctx context.Context, sm *socketmode.Client, acks *s
 			continue
 		}
 		// Queued here, in the order Slack sent them; answered apart.
-		done := a.enqueue(r.user, func(ctx context.Context) error { return a.handle(ctx, r) })
+		done := a.submit(ctx, in, u)
 		acks.Add(1)
 		go func() {
 			defer acks.Done()
 			switch a.await(done) {
 			case failed:
-				a.log.Warn("event not applied; Slack will send it again", "id", r.id, "retry_attempt", req.RetryAttempt)
+				a.log.Warn("event not applied; Slack will send it again", "id", u.ID, "retry_attempt", req.RetryAttempt)
 			default:
 				a.ack(sm, req)
 			}

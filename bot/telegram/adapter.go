@@ -11,13 +11,11 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
 
 	"ctdesk/bot"
-	"ctdesk/conversations"
 )
 
 // DefaultEndpoint is Telegram's Bot API endpoint format (token, method).
@@ -43,29 +41,21 @@ type Config struct {
 	// HTTPClient's Timeout must exceed PollTimeout; a client with a 70 s
 	// timeout is used when nil.
 	HTTPClient *http.Client
+	// StaffChats, when set, lists the private chats of CT staff, whose
+	// command menu also shows the staff commands.
+	StaffChats func(ctx context.Context) []string
 }
 
-// Handler applies an event (the bot's intake).
-type Handler interface {
-	Handle(ctx context.Context, ev conversations.Event) (conversations.Result, error)
-}
-
-// Adapter is the Telegram side of ctdesk: a bot.Sender and bot.Pacer, and
-// the source of events (Run, WebhookHandler).
+// Adapter is the Telegram side of ctdesk: it delivers messages and
+// receives updates (Run, Webhooks).
 type Adapter struct {
 	cfg  Config
 	api  *tgbotapi.BotAPI
 	http *http.Client
 	log  *slog.Logger
-
-	mu       sync.Mutex
-	progress map[string]int // outbox id -> calls already made for it
 }
 
-var (
-	_ bot.Sender = (*Adapter)(nil)
-	_ bot.Pacer  = (*Adapter)(nil)
-)
+var _ bot.Adapter = (*Adapter)(nil)
 
 // New checks the token with getMe and returns an adapter.
 func New(ctx context.Context, cfg Config) (*Adapter, error) {
@@ -93,8 +83,7 @@ func New(ctx context.Context, cfg Config) (*Adapter, error) {
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 20*time.Second}
 	}
-	a := &Adapter{cfg: cfg, http: cfg.HTTPClient, log: cfg.Log.With("platform", Platform),
-		progress: map[string]int{}}
+	a := &Adapter{cfg: cfg, http: cfg.HTTPClient, log: cfg.Log.With("platform", Platform)}
 	api, err := tgbotapi.NewBotAPIWithClient(cfg.Token, cfg.Endpoint, ctxClient{ctx: ctx, c: cfg.HTTPClient})
 	if err != nil {
 		return nil, a.wrap("getMe", err)

@@ -45,7 +45,7 @@ func BenchmarkIntake(b *testing.B) {
 			st := open(b)
 			convtest.Seed(b, st)
 			benchPeople(b, st)
-			in := bot.NewIntake(bottest.Engine(b, st))
+			in := bot.NewIntake(bottest.Engine(b, st), nil)
 			var seq atomic.Int64
 			texts := []string{"hola", "/ayuda"}
 			b.ReportAllocs()
@@ -83,7 +83,7 @@ func BenchmarkPolling(b *testing.B) {
 			benchPeople(b, st)
 			ctx, cancel := context.WithCancel(context.Background())
 			done := make(chan struct{})
-			go func() { defer close(done); _ = r.ad.Run(ctx, r.intake, nil) }()
+			go func() { defer close(done); _ = r.ad.Run(ctx, bot.NewIntake(r.eng, nil)) }()
 			defer func() { cancel(); <-done }()
 			base := srv.Confirmed()
 			b.ReportAllocs()

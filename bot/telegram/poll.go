@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"strconv"
 	"sync"
 	"time"
 
@@ -20,11 +19,17 @@ const maxTries = 10
 // allowed are the update kinds the bot asks for.
 var allowed = []string{"message", "callback_query"}
 
-// Run receives updates until ctx is done and hands each to h; wake (may be
-// nil) is called after an update produced messages, so the dispatcher
-// looks at the outbox. With a WebhookURL it registers the webhook (served
-// by WebhookHandler) and waits; otherwise it long-polls getUpdates itself.
-func (a *Adapter) Run(ctx context.Context, h Handler, wake func()) error {
+// Run publishes the command menu and receives updates until ctx is done,
+// submitting each to in. With a WebhookURL it registers the webhook (served
+// by Webhooks) and waits; otherwise it long-polls getUpdates itself.
+func (a *Adapter) Run(ctx context.Context, in *bot.Intake) error {
+	var staff []string
+	if a.cfg.StaffChats != nil {
+		staff = a.cfg.StaffChats(ctx)
+	}
+	if err := a.SetCommands(ctx, staff...); err != nil && ctx.Err() == nil {
+		a.log.Warn("telegram commands", "err", err)
+	}
 	if a.cfg.WebhookURL != "" {
 		if err := a.SetWebhook(ctx); err != nil {
 			return err
@@ -35,7 +40,7 @@ func (a *Adapter) Run(ctx context.Context, h Handler, wake func()) error {
 	if _, err := a.request(ctx, "deleteWebhook", tgbotapi.DeleteWebhookConfig{}); err != nil && ctx.Err() == nil {
 		a.log.Warn("delete webhook", "err", err)
 	}
-	return a.poll(ctx, h, wake)
+	return a.poll(ctx, in)
 }
 
 // emptyPollPause spaces polls that come back empty without waiting.
@@ -45,7 +50,7 @@ const emptyPollPause = 250 * time.Millisecond
 // past it) only once every update in it was handled, so a crash loses
 // nothing; what was handled before the crash comes back and is recognised
 // by the engine as a duplicate.
-func (a *Adapter) poll(ctx context.Context, h Handler, wake func()) error {
+func (a *Adapter) poll(ctx context.Context, in *bot.Intake) error {
 	offset, fails := 0, 0
 	tries := map[int]int{}
 	for ctx.Err() == nil {
@@ -70,7 +75,7 @@ func (a *Adapter) poll(ctx context.Context, h Handler, wake func()) error {
 			bot.Sleep(ctx, wait)
 			continue
 		}
-		next, ok := a.batch(ctx, h, wake, ups, tries)
+		next, ok := a.batch(ctx, in, ups, tries)
 		if next > offset {
 			offset = next
 		}
@@ -110,44 +115,14 @@ func (a *Adapter) getUpdates(ctx context.Context, offset, timeout int) ([]tgbota
 	return ups, nil
 }
 
-// batch handles a batch of updates, one goroutine per person (their
-// updates in order), and returns the offset that confirms what was
-// handled: the id of the first update not handled, or past the last one.
-func (a *Adapter) batch(ctx context.Context, h Handler, wake func(), ups []tgbotapi.Update, tries map[int]int) (int, bool) {
+// batch hands a batch of updates to the intake and returns the offset that
+// confirms what was handled: the id of the first update not handled, or
+// past the last one.
+func (a *Adapter) batch(ctx context.Context, in *bot.Intake, ups []tgbotapi.Update, tries map[int]int) (int, bool) {
 	if len(ups) == 0 {
 		return 0, true
 	}
-	groups := map[string][]int{}
-	var order []string
-	for i, u := range ups {
-		k := sender(u)
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], i)
-	}
-	handled := make([]bool, len(ups))
-	var wg sync.WaitGroup
-	for _, k := range order {
-		wg.Add(1)
-		go func(idx []int) {
-			defer wg.Done()
-			for _, i := range idx {
-				if ctx.Err() != nil {
-					return
-				}
-				if err := a.handle(ctx, h, wake, ups[i]); err != nil {
-					if ctx.Err() != nil {
-						return
-					}
-					a.log.Error("handle update", "update_id", ups[i].UpdateID, "err", err)
-					return // later updates of this person wait for it
-				}
-				handled[i] = true
-			}
-		}(groups[k])
-	}
-	wg.Wait()
+	handled := a.submit(ctx, in, ups)
 	for i, u := range ups {
 		if handled[i] {
 			delete(tries, u.UpdateID)
@@ -165,42 +140,43 @@ func (a *Adapter) batch(ctx context.Context, h Handler, wake func(), ups []tgbot
 	return ups[len(ups)-1].UpdateID + 1, true
 }
 
-// sender keys an update by the user who caused it.
-func sender(u tgbotapi.Update) string {
-	switch {
-	case u.CallbackQuery != nil && u.CallbackQuery.From != nil:
-		return strconv.FormatInt(u.CallbackQuery.From.ID, 10)
-	case u.Message != nil && u.Message.From != nil:
-		return strconv.FormatInt(u.Message.From.ID, 10)
-	}
-	return "update:" + strconv.Itoa(u.UpdateID)
+// held is a person's part of a batch: once one of their updates fails, the
+// later ones are not handled, so that none overtakes it.
+type held struct {
+	ctx  context.Context
+	stop context.CancelFunc
 }
 
-// handle translates one update, applies it and answers a button press.
-func (a *Adapter) handle(ctx context.Context, h Handler, wake func(), u tgbotapi.Update) error {
-	in, err := a.translate(ctx, u)
-	if err != nil {
-		return err
-	}
-	if in.skip {
-		if in.query != "" {
-			a.answer(ctx, in.query, "")
+// submit hands the updates to the intake, waits for them and reports which
+// were handled.
+func (a *Adapter) submit(ctx context.Context, in *bot.Intake, ups []tgbotapi.Update) []bool {
+	handled := make([]bool, len(ups))
+	people := map[string]*held{}
+	var wg sync.WaitGroup
+	for i, up := range ups {
+		u := a.update(up)
+		p := people[u.Key]
+		if p == nil {
+			p = &held{}
+			p.ctx, p.stop = context.WithCancel(ctx)
+			defer p.stop()
+			people[u.Key] = p
 		}
-		return nil
+		wg.Add(1)
+		u.Done = func(err error) {
+			defer wg.Done()
+			switch {
+			case err == nil:
+				handled[i] = true
+			case p.ctx.Err() == nil:
+				a.log.Error("handle update", "update_id", up.UpdateID, "err", err)
+				p.stop() // the person's later updates wait for this one
+			}
+		}
+		in.Submit(p.ctx, u)
 	}
-	res, err := h.Handle(ctx, in.ev)
-	if err != nil {
-		return err
-	}
-	// A duplicate was answered when it was first handled; answering again
-	// would be refused.
-	if in.query != "" && !res.Duplicate {
-		a.answer(ctx, in.query, res.Notice)
-	}
-	if len(res.Messages) > 0 && wake != nil {
-		wake()
-	}
-	return nil
+	wg.Wait()
+	return handled
 }
 
 // alertLen is the length from which a notice is shown as an alert the user

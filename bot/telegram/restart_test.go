@@ -7,6 +7,7 @@ import (
 	"sync"
 	"testing"
 
+	"ctdesk/bot"
 	"ctdesk/bot/telegram"
 	"ctdesk/bot/telegram/telegramtest"
 	"ctdesk/conversations"
@@ -17,7 +18,7 @@ import (
 // then "dies": it stops its process before the batch is confirmed and
 // refuses everything after.
 type killer struct {
-	next      telegram.Handler
+	next      bot.Handler
 	keep      int
 	die       func()
 	mu        sync.Mutex
@@ -50,7 +51,7 @@ func (k *killer) Handle(ctx context.Context, ev conversations.Event) (conversati
 
 // counter counts fresh and redelivered events.
 type counter struct {
-	next       telegram.Handler
+	next       bot.Handler
 	mu         sync.Mutex
 	fresh, dup int
 }
@@ -74,8 +75,8 @@ func crash(t *testing.T, srv *telegramtest.Server, r *rig, keep int) int {
 	t.Helper()
 	p := newRig(t, srv, r.st, telegram.Config{})
 	ctx, cancel := context.WithCancel(context.Background())
-	k := &killer{next: p.intake, keep: keep, die: cancel}
-	if err := p.ad.Run(ctx, k, nil); err != nil {
+	k := &killer{next: p.eng, keep: keep, die: cancel}
+	if err := p.ad.Run(ctx, bot.NewIntake(k, nil)); err != nil {
 		t.Fatalf("run: %v", err)
 	}
 	if k.calls < keep+1 {
@@ -109,7 +110,7 @@ func TestRestartMidBatch(t *testing.T) {
 			applied := crash(t, srv, r, 2)
 
 			p := newRig(t, srv, r.st, telegram.Config{})
-			c := &counter{next: p.intake}
+			c := &counter{next: p.eng}
 			p.startWith(c)
 			p.waitAfter(rosa.ID, 0, "(4/6)")
 			p.waitAfter(luis.ID, 0, "¿Qué servicio necesitas")

@@ -57,7 +57,7 @@ func newRig(tb testing.TB, srv *telegramtest.Server, st storage.Store, cfg teleg
 		tb.Fatalf("telegram.New: %v", err)
 	}
 	r.ad = ad
-	r.intake = bot.NewIntake(r.eng)
+	r.intake = bot.NewIntake(r.eng, func() { r.disp.Wake() })
 	r.disp = bottest.Dispatcher(st, r.eng, bot.DispatcherConfig{
 		OnBlocked: func(_ context.Context, recipient string) {
 			r.mu.Lock()
@@ -69,12 +69,15 @@ func newRig(tb testing.TB, srv *telegramtest.Server, st storage.Store, cfg teleg
 }
 
 // start runs the intake loop and the dispatcher until the test ends or stop.
-func (r *rig) start() { r.startWith(r.intake) }
+func (r *rig) start() { r.run(r.intake) }
 
-// startWith runs the rig with h in front of its intake.
-func (r *rig) startWith(h telegram.Handler) {
+// startWith runs the rig with h in place of the engine.
+func (r *rig) startWith(h bot.Handler) { r.run(bot.NewIntake(h, r.disp.Wake)) }
+
+// run runs the adapter into in, and the dispatcher.
+func (r *rig) run(in *bot.Intake) {
 	r.stop = bottest.Run(r.t,
-		func(ctx context.Context) { _ = r.ad.Run(ctx, h, r.disp.Wake) },
+		func(ctx context.Context) { _ = r.ad.Run(ctx, in) },
 		func(ctx context.Context) { _ = r.disp.Run(ctx) })
 }
 

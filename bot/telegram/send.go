@@ -2,7 +2,6 @@ package telegram
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"html"
 	"strconv"
@@ -22,38 +21,33 @@ const (
 	maxCallback    = 64
 )
 
-// Send delivers m to the chat account (a Telegram chat id): files first,
-// as documents or photos, then the text in HTML parse mode, split into parts
-// of at most 4096 characters with the buttons under the last part. An Edit
-// replaces the text of that earlier message and removes its buttons. When a
-// send is retried after a failure, the calls that already succeeded for the
-// same message are not made again.
-func (a *Adapter) Send(ctx context.Context, account string, m conversations.Message, files []bot.File) error {
-	chat, err := strconv.ParseInt(account, 10, 64)
+// Send delivers a message to the chat d.Account (a Telegram chat id): files
+// first, as documents or photos, then the text in HTML parse mode, split
+// into parts of at most 4096 characters with the buttons under the last
+// part. An Edit replaces the text of that earlier message and removes its
+// buttons. The calls that earlier attempts made (d.Done) are not made again.
+func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
+	chat, err := strconv.ParseInt(d.Account, 10, 64)
 	if err != nil {
-		return fmt.Errorf("telegram: send to %q: %w", account, bot.ErrPermanent)
+		return fmt.Errorf("telegram: send to %q: %w", d.Account, bot.ErrPermanent)
 	}
-	calls, err := a.plan(chat, m, files)
+	calls, err := a.plan(chat, d.Message, d.Files)
 	if err != nil {
 		return err
 	}
-	done := a.started(m.ID)
-	for i := done; i < len(calls); i++ {
-		if i > 0 {
-			if err := bot.Pace(ctx); err != nil {
+	start := d.Done
+	for i := start; i < len(calls); i++ {
+		if i > start {
+			d.Progress(ctx, i)
+			if err := d.Pace(ctx); err != nil {
 				return err
 			}
 		}
 		_, err := a.request(ctx, calls[i].op, calls[i].c)
 		if err = classify(err); err != nil {
-			if !retryable(err) {
-				a.finished(m.ID)
-			}
 			return err
 		}
-		a.advance(m.ID, i+1)
 	}
-	a.finished(m.ID)
 	return nil
 }
 
@@ -168,32 +162,4 @@ func parseRef(ref string) (int64, int, error) {
 // ref is the reference of a message, as Event.Pressed and Message.Edit carry it.
 func ref(chat int64, msg int) string {
 	return strconv.FormatInt(chat, 10) + ":" + strconv.Itoa(msg)
-}
-
-func retryable(err error) bool {
-	return !errors.Is(err, bot.ErrBlocked) && !errors.Is(err, bot.ErrPermanent)
-}
-
-func (a *Adapter) started(id string) int {
-	if id == "" {
-		return 0
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.progress[id]
-}
-
-func (a *Adapter) advance(id string, n int) {
-	if id == "" {
-		return
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.progress[id] = n
-}
-
-func (a *Adapter) finished(id string) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	delete(a.progress, id)
 }

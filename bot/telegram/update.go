@@ -19,55 +19,48 @@ import (
 // maxDownload is the Bot API's limit on files a bot may download.
 const maxDownload = 20 << 20
 
-// incoming is an update turned into an event, with what is needed to
-// answer it afterwards.
-type incoming struct {
-	id    int
-	ev    conversations.Event
-	query string // callback_query id to answer, "" for a message
-	skip  bool   // nothing for the engine (an edit, a channel post, ...)
-}
-
-// key is who the update comes from: their updates are handled in order.
-func (in incoming) key() string { return in.ev.Account }
-
-// translate turns an update into an event. Files are downloaded; a file
-// over the download limit arrives as IncomingFile{TooBig: true}.
-func (a *Adapter) translate(ctx context.Context, u tgbotapi.Update) (incoming, error) {
-	in := incoming{id: u.UpdateID, ev: conversations.Event{ID: "tg:" + strconv.Itoa(u.UpdateID), Platform: Platform}}
+// update turns a Telegram update into the intake's: who it comes from,
+// how to make its event (downloading its file; one over the download limit
+// arrives as IncomingFile{TooBig: true}) and how to answer a pressed button.
+func (a *Adapter) update(u tgbotapi.Update) bot.Update {
+	id := "tg:" + strconv.Itoa(u.UpdateID)
+	out := bot.Update{ID: id, Key: "update:" + strconv.Itoa(u.UpdateID), Event: nothing}
+	ev := conversations.Event{ID: id, Platform: Platform}
 	switch {
 	case u.CallbackQuery != nil && u.CallbackQuery.From != nil:
 		q := u.CallbackQuery
-		in.query = q.ID
-		in.ev.Account = strconv.FormatInt(q.From.ID, 10)
-		in.ev.Name = fullName(q.From)
-		in.ev.Button = q.Data
+		ev.Account, ev.Name, ev.Button = strconv.FormatInt(q.From.ID, 10), fullName(q.From), q.Data
 		if q.Message != nil && q.Message.Chat != nil {
-			in.ev.Pressed = ref(q.Message.Chat.ID, q.Message.MessageID)
+			ev.Pressed = ref(q.Message.Chat.ID, q.Message.MessageID)
 		}
-		if q.Data == "" {
-			in.skip = true
+		out.Key = Platform + ":" + ev.Account
+		out.Answer = func(ctx context.Context, notice string) { a.answer(ctx, q.ID, notice) }
+		if q.Data != "" {
+			out.Event = func(context.Context) (conversations.Event, bool, error) { return ev, true, nil }
 		}
 	case u.Message != nil && u.Message.From != nil && u.Message.Chat != nil && u.Message.Chat.IsPrivate():
 		m := u.Message
-		in.ev.Account = strconv.FormatInt(m.From.ID, 10)
-		in.ev.Name = fullName(m.From)
-		in.ev.Text = m.Text
-		if in.ev.Text == "" {
-			in.ev.Text = m.Caption
+		ev.Account, ev.Name, ev.Text = strconv.FormatInt(m.From.ID, 10), fullName(m.From), m.Text
+		if ev.Text == "" {
+			ev.Text = m.Caption
 		}
-		files, err := a.files(ctx, m)
-		if err != nil {
-			return in, err
+		out.Key = Platform + ":" + ev.Account
+		out.Event = func(ctx context.Context) (conversations.Event, bool, error) {
+			files, err := a.files(ctx, m)
+			if err != nil {
+				return ev, false, err
+			}
+			ev.Files = files
+			// A sticker, a location...: nothing we understand.
+			return ev, ev.Text != "" || len(files) > 0, nil
 		}
-		in.ev.Files = files
-		if in.ev.Text == "" && len(files) == 0 {
-			in.skip = true // a sticker, a location...: nothing we understand
-		}
-	default:
-		in.skip = true
 	}
-	return in, nil
+	return out
+}
+
+// nothing is the event of an update the bot ignores (an edit, a channel post...).
+func nothing(context.Context) (conversations.Event, bool, error) {
+	return conversations.Event{}, false, nil
 }
 
 func fullName(u *tgbotapi.User) string {

@@ -9,6 +9,8 @@ import (
 	"strconv"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
+
+	"ctdesk/bot"
 )
 
 // secretHeader carries the webhook's secret_token on every request.
@@ -38,11 +40,19 @@ func (a *Adapter) WebhookPath() string {
 	return u.Path
 }
 
-// WebhookHandler serves Telegram's webhook requests: a request without the
-// right secret is refused with 401 and changes nothing; an update is
-// answered 200 only once it was handled (committed), so Telegram delivers
-// it again after a failure.
-func (a *Adapter) WebhookHandler(h Handler, wake func()) http.Handler {
+// Webhooks serves Telegram's webhook requests at the path of WebhookURL,
+// when one is configured: a request without the right secret is refused
+// with 401 and changes nothing; an update is answered 200 only once it was
+// handled (committed), so Telegram delivers it again after a failure.
+func (a *Adapter) Webhooks(in *bot.Intake) map[string]http.Handler {
+	if a.cfg.WebhookURL == "" {
+		return nil
+	}
+	return map[string]http.Handler{"POST " + a.WebhookPath(): a.webhook(in)}
+}
+
+// webhook is the handler of Webhooks.
+func (a *Adapter) webhook(in *bot.Intake) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -60,7 +70,7 @@ func (a *Adapter) WebhookHandler(h Handler, wake func()) http.Handler {
 			http.Error(w, "bad update", http.StatusBadRequest)
 			return
 		}
-		if err := a.handle(r.Context(), h, wake, u); err != nil {
+		if err := in.Apply(r.Context(), a.update(u)); err != nil {
 			a.log.Error("handle update", "update_id", u.UpdateID, "err", err)
 			http.Error(w, "try again", http.StatusInternalServerError)
 			return

@@ -24,7 +24,9 @@ func TestWebhook(t *testing.T) {
 	hook := httptest.NewServer(mux)
 	t.Cleanup(hook.Close)
 	r := newRig(t, srv, st, telegram.Config{WebhookURL: hook.URL + "/hooks/telegram", WebhookSecret: "s3cr3t-Token_1"})
-	mux.Handle(r.ad.WebhookPath(), r.ad.WebhookHandler(r.intake, r.disp.Wake))
+	for pattern, h := range r.ad.Webhooks(r.intake) {
+		mux.Handle(pattern, h)
+	}
 
 	for name, secret := range map[string]string{"missing": "", "wrong": "s3cr3t-Token_2", "prefix": "s3cr3t"} {
 		req, _ := http.NewRequest(http.MethodPost, hook.URL+"/hooks/telegram", strings.NewReader(update))

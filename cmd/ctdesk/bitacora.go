@@ -13,7 +13,7 @@ import (
 )
 
 // bitacora prints the Bitácora CT-RG.02 as CSV: every action with who and when.
-func bitacora(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+func bitacora(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("bitacora", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	desde := fs.String("desde", "", "primer día (dd/mm/aaaa)")
@@ -22,7 +22,7 @@ func bitacora(ctx context.Context, args []string, getenv func(string) string, st
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg, err := loadConfig(getenv)
+	cfg, err := loadConfig(env.Config)
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func bitacora(ctx context.Context, args []string, getenv func(string) string, st
 		}
 		f.To = to.AddDate(0, 0, 1)
 	}
-	st, _, err := openStore(ctx, getenv, true)
+	st, _, err := openStore(ctx, env, true)
 	if err != nil {
 		return err
 	}

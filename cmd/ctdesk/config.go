@@ -56,10 +56,11 @@ type PersonConfig struct {
 	Language string `yaml:"language"`
 }
 
-// loadConfig reads CTDESK_CONFIG, or the bundled example when it is unset.
-func loadConfig(getenv func(string) string) (*Config, error) {
+// loadConfig reads the file at path (CTDESK_CONFIG), or the bundled
+// example when path is empty.
+func loadConfig(path string) (*Config, error) {
 	data, source := exampleConfig, "ejemplo incluido"
-	if path := getenv("CTDESK_CONFIG"); path != "" {
+	if path != "" {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("config: %w", err)

@@ -35,13 +35,13 @@ func TestConfigErrors(t *testing.T) {
 			if err := os.WriteFile(path, []byte(tt.edit(base)), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			_, err := loadConfig(env(map[string]string{"CTDESK_CONFIG": path}))
+			_, err := loadConfig(path)
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error = %v, want it to mention %q", err, tt.want)
 			}
 		})
 	}
-	if _, err := loadConfig(env(nil)); err != nil {
+	if _, err := loadConfig(""); err != nil {
 		t.Errorf("the bundled example is refused: %v", err)
 	}
 }

@@ -273,7 +273,11 @@ func (r *crashRig) checkStore(qs []*requester) {
 	for _, q := range qs {
 		forms = append(forms, q.sent...)
 	}
-	st, _, err := openStore(context.Background(), func(k string) string { return r.vars[k] }, false)
+	env, err := readEnv(func(k string) string { return r.vars[k] })
+	if err != nil {
+		r.t.Fatalf("read the environment: %v", err)
+	}
+	st, _, err := openStore(context.Background(), env, false)
 	if err != nil {
 		r.t.Fatalf("open the store after the stop: %v", err)
 	}

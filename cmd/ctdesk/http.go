@@ -10,14 +10,14 @@ import (
 
 // registerHealth serves /healthz (the process answers) and /readyz (the
 // store answers).
-func registerHealth(rt *runtime) {
-	rt.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+func registerHealth(s *service) {
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
 	})
-	rt.mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+	s.mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
-		if err := rt.store.Ping(ctx); err != nil {
+		if err := s.store.Ping(ctx); err != nil {
 			http.Error(w, "store unreachable", http.StatusServiceUnavailable)
 			return
 		}
@@ -27,17 +27,13 @@ func registerHealth(rt *runtime) {
 
 // serveHTTP listens on CTDESK_HTTP_ADDR (default 127.0.0.1:8080) until ctx
 // is done, then shuts down within five seconds.
-func serveHTTP(ctx context.Context, rt *runtime) error {
-	addr := rt.getenv("CTDESK_HTTP_ADDR")
-	if addr == "" {
-		addr = "127.0.0.1:8080"
-	}
-	ln, err := net.Listen("tcp", addr)
+func serveHTTP(ctx context.Context, s *service) error {
+	ln, err := net.Listen("tcp", s.env.HTTPAddr)
 	if err != nil {
 		return err
 	}
-	rt.log.Info("http listening", "addr", ln.Addr().String())
-	srv := &http.Server{Handler: rt.mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
+	s.log.Info("http listening", "addr", ln.Addr().String())
+	srv := &http.Server{Handler: s.mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

@@ -36,28 +36,34 @@ func main() {
 
 var errUsage = errors.New("usage")
 
-// run is ctdesk with its inputs injected, so tests drive it whole.
+// run is ctdesk with its inputs injected, so tests drive it whole. The
+// environment is read once, here.
 func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
-	log := newLogger(getenv, stderr)
+	if len(args) > 0 && (args[0] == "help" || args[0] == "ayuda") {
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	env, err := readEnv(getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(env, stderr)
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		switch args[0] {
 		case "bitacora", "bitácora":
-			return bitacora(ctx, args[1:], getenv, stdout, stderr)
+			return bitacora(ctx, args[1:], env, stdout, stderr)
 		case "report", "informe":
-			return reportCmd(ctx, args[1:], getenv, stdout, stderr, time.Now())
+			return reportCmd(ctx, args[1:], env, stdout, stderr, time.Now())
 		case "program", "programa":
-			return programCmd(ctx, args[1:], getenv, stdout, stderr, time.Now())
+			return programCmd(ctx, args[1:], env, stdout, stderr, time.Now())
 		case "serve":
-			return serve(ctx, getenv, stdin, stdout, log)
-		case "help", "ayuda":
-			fmt.Fprint(stdout, usage)
-			return nil
+			return serve(ctx, env, stdin, stdout, log)
 		default:
 			fmt.Fprintf(stderr, "ctdesk: subcomando desconocido %q\n%s", args[0], usage)
 			return errUsage
 		}
 	}
-	return serve(ctx, getenv, stdin, stdout, log)
+	return serve(ctx, env, stdin, stdout, log)
 }
 
 const usage = `Uso:
@@ -72,9 +78,9 @@ Variables: CTDESK_CONFIG, CTDESK_DATA, REDIS_URL, TELEGRAM_TOKEN, SLACK_BOT_TOKE
 `
 
 // newLogger builds the one logger of the process.
-func newLogger(getenv func(string) string, w io.Writer) *slog.Logger {
+func newLogger(env Env, w io.Writer) *slog.Logger {
 	var level slog.Level
-	if err := level.UnmarshalText([]byte(getenv("CTDESK_LOG_LEVEL"))); err != nil {
+	if err := level.UnmarshalText([]byte(env.LogLevel)); err != nil {
 		level = slog.LevelInfo
 	}
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: level}))

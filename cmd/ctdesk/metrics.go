@@ -43,18 +43,18 @@ func (i instrumented) Handle(ctx context.Context, ev conversations.Event) (conve
 }
 
 // registerMetrics serves /metrics on a registry of this process.
-func registerMetrics(rt *runtime) {
+func registerMetrics(s *service) {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		eventsHandled, eventSeconds,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "ctdesk_outbox_pending", Help: "Messages waiting in the outbox."}, func() float64 {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 			defer cancel()
-			n, err := rt.store.PendingOutbox(ctx)
+			n, err := s.store.PendingOutbox(ctx)
 			if err != nil {
 				return -1
 			}
 			return float64(n)
 		}))
-	rt.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	s.mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
 }

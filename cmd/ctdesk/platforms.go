@@ -2,38 +2,97 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"net/http"
 
 	"ctdesk/bot"
+	"ctdesk/bot/slack"
+	"ctdesk/bot/telegram"
 	"ctdesk/conversations"
 	"ctdesk/storage"
 )
 
-// runtime is what the platforms and the scheduler are built from.
-type runtime struct {
+// service is what the parts of the running service are built from.
+type service struct {
+	env    Env
 	cfg    *Config
-	getenv func(string) string
 	log    *slog.Logger
 	store  storage.Store
 	engine *conversations.Engine
-	intake bot.Handler
 	// mux serves /healthz, /readyz, /metrics and the platforms' webhooks.
 	mux *http.ServeMux
-	// wake tells the outbox dispatcher that messages are waiting.
-	wake func()
 }
 
-// platform is a chat platform: it delivers messages and runs its intake
-// until ctx is done.
-type platform interface {
-	bot.Sender
-	Run(ctx context.Context) error
+// adapters builds the chat platforms the environment enables, in order of
+// preference for routing: Telegram, then Slack.
+func (s *service) adapters(ctx context.Context) ([]bot.Adapter, error) {
+	var out []bot.Adapter
+	if t := s.env.Telegram; t.Token != "" {
+		// Long polling by default, or a webhook served on the HTTP listener.
+		ad, err := telegram.New(ctx, telegram.Config{
+			Token: t.Token, Endpoint: t.Endpoint, WebhookURL: t.WebhookURL, WebhookSecret: t.WebhookSecret,
+			Log: s.log.With("component", "telegram"), StaffChats: s.staffChats,
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ad)
+	}
+	if sl := s.env.Slack; sl.BotToken != "" {
+		if sl.AppToken == "" && sl.SigningSecret == "" {
+			return nil, errors.New("slack: SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP requests)")
+		}
+		ad, err := slack.New(ctx, slack.Config{
+			BotToken: sl.BotToken, AppToken: sl.AppToken, SigningSecret: sl.SigningSecret, APIURL: sl.APIURL,
+			Log: s.log.With("component", "slack"),
+		})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ad)
+	}
+	return out, nil
 }
 
-// platformFactory builds a platform from the environment; it returns nil
-// when the platform is not configured.
-type platformFactory func(ctx context.Context, rt *runtime) (platform, error)
+// staffChats are the Telegram chats of CT staff, who also see /cola.
+func (s *service) staffChats(ctx context.Context) []string {
+	people, err := s.store.People(ctx)
+	if err != nil {
+		return nil
+	}
+	var chats []string
+	for _, person := range people {
+		if acct := person.Accounts[telegram.Platform]; acct != "" && person.Role.IsStaff() && !person.Disabled {
+			chats = append(chats, acct)
+		}
+	}
+	return chats
+}
 
-// platformFactories are tried in order of preference for routing.
-var platformFactories = []platformFactory{telegramPlatform, slackPlatform}
+// dispatcher delivers the outbox through the senders; the coordinator is
+// told when someone blocked the bot.
+func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
+	return bot.NewDispatcher(s.store, s.engine, bot.NewRouter(s.engine, senders...), bot.DispatcherConfig{
+		Log:       s.log.With("component", "outbox"),
+		OnBlocked: s.tellBlocked,
+	})
+}
+
+// tellBlocked tells the coordinator that a recipient blocked the bot.
+func (s *service) tellBlocked(ctx context.Context, recipient string) {
+	name := recipient
+	if p, err := s.store.Person(ctx, recipient); err == nil {
+		name = p.Name
+	}
+	if err := s.engine.TellRole(ctx, "blocked:"+recipient, storage.RoleCoordinador, "blocked.coord", name); err != nil {
+		s.log.Error("tell coordinator of blocked recipient", "recipient", recipient, "err", err)
+	}
+}
+
+// intake is where the updates of every platform enter: the engine, behind
+// the memory of each person's last platform, measured; wake (may be nil)
+// tells the dispatcher that messages are waiting.
+func (s *service) intake(wake func()) *bot.Intake {
+	return bot.NewIntake(instrument(bot.NewLastPlatform(s.engine, s.engine, s.log.With("component", "intake"))), wake)
+}

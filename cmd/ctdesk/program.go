@@ -14,7 +14,7 @@ import (
 
 // programCmd imports the Programa Anual de Mantenimiento Preventivo CT-RG.01
 // from a CSV or YAML file: `ctdesk program import FILE`.
-func programCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, now time.Time) error {
+func programCmd(ctx context.Context, args []string, env Env, stdout, stderr io.Writer, now time.Time) error {
 	if len(args) != 2 || args[0] != "import" {
 		fmt.Fprint(stderr, "Uso: ctdesk program import ARCHIVO.csv|ARCHIVO.yaml\n")
 		return errUsage
@@ -23,11 +23,11 @@ func programCmd(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return fmt.Errorf("programa: %w", err)
 	}
-	cfg, err := loadConfig(getenv)
+	cfg, err := loadConfig(env.Config)
 	if err != nil {
 		return err
 	}
-	st, _, err := openStore(ctx, getenv, false)
+	st, _, err := openStore(ctx, env, false)
 	if err != nil {
 		return err
 	}

@@ -15,7 +15,7 @@ import (
 
 // reportCmd writes the report DP-RG.02 of a quarter, as PDF or CSV, from the
 // store; with the embedded store it may run beside the service.
-func reportCmd(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, now time.Time) error {
+func reportCmd(ctx context.Context, args []string, env Env, stdout, stderr io.Writer, now time.Time) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	quarter := fs.String("quarter", "", "trimestre, p. ej. 2026Q3 (por omisión, el último que terminó)")
@@ -27,7 +27,7 @@ func reportCmd(ctx context.Context, args []string, getenv func(string) string, s
 	if *format != "pdf" && *format != "csv" {
 		return fmt.Errorf("--format %q: usa pdf o csv", *format)
 	}
-	cfg, err := loadConfig(getenv)
+	cfg, err := loadConfig(env.Config)
 	if err != nil {
 		return err
 	}
@@ -37,7 +37,7 @@ func reportCmd(ctx context.Context, args []string, getenv func(string) string, s
 			return fmt.Errorf("--quarter %q: escribe el año y el trimestre, p. ej. 2026Q3", *quarter)
 		}
 	}
-	st, _, err := openStore(ctx, getenv, true)
+	st, _, err := openStore(ctx, env, true)
 	if err != nil {
 		return err
 	}

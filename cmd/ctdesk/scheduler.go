@@ -11,15 +11,15 @@ import (
 
 // runScheduler runs the scheduled jobs (DESIGN §4) until ctx is done; what
 // they post goes to the outbox, and the dispatcher is woken at once.
-func runScheduler(ctx context.Context, rt *runtime) error {
-	cfg := rt.cfg.Schedules.config(rt.cfg)
+func runScheduler(ctx context.Context, s *service, wake func()) error {
+	cfg := s.cfg.Schedules.config(s.cfg)
 	host, _ := os.Hostname()
 	cfg.Owner = fmt.Sprintf("%s-%d", host, os.Getpid())
-	s, err := scheduler.New(cfg, rt.store, wakingEngine{rt.engine, rt.wake}, rt.log.With("component", "scheduler"))
+	jobs, err := scheduler.New(cfg, s.store, wakingEngine{s.engine, wake}, s.log.With("component", "scheduler"))
 	if err != nil {
 		return err
 	}
-	return s.Run(ctx)
+	return jobs.Run(ctx)
 }
 
 // wakingEngine wakes the outbox dispatcher after each post.

@@ -14,17 +14,16 @@ import (
 	"ctdesk/bot"
 	"ctdesk/bot/console"
 	"ctdesk/conversations"
-	"ctdesk/storage"
 )
 
 // serve runs the service until ctx is done (or, in the console, until the
 // input ends).
-func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
-	cfg, err := loadConfig(getenv)
+func serve(ctx context.Context, env Env, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
+	cfg, err := loadConfig(env.Config)
 	if err != nil {
 		return err
 	}
-	st, where, err := openStore(ctx, getenv, false)
+	st, where, err := openStore(ctx, env, false)
 	if err != nil {
 		return err
 	}
@@ -40,36 +39,28 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 	if err != nil {
 		return err
 	}
-	rt := &runtime{cfg: cfg, getenv: getenv, log: log, store: st, engine: engine, mux: http.NewServeMux()}
-	rt.intake = instrument(bot.NewIntake(bot.NewLastPlatform(engine, engine, log.With("component", "intake"))))
-	var platforms []platform
-	for _, f := range platformFactories {
-		p, err := f(ctx, rt)
-		if err != nil {
-			return err
-		}
-		if p != nil {
-			platforms = append(platforms, p)
-		}
+	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux()}
+	platforms, err := s.adapters(ctx)
+	if err != nil {
+		return err
 	}
 	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms))
 	if len(platforms) == 0 {
-		return runConsole(ctx, rt, stdin, stdout)
+		return runConsole(ctx, s, stdin, stdout)
 	}
-	return runService(ctx, rt, platforms)
+	return runService(ctx, s, platforms)
 }
 
 // runConsole plays the procedure in the terminal on the embedded store.
-func runConsole(ctx context.Context, rt *runtime, stdin io.Reader, stdout io.Writer) error {
+func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writer) error {
 	c := console.New(stdout)
-	router := bot.NewRouter(rt.engine, c)
-	disp := bot.NewDispatcher(rt.store, rt.engine, router, bot.DispatcherConfig{Log: rt.log.With("component", "outbox")})
+	disp := s.dispatcher(c)
 	// Messages left from an earlier session (or queued by jobs) show first.
 	if _, err := disp.Drain(ctx); err != nil {
 		return err
 	}
-	s := &console.Session{C: c, In: stdin, Handler: rt.intake, Out: disp, People: rt.store, Prompt: isTerminal(stdin)}
-	err := s.Run(ctx)
+	sess := &console.Session{C: c, In: stdin, Handler: s.intake(nil), Out: disp, People: s.store, Prompt: isTerminal(stdin)}
+	err := sess.Run(ctx)
 	if errors.Is(err, io.EOF) {
 		return nil
 	}
@@ -89,27 +80,20 @@ func isTerminal(r io.Reader) bool {
 // runService runs the platforms, the outbox, the scheduler and the HTTP
 // listener; on shutdown intake stops first, the outbox drains for a
 // bounded time, and the store is closed last (by serve).
-func runService(ctx context.Context, rt *runtime, platforms []platform) error {
+func runService(ctx context.Context, s *service, platforms []bot.Adapter) error {
 	senders := make([]bot.Sender, len(platforms))
 	for i, p := range platforms {
 		senders[i] = p
 	}
-	router := bot.NewRouter(rt.engine, senders...)
-	disp := bot.NewDispatcher(rt.store, rt.engine, router, bot.DispatcherConfig{
-		Log: rt.log.With("component", "outbox"),
-		OnBlocked: func(ctx context.Context, recipient string) {
-			name := recipient
-			if p, err := rt.store.Person(ctx, recipient); err == nil {
-				name = p.Name
-			}
-			if err := rt.engine.TellRole(ctx, "blocked:"+recipient, storage.RoleCoordinador, "blocked.coord", name); err != nil {
-				rt.log.Error("tell coordinator of blocked recipient", "recipient", recipient, "err", err)
-			}
-		},
-	})
-	rt.wake = disp.Wake
-	registerMetrics(rt)
-	registerHealth(rt)
+	disp := s.dispatcher(senders...)
+	in := s.intake(disp.Wake)
+	for _, p := range platforms {
+		for pattern, h := range p.Webhooks(in) {
+			s.mux.Handle(pattern, h)
+		}
+	}
+	registerMetrics(s)
+	registerHealth(s)
 
 	intakeCtx, stopIntake := context.WithCancel(ctx)
 	defer stopIntake()
@@ -119,19 +103,17 @@ func runService(ctx context.Context, rt *runtime, platforms []platform) error {
 	var wg sync.WaitGroup
 	errs := make(chan error, len(platforms)+3)
 	start := func(name string, ctx context.Context, f func(context.Context) error) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			if err := f(ctx); err != nil && ctx.Err() == nil {
 				errs <- fmt.Errorf("%s: %w", name, err)
 			}
-		}()
+		})
 	}
 	for _, p := range platforms {
-		start(p.Platform(), intakeCtx, p.Run)
+		start(p.Platform(), intakeCtx, func(ctx context.Context) error { return p.Run(ctx, in) })
 	}
-	start("scheduler", intakeCtx, func(ctx context.Context) error { return runScheduler(ctx, rt) })
-	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, rt) })
+	start("scheduler", intakeCtx, func(ctx context.Context) error { return runScheduler(ctx, s, disp.Wake) })
+	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, s) })
 	outDone := make(chan struct{})
 	go func() {
 		defer close(outDone)
@@ -144,31 +126,31 @@ func runService(ctx context.Context, rt *runtime, platforms []platform) error {
 	select {
 	case <-ctx.Done():
 	case first = <-errs:
-		rt.log.Error("stopping", "err", first)
+		s.log.Error("stopping", "err", first)
 	}
 	stopIntake()
 	wg.Wait()
 	// Deliver what the last updates produced, for five seconds at most;
 	// whatever is left stays in the outbox for the next start.
-	settleOutbox(rt, disp, 5*time.Second)
+	settleOutbox(s, disp, 5*time.Second)
 	stopOut()
 	<-outDone
-	rt.log.Info("ctdesk stopped")
+	s.log.Info("ctdesk stopped")
 	return first
 }
 
 // settleOutbox waits until the outbox is empty or the time is up.
-func settleOutbox(rt *runtime, disp *bot.Dispatcher, limit time.Duration) {
+func settleOutbox(s *service, disp *bot.Dispatcher, limit time.Duration) {
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
 		disp.Wake()
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		n, err := rt.store.PendingOutbox(ctx)
+		n, err := s.store.PendingOutbox(ctx)
 		cancel()
 		if err != nil || n == 0 {
 			return
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	rt.log.Warn("stopping with messages still in the outbox; they go out at the next start")
+	s.log.Warn("stopping with messages still in the outbox; they go out at the next start")
 }

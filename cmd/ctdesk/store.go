@@ -15,26 +15,19 @@ import (
 // openStore opens Redis when REDIS_URL is set, else the embedded file
 // CTDESK_DATA (default ./ctdesk.db). readOnly opens the file for a second
 // process (a report or the bitácora) while the service runs.
-func openStore(ctx context.Context, getenv func(string) string, readOnly bool) (storage.Store, string, error) {
-	url, err := secretEnv(getenv, "REDIS_URL") // it may carry a password
-	if err != nil {
-		return nil, "", err
-	}
-	if url != "" {
-		opts, err := redisstore.ParseURL(url)
+func openStore(ctx context.Context, env Env, readOnly bool) (storage.Store, string, error) {
+	if env.RedisURL != "" {
+		opts, err := redisstore.ParseURL(env.RedisURL)
 		if err != nil {
 			return nil, "", fmt.Errorf("REDIS_URL: %w", err)
 		}
-		st := redisstore.New(redis.NewUniversalClient(opts), redisstore.Options{Prefix: getenv("CTDESK_REDIS_PREFIX")})
+		st := redisstore.New(redis.NewUniversalClient(opts), redisstore.Options{Prefix: env.RedisPrefix})
 		if err := st.Ping(ctx); err != nil {
 			return nil, "", errors.Join(fmt.Errorf("redis: %w", err), st.Close())
 		}
 		return st, "redis", nil
 	}
-	path := getenv("CTDESK_DATA")
-	if path == "" {
-		path = "ctdesk.db"
-	}
+	path := env.Data
 	if readOnly {
 		st, err := sqlitestore.OpenReadOnly(ctx, path)
 		if err != nil {

@@ -23,7 +23,7 @@ func runDirect(ctx context.Context, o options, rs *redisServer) (result, error) 
 		return res, err
 	}
 	defer k.close()
-	m := newMeter(bot.NewIntake(bot.NewLastPlatform(eng, k.st, nil)), o.users)
+	m := newMeter(bot.NewIntake(bot.NewLastPlatform(eng, k.st, nil), nil), o.users)
 	tr := &direct{m: m}
 	// All at once: this part measures capacity, bursts included.
 	return measure(ctx, o, o.directRounds, 0, k, m, tr, res)

@@ -54,14 +54,14 @@ func runLive(ctx context.Context, o options, rs *redisServer) (result, error) {
 	if err != nil {
 		return res, err
 	}
-	m := newMeter(bot.NewIntake(bot.NewLastPlatform(eng, k.st, nil)), o.users)
+	m := newMeter(bot.NewLastPlatform(eng, k.st, nil), o.users)
 	tr.m = m
 	disp := bot.NewDispatcher(k.st, eng, bot.NewRouter(k.st, ad), bot.DispatcherConfig{})
 
 	runCtx, stop := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	wg.Add(2)
-	go func() { defer wg.Done(); _ = ad.Run(runCtx, m, disp.Wake) }()
+	go func() { defer wg.Done(); _ = ad.Run(runCtx, bot.NewIntake(m, disp.Wake)) }()
 	go func() { defer wg.Done(); _ = disp.Run(runCtx) }()
 	defer func() { stop(); wg.Wait() }()
 

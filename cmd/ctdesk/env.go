@@ -1,0 +1,104 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Env is ctdesk's environment (DESIGN §6), read once at start; the rest of
+// the command takes what it needs from it. Secrets may come from a file
+// named by NAME_FILE instead of NAME.
+type Env struct {
+	// Config is the YAML configuration file (CTDESK_CONFIG); the bundled
+	// example when empty.
+	Config string
+	// Data is the embedded store's file (CTDESK_DATA), used without RedisURL.
+	Data string
+	// RedisURL makes Redis the store (REDIS_URL, a secret: it may carry a
+	// password); RedisPrefix starts its keys (CTDESK_REDIS_PREFIX).
+	RedisURL    string
+	RedisPrefix string
+	// HTTPAddr is the health, metrics and webhooks listener (CTDESK_HTTP_ADDR).
+	HTTPAddr string
+	// LogLevel is debug, info, warn or error (CTDESK_LOG_LEVEL).
+	LogLevel string
+	Telegram TelegramEnv
+	Slack    SlackEnv
+}
+
+// TelegramEnv enables Telegram when Token is set.
+type TelegramEnv struct {
+	Token         string // TELEGRAM_TOKEN (secret)
+	Endpoint      string // TELEGRAM_API_ENDPOINT, a format with two %s
+	WebhookURL    string // TELEGRAM_WEBHOOK_URL: a webhook instead of long polling
+	WebhookSecret string // TELEGRAM_WEBHOOK_SECRET (secret)
+}
+
+// SlackEnv enables Slack when BotToken is set, with AppToken (Socket Mode)
+// or SigningSecret (HTTP requests).
+type SlackEnv struct {
+	BotToken      string // SLACK_BOT_TOKEN (secret)
+	AppToken      string // SLACK_APP_TOKEN (secret)
+	SigningSecret string // SLACK_SIGNING_SECRET (secret)
+	APIURL        string // SLACK_API_URL: the Web API elsewhere (a test server)
+}
+
+// readEnv reads the environment through getenv, with its defaults; every
+// secret file that cannot be read is reported.
+func readEnv(getenv func(string) string) (Env, error) {
+	r := envReader{getenv: getenv}
+	e := Env{
+		Config:      getenv("CTDESK_CONFIG"),
+		Data:        or(getenv("CTDESK_DATA"), "ctdesk.db"),
+		RedisURL:    r.secret("REDIS_URL"),
+		RedisPrefix: getenv("CTDESK_REDIS_PREFIX"),
+		HTTPAddr:    or(getenv("CTDESK_HTTP_ADDR"), "127.0.0.1:8080"),
+		LogLevel:    getenv("CTDESK_LOG_LEVEL"),
+		Telegram: TelegramEnv{
+			Token:         r.secret("TELEGRAM_TOKEN"),
+			Endpoint:      getenv("TELEGRAM_API_ENDPOINT"),
+			WebhookURL:    getenv("TELEGRAM_WEBHOOK_URL"),
+			WebhookSecret: r.secret("TELEGRAM_WEBHOOK_SECRET"),
+		},
+		Slack: SlackEnv{
+			BotToken:      r.secret("SLACK_BOT_TOKEN"),
+			AppToken:      r.secret("SLACK_APP_TOKEN"),
+			SigningSecret: r.secret("SLACK_SIGNING_SECRET"),
+			APIURL:        getenv("SLACK_API_URL"),
+		},
+	}
+	return e, errors.Join(r.errs...)
+}
+
+// envReader reads secrets and collects the errors of their files.
+type envReader struct {
+	getenv func(string) string
+	errs   []error
+}
+
+// secret reads NAME, or the file named by NAME_FILE.
+func (r *envReader) secret(name string) string {
+	if v := r.getenv(name); v != "" {
+		return v
+	}
+	path := r.getenv(name + "_FILE")
+	if path == "" {
+		return ""
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		r.errs = append(r.errs, fmt.Errorf("%s_FILE: %w", name, err))
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// or is v, or def when v is empty.
+func or(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
