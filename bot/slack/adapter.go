@@ -36,7 +36,7 @@ type Config struct {
 	SigningSecret string
 	// APIURL is the Web API base; Slack's when empty.
 	APIURL string
-	Log *slog.Logger
+	Log    *slog.Logger
 	// AckBudget is how long an event may take before Slack is answered
 	// anyway (it wants an answer within 3 s); default 2 s.
 	AckBudget time.Duration
