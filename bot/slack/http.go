@@ -23,14 +23,35 @@ func (a *Adapter) Webhooks(in *bot.Intake) map[string]http.Handler {
 	if a.cfg.SigningSecret == "" {
 		return nil
 	}
-	serve := func(f func(http.ResponseWriter, *http.Request, *bot.Intake)) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { f(w, r, in) })
-	}
 	return map[string]http.Handler{
-		"POST /slack/events":        serve(a.serveEvents),
-		"POST /slack/interactivity": serve(a.serveInteractivity),
-		"POST /slack/commands":      serve(a.serveCommands),
+		"POST /slack/events": http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			a.serveEvents(w, r, in)
+		}),
+		"POST /slack/interactivity": a.webhook(in, a.readInteraction),
+		"POST /slack/commands":      a.webhook(in, a.readCommand),
 	}
+}
+
+// webhook serves a form-encoded request: its signature is checked, read
+// turns its body into an update (ok false for what the bot ignores, an
+// error for a body it cannot read) and the update goes to in.
+func (a *Adapter) webhook(in *bot.Intake, read func(form url.Values) (bot.Update, bool, error)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := a.verified(w, r)
+		if !ok {
+			return
+		}
+		form, err := url.ParseQuery(string(body))
+		var u bot.Update
+		if err == nil {
+			u, ok, err = read(form)
+		}
+		if err != nil {
+			http.Error(w, "bad request", http.StatusBadRequest)
+			return
+		}
+		a.answer(w, r, in, u, ok)
+	})
 }
 
 // verified reads the body and checks its signature; it answers the request
@@ -88,38 +109,21 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, in *bot.In
 	a.answer(w, r, in, u, ok)
 }
 
-func (a *Adapter) serveInteractivity(w http.ResponseWriter, r *http.Request, in *bot.Intake) {
-	body, ok := a.verified(w, r)
-	if !ok {
-		return
-	}
-	form, err := url.ParseQuery(string(body))
+// readInteraction reads a button press.
+func (a *Adapter) readInteraction(form url.Values) (bot.Update, bool, error) {
 	var cb slack.InteractionCallback
-	if err == nil {
-		err = json.Unmarshal([]byte(form.Get("payload")), &cb)
-	}
-	if err != nil {
-		http.Error(w, "bad payload", http.StatusBadRequest)
-		return
+	if err := json.Unmarshal([]byte(form.Get("payload")), &cb); err != nil {
+		return bot.Update{}, false, err
 	}
 	u, ok := a.fromInteraction(cb)
-	a.answer(w, r, in, u, ok)
+	return u, ok, nil
 }
 
-func (a *Adapter) serveCommands(w http.ResponseWriter, r *http.Request, in *bot.Intake) {
-	body, ok := a.verified(w, r)
-	if !ok {
-		return
-	}
-	form, err := url.ParseQuery(string(body))
-	if err != nil {
-		http.Error(w, "bad form", http.StatusBadRequest)
-		return
-	}
-	c := slack.SlashCommand{UserID: form.Get("user_id"), ChannelID: form.Get("channel_id"),
-		Command: form.Get("command"), Text: form.Get("text"), TriggerID: form.Get("trigger_id")}
-	u, ok := a.fromCommand(c)
-	a.answer(w, r, in, u, ok)
+// readCommand reads a slash command.
+func (a *Adapter) readCommand(form url.Values) (bot.Update, bool, error) {
+	u, ok := a.fromCommand(slack.SlashCommand{UserID: form.Get("user_id"), ChannelID: form.Get("channel_id"),
+		Command: form.Get("command"), Text: form.Get("text"), TriggerID: form.Get("trigger_id")})
+	return u, ok, nil
 }
 
 // answer handles a request within the ack budget and answers Slack: 200

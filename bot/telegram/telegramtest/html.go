@@ -35,96 +35,124 @@ type openTag struct {
 // parseHTML turns Telegram HTML into plain text and entities, or returns the error text that
 // follows "can't parse entities: ".
 func parseHTML(src string) (string, []Entity, error) {
-	var out strings.Builder
-	var ents []Entity
-	var stack []openTag
-	pos := 0 // UTF-16 position in out
+	p := &htmlParser{src: src}
 	for i := 0; i < len(src); {
-		c := src[i]
-		switch c {
+		var n int
+		var err error
+		switch src[i] {
 		case '&':
-			r, n := decodeEntity(src[i:])
-			if n == 0 {
-				return "", nil, fmt.Errorf("unescaped \"&\" at byte offset %d; write &amp;", i)
-			}
-			out.WriteRune(r)
-			pos += utf16Len(string(r))
-			i += n
+			n, err = p.charRef(i)
 		case '<':
-			end := strings.IndexByte(src[i:], '>')
 			if i+1 < len(src) && src[i+1] == '/' {
-				if end < 0 {
-					return "", nil, fmt.Errorf("unclosed end tag at byte offset %d", i)
-				}
-				name := strings.ToLower(strings.TrimSpace(src[i+2 : i+end]))
-				if len(stack) == 0 {
-					return "", nil, fmt.Errorf("unexpected end tag at byte offset %d", i)
-				}
-				top := stack[len(stack)-1]
-				if name != top.name {
-					return "", nil, fmt.Errorf("unmatched end tag at byte offset %d, expected \"</%s>\", found \"</%s>\"", i, top.name, name)
-				}
-				stack = stack[:len(stack)-1]
-				e := top.entity
-				e.Length = pos - e.Offset
-				if e.Length > 0 && e.Type != "" {
-					ents = append(ents, e)
-				}
-				i += end + 1
-				continue
+				n, err = p.endTag(i)
+			} else {
+				n, err = p.startTag(i)
 			}
-			j := i + 1
-			for j < len(src) && (isAlnum(src[j]) || src[j] == '-') {
-				j++
-			}
-			name := strings.ToLower(src[i+1 : j])
-			typ, ok := htmlEntityTypes[name]
-			if !ok {
-				return "", nil, fmt.Errorf("unsupported start tag \"%s\" at byte offset %d", name, i)
-			}
-			if end < 0 {
-				return "", nil, fmt.Errorf("unclosed start tag at byte offset %d", i)
-			}
-			attrs, err := parseAttrs(src[j:i+end], j)
-			if err != nil {
-				return "", nil, err
-			}
-			e := Entity{Type: typ, Offset: pos}
-			switch name {
-			case "span":
-				if attrs["class"] != "tg-spoiler" {
-					return "", nil, fmt.Errorf("tag \"span\" must have class \"tg-spoiler\" at byte offset %d", i)
-				}
-			case "a":
-				e.URL = attrs["href"]
-				if e.URL == "" {
-					e.Type = ""
-				}
-			case "code":
-				if len(stack) > 0 && stack[len(stack)-1].name == "pre" {
-					// <pre><code class="language-x"> is one pre entity with a language.
-					stack[len(stack)-1].entity.Language, _ = strings.CutPrefix(attrs["class"], "language-")
-					e.Type = ""
-				}
-			case "blockquote":
-				if _, ok := attrs["expandable"]; ok {
-					e.Type = "expandable_blockquote"
-				}
-			}
-			stack = append(stack, openTag{name: name, entity: e, offset: i})
-			i += end + 1
 		default:
-			r, n := utf8.DecodeRuneInString(src[i:])
-			out.WriteString(src[i : i+n])
-			pos += utf16Len(string(r))
-			i += n
+			r, size := utf8.DecodeRuneInString(src[i:])
+			p.out.WriteString(src[i : i+size])
+			p.pos += utf16Len(string(r))
+			n = size
+		}
+		if err != nil {
+			return "", nil, err
+		}
+		i += n
+	}
+	if len(p.stack) > 0 {
+		return "", nil, fmt.Errorf("can't find end tag corresponding to start tag \"%s\"", p.stack[len(p.stack)-1].name)
+	}
+	sortEntities(p.ents)
+	return p.out.String(), p.ents, nil
+}
+
+// htmlParser is the state of parseHTML; each step returns how many bytes it read.
+type htmlParser struct {
+	src   string
+	out   strings.Builder
+	ents  []Entity
+	stack []openTag
+	pos   int // UTF-16 position in out
+}
+
+// charRef reads an entity such as &amp; at i.
+func (p *htmlParser) charRef(i int) (int, error) {
+	r, n := decodeEntity(p.src[i:])
+	if n == 0 {
+		return 0, fmt.Errorf("unescaped \"&\" at byte offset %d; write &amp;", i)
+	}
+	p.out.WriteRune(r)
+	p.pos += utf16Len(string(r))
+	return n, nil
+}
+
+// endTag reads </name> at i and closes the entity it ends.
+func (p *htmlParser) endTag(i int) (int, error) {
+	end := strings.IndexByte(p.src[i:], '>')
+	if end < 0 {
+		return 0, fmt.Errorf("unclosed end tag at byte offset %d", i)
+	}
+	name := strings.ToLower(strings.TrimSpace(p.src[i+2 : i+end]))
+	if len(p.stack) == 0 {
+		return 0, fmt.Errorf("unexpected end tag at byte offset %d", i)
+	}
+	top := p.stack[len(p.stack)-1]
+	if name != top.name {
+		return 0, fmt.Errorf("unmatched end tag at byte offset %d, expected \"</%s>\", found \"</%s>\"", i, top.name, name)
+	}
+	p.stack = p.stack[:len(p.stack)-1]
+	e := top.entity
+	e.Length = p.pos - e.Offset
+	if e.Length > 0 && e.Type != "" {
+		p.ents = append(p.ents, e)
+	}
+	return end + 1, nil
+}
+
+// startTag reads <name attrs> at i and opens its entity.
+func (p *htmlParser) startTag(i int) (int, error) {
+	src := p.src
+	end := strings.IndexByte(src[i:], '>')
+	j := i + 1
+	for j < len(src) && (isAlnum(src[j]) || src[j] == '-') {
+		j++
+	}
+	name := strings.ToLower(src[i+1 : j])
+	typ, ok := htmlEntityTypes[name]
+	if !ok {
+		return 0, fmt.Errorf("unsupported start tag \"%s\" at byte offset %d", name, i)
+	}
+	if end < 0 {
+		return 0, fmt.Errorf("unclosed start tag at byte offset %d", i)
+	}
+	attrs, err := parseAttrs(src[j:i+end], j)
+	if err != nil {
+		return 0, err
+	}
+	e := Entity{Type: typ, Offset: p.pos}
+	switch name {
+	case "span":
+		if attrs["class"] != "tg-spoiler" {
+			return 0, fmt.Errorf("tag \"span\" must have class \"tg-spoiler\" at byte offset %d", i)
+		}
+	case "a":
+		e.URL = attrs["href"]
+		if e.URL == "" {
+			e.Type = ""
+		}
+	case "code":
+		if len(p.stack) > 0 && p.stack[len(p.stack)-1].name == "pre" {
+			// <pre><code class="language-x"> is one pre entity with a language.
+			p.stack[len(p.stack)-1].entity.Language, _ = strings.CutPrefix(attrs["class"], "language-")
+			e.Type = ""
+		}
+	case "blockquote":
+		if _, ok := attrs["expandable"]; ok {
+			e.Type = "expandable_blockquote"
 		}
 	}
-	if len(stack) > 0 {
-		return "", nil, fmt.Errorf("can't find end tag corresponding to start tag \"%s\"", stack[len(stack)-1].name)
-	}
-	sortEntities(ents)
-	return out.String(), ents, nil
+	p.stack = append(p.stack, openTag{name: name, entity: e, offset: i})
+	return end + 1, nil
 }
 
 func isAlnum(c byte) bool {
