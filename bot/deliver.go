@@ -26,7 +26,7 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	var ra *RetryAfterError
 	switch {
 	case err == nil:
-		if err := d.st.AckOutbox(ctx, it.ID); err != nil {
+		if err := d.ack(ctx, it); err != nil {
 			log.Error("ack outbox", "err", err)
 		}
 		d.mu.Lock()
@@ -128,8 +128,22 @@ const sendTimeout = 30 * time.Second
 
 func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, why string, err error) {
 	d.cfg.Log.Error(why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
-	if err := d.st.AckOutbox(ctx, it.ID); err != nil {
+	if err := d.ack(ctx, it); err != nil {
 		d.cfg.Log.Error("drop outbox", "outbox_id", it.ID, "err", err)
+	}
+}
+
+// ack removes a message that is done with from the outbox. An ack that
+// fails (the store restarting) is tried again for a few seconds while the
+// recipient's next messages wait: a message left in the outbox would be
+// sent again when its lease ends, after them.
+func (d *Dispatcher) ack(ctx context.Context, it *storage.OutboxItem) error {
+	for wait := 50 * time.Millisecond; ; wait *= 2 {
+		err := d.st.AckOutbox(ctx, it.ID)
+		if err == nil || wait > 2*time.Second {
+			return err
+		}
+		Sleep(ctx, wait)
 	}
 }
 
