@@ -31,7 +31,7 @@ func (a *Adapter) SetWebhook(ctx context.Context) error {
 	return nil
 }
 
-// WebhookPath is the path of WebhookURL, where WebhookHandler is mounted.
+// WebhookPath is the path of WebhookURL, where Webhooks serves it.
 func (a *Adapter) WebhookPath() string {
 	u, err := url.Parse(a.cfg.WebhookURL)
 	if err != nil || u.Path == "" {
