@@ -31,8 +31,8 @@ func (a *Adapter) SetWebhook(ctx context.Context) error {
 	return nil
 }
 
-// WebhookPath is the path of WebhookURL, where Webhooks serves it.
-func (a *Adapter) WebhookPath() string {
+// webhookPath is the path of WebhookURL, where Webhooks serves it.
+func (a *Adapter) webhookPath() string {
 	u, err := url.Parse(a.cfg.WebhookURL)
 	if err != nil || u.Path == "" {
 		return "/telegram"
@@ -48,7 +48,7 @@ func (a *Adapter) Webhooks(in *bot.Intake) map[string]http.Handler {
 	if a.cfg.WebhookURL == "" {
 		return nil
 	}
-	return map[string]http.Handler{"POST " + a.WebhookPath(): a.webhook(in)}
+	return map[string]http.Handler{"POST " + a.webhookPath(): a.webhook(in)}
 }
 
 // webhook is the handler of Webhooks.
