@@ -69,19 +69,17 @@ func (in *Intake) Submit(ctx context.Context, u Update) {
 	})
 }
 
-// Apply submits u and waits until it is handled; u.Done, when set, is
-// told too.
+// Apply handles u after the earlier updates with the same key and returns
+// the outcome (u.Done, when set, is told too).
 func (in *Intake) Apply(ctx context.Context, u Update) error {
-	done := make(chan error, 1)
-	tell := u.Done
-	u.Done = func(err error) {
-		if tell != nil {
-			tell(err)
+	var err error
+	in.lanes.do(u.Key, func() {
+		_, err = in.apply(ctx, u)
+		if u.Done != nil {
+			u.Done(err)
 		}
-		done <- err
-	}
-	in.Submit(ctx, u)
-	return <-done
+	})
+	return err
 }
 
 // Handle applies ev after any earlier update of the same person and
@@ -93,13 +91,8 @@ func (in *Intake) Handle(ctx context.Context, ev conversations.Event) (conversat
 	}
 	u := Update{ID: ev.ID, Event: func(context.Context) (conversations.Event, bool, error) { return ev, true, nil }}
 	var res conversations.Result
-	done := make(chan error, 1)
-	in.lanes.add(key, func() {
-		var err error
-		res, err = in.apply(ctx, u)
-		done <- err
-	})
-	err := <-done
+	var err error
+	in.lanes.do(key, func() { res, err = in.apply(ctx, u) })
 	return res, err
 }
 

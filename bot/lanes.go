@@ -24,6 +24,32 @@ func (l *lanes) add(key string, job func()) {
 	}
 }
 
+// do runs job in the caller's goroutine once the key's earlier jobs are
+// done, and returns when it has run.
+func (l *lanes) do(key string, job func()) {
+	l.mu.Lock()
+	if l.queues == nil {
+		l.queues = map[string][]func(){}
+	}
+	if q, running := l.queues[key]; running {
+		done := make(chan struct{})
+		l.queues[key] = append(q, func() { job(); close(done) })
+		l.mu.Unlock()
+		<-done
+		return
+	}
+	l.queues[key] = nil // running, nothing behind
+	l.mu.Unlock()
+	job()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.queues[key]) == 0 {
+		delete(l.queues, key)
+		return
+	}
+	go l.run(key) // what was queued meanwhile
+}
+
 // run works through the key's queue until it is empty.
 func (l *lanes) run(key string) {
 	for {
