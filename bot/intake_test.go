@@ -115,7 +115,9 @@ func TestIntakeSkipsAfterCancel(t *testing.T) {
 	cancel()
 	answered := ""
 	err := in.Apply(ctx, bot.Update{Key: "slack:U1", ID: "sl:1",
-		Event:  func(context.Context) (conversations.Event, bool, error) { return conversations.Event{ID: "sl:1", Account: "U1"}, true, nil },
+		Event: func(context.Context) (conversations.Event, bool, error) {
+			return conversations.Event{ID: "sl:1", Account: "U1"}, true, nil
+		},
 		Answer: func(_ context.Context, notice string) { answered = "answered" }})
 	if err == nil || answered != "" || len(j.order["U1"]) != 0 {
 		t.Errorf("a cancelled update: err %v, %q, applied %v; want an error, no answer, nothing applied", err, answered, j.order["U1"])
