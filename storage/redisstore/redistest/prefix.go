@@ -16,6 +16,18 @@ var prefixSeq atomic.Int64
 // share one server, an external one included, without flushing it.
 func (s *Server) Prefix(tb testing.TB) string {
 	tb.Helper()
+	p := uniquePrefix(tb)
+	c := s.Client(tb)
+	tb.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		unlinkPrefix(ctx, c, p)
+	})
+	return p
+}
+
+// uniquePrefix returns a prefix made of the test's name and a counter.
+func uniquePrefix(tb testing.TB) string {
 	name := strings.Map(func(r rune) rune {
 		switch {
 		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
@@ -23,23 +35,5 @@ func (s *Server) Prefix(tb testing.TB) string {
 		}
 		return '_'
 	}, tb.Name())
-	p := fmt.Sprintf("t%d-%d-%s", time.Now().UnixNano()%1e6, prefixSeq.Add(1), name)
-	c := s.Client(tb)
-	tb.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		iter := c.Scan(ctx, 0, "{"+p+"}:*", 1000).Iterator()
-		var keys []string
-		for iter.Next(ctx) {
-			keys = append(keys, iter.Val())
-			if len(keys) == 500 {
-				c.Unlink(ctx, keys...)
-				keys = keys[:0]
-			}
-		}
-		if len(keys) > 0 {
-			c.Unlink(ctx, keys...)
-		}
-	})
-	return p
+	return fmt.Sprintf("t%d-%d-%s", time.Now().UnixNano()%1e6, prefixSeq.Add(1), name)
 }
