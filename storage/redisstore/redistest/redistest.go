@@ -6,6 +6,11 @@
 // then isolate themselves with a distinct key prefix (Prefix) rather than by
 // flushing the database, and Restart, which needs a server of its own, skips
 // the test.
+//
+// StartSentinel and StartCluster start whole deployments of local processes
+// (a Sentinel with a master, a replica and three sentinels; a Cluster of
+// three masters) whatever REDIS_URL says; Kill and Restart crash and revive
+// one of their servers.
 package redistest
 
 import (
