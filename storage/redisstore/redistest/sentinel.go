@@ -24,8 +24,8 @@ const deployTimeout = 30 * time.Second
 // replica and three sentinels, each a redis-server process of its own.
 // Sentinel timeouts are short (down after 1 s, failover timeout 3 s), so a
 // killed master is replaced within seconds. Servers keeps the two data
-// servers in their starting roles (master first); after a failover ask
-// MasterAddr who leads.
+// servers in their starting roles (master first); WatchSwitch tells which
+// one leads after a failover.
 type Sentinel struct {
 	Servers   []*Server
 	Sentinels []*Server
@@ -109,37 +109,6 @@ func (d *Sentinel) URL(query ...string) string {
 		u += "&" + q
 	}
 	return u
-}
-
-// MasterAddr asks the first sentinel that answers which server is the master.
-func (d *Sentinel) MasterAddr(tb testing.TB) string {
-	tb.Helper()
-	var last error
-	for _, s := range d.Sentinels {
-		c := redis.NewSentinelClient(&redis.Options{Addr: s.Addr, MaxRetries: -1})
-		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		hp, err := c.GetMasterAddrByName(ctx, SentinelMaster).Result()
-		cancel()
-		c.Close()
-		if err == nil && len(hp) == 2 {
-			return net.JoinHostPort(hp[0], hp[1])
-		}
-		last = err
-	}
-	tb.Fatalf("redistest: no sentinel names the master: %v", last)
-	return ""
-}
-
-// Server returns the data server listening on addr.
-func (d *Sentinel) Server(tb testing.TB, addr string) *Server {
-	tb.Helper()
-	for _, s := range d.Servers {
-		if s.Addr == addr {
-			return s
-		}
-	}
-	tb.Fatalf("redistest: no server of the deployment listens on %s", addr)
-	return nil
 }
 
 // Rejoin starts s, killed earlier, again as a replica of the master at
