@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -81,19 +80,10 @@ func (c *Cluster) Client(tb testing.TB) *redis.ClusterClient {
 // tb.Cleanup, like Server.Prefix; the keys of a prefix share one slot.
 func (c *Cluster) Prefix(tb testing.TB) string {
 	tb.Helper()
-	p := uniquePrefix(tb)
 	cc := c.Client(tb)
-	tb.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		node, err := cc.MasterForKey(ctx, "{"+p+"}:")
-		if err != nil {
-			tb.Logf("redistest: clean %s: %v", p, err)
-			return
-		}
-		unlinkPrefix(ctx, node, p)
+	return cleanPrefix(tb, func(ctx context.Context, p string) (*redis.Client, error) {
+		return cc.MasterForKey(ctx, "{"+p+"}:")
 	})
-	return p
 }
 
 // Restart stops every node and starts them again on the same ports and
@@ -134,21 +124,5 @@ func (c *Cluster) wait(tb testing.TB) {
 		if err != nil {
 			tb.Fatalf("redistest: cluster node %s: %v", s.Addr, err)
 		}
-	}
-}
-
-// unlinkPrefix deletes the keys under "{p}:" on one node.
-func unlinkPrefix(ctx context.Context, c *redis.Client, p string) {
-	iter := c.Scan(ctx, 0, "{"+p+"}:*", 1000).Iterator()
-	var keys []string
-	for iter.Next(ctx) {
-		keys = append(keys, iter.Val())
-		if len(keys) == 500 {
-			c.Unlink(ctx, keys...)
-			keys = keys[:0]
-		}
-	}
-	if len(keys) > 0 {
-		c.Unlink(ctx, keys...)
 	}
 }

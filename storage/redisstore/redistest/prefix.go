@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 var prefixSeq atomic.Int64
@@ -16,12 +18,34 @@ var prefixSeq atomic.Int64
 // share one server, an external one included, without flushing it.
 func (s *Server) Prefix(tb testing.TB) string {
 	tb.Helper()
-	p := uniquePrefix(tb)
 	c := s.Client(tb)
+	return cleanPrefix(tb, func(context.Context, string) (*redis.Client, error) { return c, nil })
+}
+
+// cleanPrefix returns a new prefix and, at tb.Cleanup, deletes its keys on
+// the server that node names.
+func cleanPrefix(tb testing.TB, node func(ctx context.Context, prefix string) (*redis.Client, error)) string {
+	p := uniquePrefix(tb)
 	tb.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		unlinkPrefix(ctx, c, p)
+		c, err := node(ctx, p)
+		if err != nil {
+			tb.Logf("redistest: clean %s: %v", p, err)
+			return
+		}
+		iter := c.Scan(ctx, 0, "{"+p+"}:*", 1000).Iterator()
+		var keys []string
+		for iter.Next(ctx) {
+			keys = append(keys, iter.Val())
+			if len(keys) == 500 {
+				c.Unlink(ctx, keys...)
+				keys = keys[:0]
+			}
+		}
+		if len(keys) > 0 {
+			c.Unlink(ctx, keys...)
+		}
 	})
 	return p
 }
