@@ -31,7 +31,7 @@ func (s *Store) Commit(ctx context.Context, c storage.Change) (storage.Committed
 }
 
 func (s *Store) runCommit(ctx context.Context, args []any) (storage.Committed, error) {
-	res, acked, err := s.evalCommit(ctx, args)
+	res, acked, err := s.evalWaited(ctx, commitScript, args)
 	if err != nil {
 		return storage.Committed{}, fmt.Errorf("redisstore: commit: %w", err)
 	}

@@ -64,8 +64,10 @@
 // tickets, folios, bitácora entries, dialogs, people and the outbox
 // messages a change enqueues. The other writes (files, plan items, values,
 // job runs and locks, the outbox's claims, acks and retries, MarkSeen) do
-// not wait. A refused commit (ErrDuplicate, ErrConflict) was refused by the
-// master's state, which may hold a change that was not acknowledged. On the
+// not wait. Reads and refusals come from the master, which may hold a
+// change that was not acknowledged: a refused commit (ErrDuplicate,
+// ErrConflict) may have been refused by one, and a claim may hand out the
+// message it enqueued. On the
 // servers, min-replicas-to-write and min-replicas-max-lag are a useful
 // second guard: a master cut off from its replicas stops taking writes.
 //

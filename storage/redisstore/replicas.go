@@ -18,34 +18,36 @@ var ErrNotReplicated = errors.New("not acknowledged by enough replicas")
 // Options.ReplicaTimeout is not set.
 const defaultReplicaTimeout = time.Second
 
-// evalCommit runs the commit script with its arguments and, when the
-// store requires replicas, WAIT behind it on the same connection (WAIT
-// counts the replicas that hold that connection's writes), in one round
-// trip. It returns the script's reply and how many replicas acknowledged.
-func (s *Store) evalCommit(ctx context.Context, args []any) ([]string, int64, error) {
+// evalWaited runs script on the store's routing key with args and, when
+// the store requires replicas, WAIT behind it on the same connection (WAIT
+// counts the replicas that hold every write up to that connection's last),
+// in one round trip. It returns the script's reply and how many replicas
+// acknowledged. Any script that writes can go through it: replicas that
+// acknowledge it hold every earlier change too.
+func (s *Store) evalWaited(ctx context.Context, script *redis.Script, args []any) ([]string, int64, error) {
 	if s.minReplicas == 0 {
-		res, err := commitScript.Run(ctx, s.c, s.route, args...).StringSlice()
+		res, err := script.Run(ctx, s.c, s.route, args...).StringSlice()
 		return res, 0, err
 	}
 	node, err := s.master(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
-	res, acked, err := s.evalWait(ctx, node, func(p redis.Pipeliner) *redis.Cmd {
-		return p.EvalSha(ctx, commitScript.Hash(), s.route, args...)
+	res, acked, err := s.pipeWait(ctx, node, func(p redis.Pipeliner) *redis.Cmd {
+		return script.EvalSha(ctx, p, s.route, args...)
 	})
 	if err != nil && redis.HasErrorPrefix(err, "NOSCRIPT") { // a new master, say, after a failover
-		res, acked, err = s.evalWait(ctx, node, func(p redis.Pipeliner) *redis.Cmd {
-			return p.Eval(ctx, commitLua, s.route, args...)
+		res, acked, err = s.pipeWait(ctx, node, func(p redis.Pipeliner) *redis.Cmd {
+			return script.Eval(ctx, p, s.route, args...)
 		})
 	}
 	return res, acked, err
 }
 
-// evalWait sends eval's command and WAIT in one pipeline. A WAIT that
+// pipeWait sends eval's command and WAIT in one pipeline. A WAIT that
 // outlived the client's read timeout would be retried by go-redis with
 // the script in front of it, so the wait is kept under half that timeout.
-func (s *Store) evalWait(ctx context.Context, node *redis.Client, eval func(redis.Pipeliner) *redis.Cmd) ([]string, int64, error) {
+func (s *Store) pipeWait(ctx context.Context, node *redis.Client, eval func(redis.Pipeliner) *redis.Cmd) ([]string, int64, error) {
 	timeout := s.replicaTimeout
 	if rt := node.Options().ReadTimeout; rt > 0 && timeout > rt/2 {
 		timeout = rt / 2
@@ -63,7 +65,7 @@ func (s *Store) evalWait(ctx context.Context, node *redis.Client, eval func(redi
 	}
 	acked, err := wait.Int64()
 	if err != nil {
-		return nil, 0, fmt.Errorf("wait for replicas after the commit: %w", err)
+		return nil, 0, fmt.Errorf("wait for replicas: %w", err)
 	}
 	return res, acked, nil
 }
