@@ -31,7 +31,7 @@ func (s *Store) Commit(ctx context.Context, c storage.Change) (storage.Committed
 }
 
 func (s *Store) runCommit(ctx context.Context, args []any) (storage.Committed, error) {
-	res, err := commitScript.Run(ctx, s.c, s.route, args...).StringSlice()
+	res, acked, err := s.evalWaited(ctx, commitScript, args)
 	if err != nil {
 		return storage.Committed{}, fmt.Errorf("redisstore: commit: %w", err)
 	}
@@ -40,6 +40,9 @@ func (s *Store) runCommit(ctx context.Context, args []any) (storage.Committed, e
 	}
 	switch res[0] {
 	case "ok":
+		if err := s.checkReplicas(acked); err != nil {
+			return storage.Committed{}, err
+		}
 		return storage.Committed{Folio: res[1]}, nil
 	case "dup":
 		return storage.Committed{}, fmt.Errorf("redisstore: commit: update %s: %w", res[1], storage.ErrDuplicate)

@@ -31,4 +31,48 @@
 // A commit is one EVALSHA: it checks the Seen marker, every dialog and ticket
 // version, then allocates the folio (so failed commits leave no gaps) and
 // writes everything. Loading a dialog is one HMGET.
+//
+// # Replicas and failover
+//
+// Redis replicates asynchronously: a master acknowledges a write before any
+// replica has it, and a master that dies takes its last writes with it
+// when Sentinel promotes a replica. Options.MinReplicas decides what a
+// commit's nil error means:
+//
+//   - 0: the master ran the change. A failover may lose it. This is the
+//     default of New and of single-node and Cluster URLs.
+//   - N > 0: the master ran the change and at least N replicas hold it.
+//     The commit is followed, on the same connection and in the same round
+//     trip, by WAIT N with Options.ReplicaTimeout (1 s by default; at most
+//     half the client's read timeout). WAIT counts the replicas that have
+//     every write up to that one. Sentinel promotes the replica with the
+//     most data (among replicas of equal replica-priority), so an acknowledged commit survives the master's death
+//     while one of the N replicas that acknowledged it survives too.
+//     Open gives a redis+sentinel:// URL N = 1 unless it says min_replicas.
+//
+// When fewer than N replicas answer in time, Commit returns ErrNotReplicated
+// (wrapped). The change was applied on the master and is visible there, but
+// it is not acknowledged: the caller treats it like any failed commit, and a
+// failover may keep it or lose it. Only a commit that returns nil is
+// acknowledged. With one replica the policy trades availability for
+// durability: while the replica is down, or after a failover until the old
+// master rejoins as a replica, every commit fails. Run two replicas to keep
+// writing through one failure, or set min_replicas=0 to keep writing at the
+// risk of losing the last writes.
+//
+// The wait covers Commit (and AppendLog, PutPerson, which go through it):
+// tickets, folios, bitácora entries, dialogs, people and the outbox
+// messages a change enqueues. The other writes (files, plan items, values,
+// job runs and locks, the outbox's claims, acks and retries, MarkSeen) do
+// not wait. Reads and refusals come from the master, which may hold a
+// change that was not acknowledged: a refused commit (ErrDuplicate,
+// ErrConflict) may have been refused by one, and a claim may hand out the
+// message it enqueued. On the
+// servers, min-replicas-to-write and min-replicas-max-lag are a useful
+// second guard: a master cut off from its replicas stops taking writes.
+//
+// REDIS_URL settings read by Open beside go-redis' own:
+//
+//	min_replicas=N       Options.MinReplicas
+//	replica_timeout=D    Options.ReplicaTimeout (500ms, 2s)
 package redisstore

@@ -48,6 +48,13 @@ type Options struct {
 	SeenTTL time.Duration
 	// DialogTTL is used when a DialogWrite gives no TTL. Default 7 days.
 	DialogTTL time.Duration
+	// MinReplicas is how many replicas must hold a commit before Commit
+	// returns nil; otherwise it returns ErrNotReplicated. 0 waits for none.
+	// See the package documentation for what this guarantees.
+	MinReplicas int
+	// ReplicaTimeout bounds the wait for MinReplicas. Default 1s; at most
+	// half the client's read timeout.
+	ReplicaTimeout time.Duration
 }
 
 // Store keeps ctdesk's records in Redis.
@@ -58,6 +65,9 @@ type Store struct {
 	route     []string
 	seenTTL   time.Duration
 	dialogTTL time.Duration
+
+	minReplicas    int
+	replicaTimeout time.Duration
 }
 
 // New returns a store over client, which it owns: Close closes it.
@@ -71,9 +81,13 @@ func New(client redis.UniversalClient, opts Options) *Store {
 	if opts.DialogTTL <= 0 {
 		opts.DialogTTL = 7 * 24 * time.Hour
 	}
+	if opts.ReplicaTimeout <= 0 {
+		opts.ReplicaTimeout = defaultReplicaTimeout
+	}
 	p := "{" + opts.Prefix + "}:"
 	return &Store{c: client, prefix: opts.Prefix, p: p, route: []string{p + "seq"},
-		seenTTL: opts.SeenTTL, dialogTTL: opts.DialogTTL}
+		seenTTL: opts.SeenTTL, dialogTTL: opts.DialogTTL,
+		minReplicas: max(opts.MinReplicas, 0), replicaTimeout: opts.ReplicaTimeout}
 }
 
 // Ping checks that Redis answers.

@@ -19,7 +19,8 @@ import (
 //
 // rediss+sentinel:// and rediss+cluster:// add TLS. A redis:// URL with a
 // master_name option is read as Sentinel, one with addr options as Cluster.
-// Options are go-redis' (redis.ParseURL, ParseFailoverURL, ParseClusterURL).
+// Options are go-redis' (redis.ParseURL, ParseFailoverURL, ParseClusterURL);
+// the store's own (min_replicas, replica_timeout) are read by Open.
 func ParseURL(rawURL string) (*redis.UniversalOptions, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {
@@ -27,6 +28,11 @@ func ParseURL(rawURL string) (*redis.UniversalOptions, error) {
 	}
 	base, mode, _ := strings.Cut(u.Scheme, "+")
 	q := u.Query()
+	for _, k := range storeSettings {
+		if q.Has(k) {
+			return nil, fmt.Errorf("redisstore: parse url: %s is a setting of the store: open it with redisstore.Open", k)
+		}
+	}
 	if mode == "" && (base == "redis" || base == "rediss") {
 		switch {
 		case q.Has("master_name"):

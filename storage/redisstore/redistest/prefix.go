@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 var prefixSeq atomic.Int64
@@ -16,18 +18,22 @@ var prefixSeq atomic.Int64
 // share one server, an external one included, without flushing it.
 func (s *Server) Prefix(tb testing.TB) string {
 	tb.Helper()
-	name := strings.Map(func(r rune) rune {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
-			return r
-		}
-		return '_'
-	}, tb.Name())
-	p := fmt.Sprintf("t%d-%d-%s", time.Now().UnixNano()%1e6, prefixSeq.Add(1), name)
 	c := s.Client(tb)
+	return cleanPrefix(tb, func(context.Context, string) (*redis.Client, error) { return c, nil })
+}
+
+// cleanPrefix returns a new prefix and, at tb.Cleanup, deletes its keys on
+// the server that node names.
+func cleanPrefix(tb testing.TB, node func(ctx context.Context, prefix string) (*redis.Client, error)) string {
+	p := uniquePrefix(tb)
 	tb.Cleanup(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
+		c, err := node(ctx, p)
+		if err != nil {
+			tb.Logf("redistest: clean %s: %v", p, err)
+			return
+		}
 		iter := c.Scan(ctx, 0, "{"+p+"}:*", 1000).Iterator()
 		var keys []string
 		for iter.Next(ctx) {
@@ -42,4 +48,16 @@ func (s *Server) Prefix(tb testing.TB) string {
 		}
 	})
 	return p
+}
+
+// uniquePrefix returns a prefix made of the test's name and a counter.
+func uniquePrefix(tb testing.TB) string {
+	name := strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
+			return r
+		}
+		return '_'
+	}, tb.Name())
+	return fmt.Sprintf("t%d-%d-%s", time.Now().UnixNano()%1e6, prefixSeq.Add(1), name)
 }

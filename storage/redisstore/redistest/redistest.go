@@ -6,6 +6,11 @@
 // then isolate themselves with a distinct key prefix (Prefix) rather than by
 // flushing the database, and Restart, which needs a server of its own, skips
 // the test.
+//
+// StartSentinel and StartCluster start whole deployments of local processes
+// (a Sentinel with a master, a replica and three sentinels; a Cluster of
+// three masters) whatever REDIS_URL says; Kill and Restart crash and revive
+// one of their servers.
 package redistest
 
 import (
@@ -37,6 +42,8 @@ type Server struct {
 	port   int
 	dir    string
 	ownDir bool
+	conf   string   // a sentinel's config file; "" for a data server
+	extra  []string // more arguments: cluster mode, replicaof
 	mu     sync.Mutex
 	cmd    *exec.Cmd
 	exited chan struct{}
@@ -68,14 +75,24 @@ func Launch() (*Server, error) {
 		}
 		return &Server{Addr: o.Addr, url: u}, nil
 	}
+	return launchLocal("", "")
+}
+
+// launchLocal starts a local redis-server on a free port in dir (a new
+// directory when ""), which it removes at Close. With conf, the path of a
+// sentinel's config file, the server runs as a sentinel; extra arguments
+// follow the usual ones.
+func launchLocal(conf, dir string, extra ...string) (*Server, error) {
 	if _, err := exec.LookPath("redis-server"); err != nil {
 		return nil, errors.New(NotFoundMessage)
 	}
-	dir, err := os.MkdirTemp("", "redistest-")
-	if err != nil {
-		return nil, fmt.Errorf("temp dir: %w", err)
+	if dir == "" {
+		var err error
+		if dir, err = os.MkdirTemp("", "redistest-"); err != nil {
+			return nil, fmt.Errorf("temp dir: %w", err)
+		}
 	}
-	s := &Server{dir: dir, ownDir: true}
+	s := &Server{dir: dir, ownDir: true, conf: conf, extra: extra}
 	var lastErr error
 	for range 5 {
 		port, err := freePort()
@@ -166,11 +183,16 @@ func (s *Server) Close() error {
 func (s *Server) start() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	cmd := exec.Command("redis-server",
-		"--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--dir", s.dir,
-		"--appendonly", "yes", "--appendfsync", "always", "--save", "",
-		"--daemonize", "no", "--loglevel", "warning",
-		"--logfile", s.dir+"/redis.log")
+	var args []string
+	if s.conf != "" {
+		args = append(args, s.conf, "--sentinel")
+	}
+	args = append(args, "--port", strconv.Itoa(s.port), "--bind", "127.0.0.1", "--dir", s.dir,
+		"--daemonize", "no", "--loglevel", "warning", "--logfile", s.dir+"/redis.log")
+	if s.conf == "" {
+		args = append(args, "--appendonly", "yes", "--appendfsync", "always", "--save", "")
+	}
+	cmd := exec.Command("redis-server", append(args, s.extra...)...)
 	dieWithParent(cmd)
 	if err := cmd.Start(); err != nil {
 		return fmt.Errorf("start redis-server: %w", err)
@@ -188,6 +210,23 @@ func (s *Server) start() error {
 	}
 	s.cmd, s.exited = cmd, exited
 	return nil
+}
+
+// Kill ends the server with SIGKILL, as a crash would, and waits for it to
+// exit; Restart starts it again on the same port and directory.
+func (s *Server) Kill(tb testing.TB) {
+	tb.Helper()
+	if s.External() {
+		tb.Fatalf("redistest: Kill needs a local redis-server (%s is external)", s.Addr)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cmd == nil {
+		return
+	}
+	s.cmd.Process.Kill()
+	<-s.exited
+	s.cmd, s.exited = nil, nil
 }
 
 func (s *Server) stop() error {
