@@ -22,6 +22,8 @@ type runtime struct {
 	mux *http.ServeMux
 	// wake tells the outbox dispatcher that messages are waiting.
 	wake func()
+	// notes are problems of the store's setup, shown in /readyz.
+	notes []string
 }
 
 // platform is a chat platform: it delivers messages and runs its intake

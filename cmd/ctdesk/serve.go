@@ -2,14 +2,15 @@ package main
 
 import (
 	"context"
+	"flag"
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
-	"os"
 	"sync"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
@@ -17,11 +18,32 @@ import (
 	"ctdesk/storage"
 )
 
+func serveCommand() *command {
+	return &command{name: "serve", aliases: []string{"servir"},
+		summary: "atiende Telegram y Slack; sin tokens, abre la consola (es lo que hace ctdesk sin subcomando)",
+		help: `Lee la configuración de CTDESK_CONFIG y abre el almacén (Redis con REDIS_URL, si no el
+archivo CTDESK_DATA). Con TELEGRAM_TOKEN o SLACK_BOT_TOKEN atiende esas plataformas y sirve
+/healthz, /readyz y /metrics en CTDESK_HTTP_ADDR; sin tokens abre la consola en la terminal.
+Con un token y sin CTDESK_CONFIG no arranca (el ejemplo incluido es para probar), salvo con
+CTDESK_DEMO=1.`,
+		setup: func(*flag.FlagSet) runFunc { return serve }}
+}
+
 // serve runs the service until ctx is done (or, in the console, until the
 // input ends).
-func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
+func serve(c *call) error {
+	ctx, getenv := c.ctx, c.getenv
+	ops, err := readOpsEnv(getenv)
+	if err != nil {
+		return err
+	}
+	log := newLogger(ops, c.stderr)
+	redis.SetLogger(redisLogger{log.With("component", "redis")})
 	cfg, err := loadConfig(getenv)
 	if err != nil {
+		return err
+	}
+	if err := checkExample(getenv, cfg, ops, log); err != nil {
 		return err
 	}
 	st, where, err := openStore(ctx, getenv, false)
@@ -29,6 +51,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 		return err
 	}
 	defer st.Close()
+	notes := storeNotes(ctx, st, log)
 	if err := seed(ctx, cfg, st); err != nil {
 		return err
 	}
@@ -40,7 +63,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 	if err != nil {
 		return err
 	}
-	rt := &runtime{cfg: cfg, getenv: getenv, log: log, store: st, engine: engine, mux: http.NewServeMux()}
+	rt := &runtime{cfg: cfg, getenv: getenv, log: log, store: st, engine: engine, mux: http.NewServeMux(), notes: notes}
 	rt.intake = instrument(bot.NewIntake(bot.NewLastPlatform(engine, engine, log.With("component", "intake"))))
 	var platforms []platform
 	for _, f := range platformFactories {
@@ -54,7 +77,7 @@ func serve(ctx context.Context, getenv func(string) string, stdin io.Reader, std
 	}
 	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms))
 	if len(platforms) == 0 {
-		return runConsole(ctx, rt, stdin, stdout)
+		return runConsole(ctx, rt, c.stdin, c.stdout)
 	}
 	return runService(ctx, rt, platforms)
 }
@@ -74,16 +97,6 @@ func runConsole(ctx context.Context, rt *runtime, stdin io.Reader, stdout io.Wri
 		return nil
 	}
 	return err
-}
-
-// isTerminal reports whether r is an interactive terminal.
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
 // runService runs the platforms, the outbox, the scheduler and the HTTP
@@ -110,6 +123,11 @@ func runService(ctx context.Context, rt *runtime, platforms []platform) error {
 	rt.wake = disp.Wake
 	registerMetrics(rt)
 	registerHealth(rt)
+	ln, err := listen(rt.getenv("CTDESK_HTTP_ADDR"))
+	if err != nil {
+		return err
+	}
+	rt.log.Info("http listening", "addr", ln.Addr().String())
 
 	intakeCtx, stopIntake := context.WithCancel(ctx)
 	defer stopIntake()
@@ -131,7 +149,7 @@ func runService(ctx context.Context, rt *runtime, platforms []platform) error {
 		start(p.Platform(), intakeCtx, p.Run)
 	}
 	start("scheduler", intakeCtx, func(ctx context.Context) error { return runScheduler(ctx, rt) })
-	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, rt) })
+	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, rt, ln) })
 	outDone := make(chan struct{})
 	go func() {
 		defer close(outDone)
