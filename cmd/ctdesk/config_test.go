@@ -3,8 +3,8 @@ package main
 import (
 	"errors"
 	"os"
-	"regexp"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )

@@ -145,4 +145,3 @@ func plural(n int, one, other string) string {
 	}
 	return other
 }
-

@@ -16,8 +16,8 @@ func programCommand() *command {
 		summary: "el Programa Anual de Mantenimiento Preventivo CT-RG.01",
 		sub: []*command{{name: "import", aliases: []string{"importar"}, args: "ARCHIVO.csv|ARCHIVO.yaml",
 			summary: "importa el Programa Anual de Mantenimiento Preventivo CT-RG.01 (columnas area, equipo, fecha, tecnico)",
-			help: `Cada renglón con error se reporta con su número y no se guarda nada.`,
-			setup: func(*flag.FlagSet) runFunc { return programImport },
+			help:    `Cada renglón con error se reporta con su número y no se guarda nada.`,
+			setup:   func(*flag.FlagSet) runFunc { return programImport },
 		}}}
 }
 
