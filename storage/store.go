@@ -123,6 +123,7 @@ type Store interface {
 	Plan
 	Jobs
 	Values
+	Backup
 	// Ping checks the store is reachable.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.
