@@ -63,6 +63,8 @@ func commands() []*command {
 		reportCommand(),
 		programCommand(),
 		configCommand(),
+		backupCommand(),
+		restoreCommand(),
 		healthcheckCommand(),
 		versionCommand(),
 		{name: "ayuda", aliases: []string{"help"}, summary: "muestra esta ayuda",

@@ -23,18 +23,22 @@ func versionCommand() *command {
 		}}
 }
 
+// versionName is the version alone, as "v1.2.0" or "desarrollo".
+func versionName() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "desarrollo"
+}
+
 // versionText describes the binary from its build information.
 func versionText() string {
 	var b strings.Builder
 	info, ok := debug.ReadBuildInfo()
-	v := version
-	if v == "" && ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		v = info.Main.Version
-	}
-	if v == "" {
-		v = "desarrollo"
-	}
-	fmt.Fprintf(&b, "ctdesk %s\n", v)
+	fmt.Fprintf(&b, "ctdesk %s\n", versionName())
 	if !ok {
 		fmt.Fprintf(&b, "  Go: %s %s/%s\n", goruntime.Version(), goruntime.GOOS, goruntime.GOARCH)
 		return b.String()
