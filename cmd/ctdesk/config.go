@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	_ "embed"
 	"errors"
 	"fmt"
@@ -115,15 +114,6 @@ func parseConfig(source string, data []byte) (*Config, error) {
 		return fail(ps...)
 	}
 	return &c, nil
-}
-
-// Validate checks the configuration and fills defaults; every problem is
-// reported, not only the first.
-func (c *Config) Validate() error {
-	if ps := c.check(nil); len(ps) > 0 {
-		return &configError{source: cmp.Or(c.source, "configuración"), problems: ps}
-	}
-	return nil
 }
 
 func telegramKey(id int64) string {

@@ -124,47 +124,58 @@ func (c *Config) checkDirectory(at locate) []problem {
 	seen := map[string]bool{}
 	chats := map[string]string{}
 	for i, p := range c.People {
-		who := "people › " + orDefault(p.ID, "elemento "+strconv.Itoa(i+1))
-		switch {
-		case p.ID == "" || strings.ContainsAny(p.ID, ": "):
-			bad(at("people", i, "id"), "%s: id «%s» no válido: escribe una palabra corta sin espacios ni «:», p. ej. rosa", who, p.ID)
-		case seen[p.ID]:
-			bad(at("people", i, "id"), "%s: la persona aparece dos veces", who)
-		}
-		seen[p.ID] = true
-		if !storage.Role(p.Role).Valid() {
-			bad(at("people", i, "role"), "%s: rol «%s» desconocido; usa usuario, supervisor, autoridad, tecnico o coordinador", who, p.Role)
-		}
-		if !areas[p.Area] {
-			bad(at("people", i, "area"), "%s: el área «%s» no existe en areas%s; las áreas son: %s", who, p.Area, didYouMean(p.Area, areaIDs), strings.Join(areaIDs, ", "))
-		}
-		if p.Language != "" && p.Language != "es" && p.Language != "en" {
-			bad(at("people", i, "language"), "%s: idioma «%s» desconocido; usa es o en, o quítalo para usar el de la institución", who, p.Language)
-		}
-		switch p.Platform {
-		case "", "telegram", "slack", "console":
-		default:
-			bad(at("people", i, "platform"), "%s: plataforma «%s» desconocida; usa telegram o slack, o quítala para avisarle donde escribió por última vez", who, p.Platform)
-		}
-		if p.Email != "" {
-			if _, err := mail.ParseAddress(p.Email); err != nil || !strings.Contains(p.Email, "@") {
-				bad(at("people", i, "email"), "%s: «%s» no es un correo electrónico", who, p.Email)
-			}
-		}
-		for _, acct := range []string{telegramKey(p.Telegram), slackKey(p.Slack)} {
-			if acct == "" {
-				continue
-			}
-			if other, dup := chats[acct]; dup {
-				bad(at("people", i), "%s: tiene la misma cuenta %s que %s; cada cuenta es de una sola persona", who, acct, other)
-			}
-			chats[acct] = p.ID
-		}
+		ps = append(ps, checkPerson(i, p, at, areas, areaIDs, seen, chats)...)
 	}
 	for i, a := range c.Areas {
 		if !people[a.Supervisor] {
 			bad(at("areas", i, "supervisor"), "areas › %s: el jefe inmediato «%s» no está entre people%s", orDefault(a.ID, "elemento "+strconv.Itoa(i+1)), a.Supervisor, didYouMean(a.Supervisor, ids))
 		}
+	}
+	return ps
+}
+
+// checkPerson validates one person of the directory; seen and chats
+// collect ids and accounts to find them repeated.
+func checkPerson(i int, p PersonConfig, at locate, areas map[string]bool, areaIDs []string, seen map[string]bool, chats map[string]string) []problem {
+	var ps []problem
+	bad := func(line int, format string, args ...any) {
+		ps = append(ps, problem{line, fmt.Sprintf(format, args...)})
+	}
+	who := "people › " + orDefault(p.ID, "elemento "+strconv.Itoa(i+1))
+	switch {
+	case p.ID == "" || strings.ContainsAny(p.ID, ": "):
+		bad(at("people", i, "id"), "%s: id «%s» no válido: escribe una palabra corta sin espacios ni «:», p. ej. rosa", who, p.ID)
+	case seen[p.ID]:
+		bad(at("people", i, "id"), "%s: la persona aparece dos veces", who)
+	}
+	seen[p.ID] = true
+	if !storage.Role(p.Role).Valid() {
+		bad(at("people", i, "role"), "%s: rol «%s» desconocido; usa usuario, supervisor, autoridad, tecnico o coordinador", who, p.Role)
+	}
+	if !areas[p.Area] {
+		bad(at("people", i, "area"), "%s: el área «%s» no existe en areas%s; las áreas son: %s", who, p.Area, didYouMean(p.Area, areaIDs), strings.Join(areaIDs, ", "))
+	}
+	if p.Language != "" && p.Language != "es" && p.Language != "en" {
+		bad(at("people", i, "language"), "%s: idioma «%s» desconocido; usa es o en, o quítalo para usar el de la institución", who, p.Language)
+	}
+	switch p.Platform {
+	case "", "telegram", "slack", "console":
+	default:
+		bad(at("people", i, "platform"), "%s: plataforma «%s» desconocida; usa telegram o slack, o quítala para avisarle donde escribió por última vez", who, p.Platform)
+	}
+	if p.Email != "" {
+		if _, err := mail.ParseAddress(p.Email); err != nil || !strings.Contains(p.Email, "@") {
+			bad(at("people", i, "email"), "%s: «%s» no es un correo electrónico", who, p.Email)
+		}
+	}
+	for _, acct := range []string{telegramKey(p.Telegram), slackKey(p.Slack)} {
+		if acct == "" {
+			continue
+		}
+		if other, dup := chats[acct]; dup {
+			bad(at("people", i), "%s: tiene la misma cuenta %s que %s; cada cuenta es de una sola persona", who, acct, other)
+		}
+		chats[acct] = p.ID
 	}
 	return ps
 }

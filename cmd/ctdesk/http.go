@@ -31,6 +31,18 @@ func registerHealth(rt *runtime) {
 	})
 }
 
+// listenHTTP registers /metrics, /healthz and /readyz and opens the listener.
+func listenHTTP(rt *runtime) (net.Listener, error) {
+	registerMetrics(rt)
+	registerHealth(rt)
+	ln, err := listen(rt.getenv("CTDESK_HTTP_ADDR"))
+	if err != nil {
+		return nil, err
+	}
+	rt.log.Info("http listening", "addr", ln.Addr().String())
+	return ln, nil
+}
+
 // listen opens the health, metrics and webhooks listener on addr
 // (CTDESK_HTTP_ADDR, default 127.0.0.1:8080) before anything starts, so a
 // taken port stops ctdesk at once with a message that says what to do.

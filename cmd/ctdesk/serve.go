@@ -121,13 +121,10 @@ func runService(ctx context.Context, rt *runtime, platforms []platform) error {
 		},
 	})
 	rt.wake = disp.Wake
-	registerMetrics(rt)
-	registerHealth(rt)
-	ln, err := listen(rt.getenv("CTDESK_HTTP_ADDR"))
+	ln, err := listenHTTP(rt)
 	if err != nil {
 		return err
 	}
-	rt.log.Info("http listening", "addr", ln.Addr().String())
 
 	intakeCtx, stopIntake := context.WithCancel(ctx)
 	defer stopIntake()
