@@ -143,3 +143,23 @@ func TestHTTPAddressInUse(t *testing.T) {
 		t.Errorf("serve on a taken address: %v", err)
 	}
 }
+
+// TestDemoAllowsTheExample: CTDESK_DEMO=1 serves a platform on the built-in
+// example on purpose, and says so at start.
+func TestDemoAllowsTheExample(t *testing.T) {
+	tg := telegramtest.New(t)
+	vars := map[string]string{"CTDESK_DEMO": "1", "CTDESK_DATA": t.TempDir() + "/c.db", "CTDESK_HTTP_ADDR": "127.0.0.1:0",
+		"TELEGRAM_TOKEN": tg.Token(), "TELEGRAM_API_ENDPOINT": tg.Endpoint()}
+	logs := &lockedBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve"}, env(vars), strings.NewReader(""), io.Discard, logs) }()
+	telegramtest.WaitFor(t, func() bool { return strings.Contains(logs.String(), "http listening") }, 15*time.Second)
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("serve with CTDESK_DEMO=1: %v\n%s", err, logs.String())
+	}
+	if !strings.Contains(logs.String(), "level=WARN msg=\"CTDESK_DEMO=1: se atiende TELEGRAM_TOKEN con el directorio de ejemplo incluido") {
+		t.Errorf("no warning at start:\n%s", logs.String())
+	}
+}
