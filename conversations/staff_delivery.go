@@ -18,7 +18,7 @@ type Delivery struct {
 }
 
 // deliveryKey is the Values key of a quarter's delivery.
-func deliveryKey(q calendar.Quarter) string { return "dprg02:delivered:" + q.String() }
+func deliveryKey(q calendar.Quarter) string { return "dprg02:delivered:" + q.Key() }
 
 // ReportDelivered returns the delivery of the quarter's report, and false
 // when the coordinator has not marked it delivered yet.
@@ -39,7 +39,7 @@ func ReportDelivered(ctx context.Context, v storage.Values, q calendar.Quarter) 
 
 // DeliveredButton is the button that marks a quarter's report delivered.
 func DeliveredButton(lang string, q calendar.Quarter) Button {
-	return Button{Label: translate(lang, "report.mark"), Code: "k:" + q.String()}
+	return Button{Label: translate(lang, "report.mark"), Code: "k:" + q.Key()}
 }
 
 // reportQuarter is the quarter whose report is being prepared at now: the

@@ -81,7 +81,7 @@ func (t *turn) coordinatorQuarter(arg string) (calendar.Quarter, bool) {
 	return q, true
 }
 
-// reportCommand answers /informe [2026Q3]: the report DP-RG.02 as PDF and
+// reportCommand answers /informe [2026T3]: the report DP-RG.02 as PDF and
 // CSV, a draft while the quarter runs. Coordinator only.
 func (t *turn) reportCommand(ctx context.Context, arg string) error {
 	q, ok := t.coordinatorQuarter(arg)

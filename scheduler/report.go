@@ -42,7 +42,7 @@ func (s *Scheduler) Report(ctx context.Context) error {
 		return nil
 	}
 	due := s.cal.ReportDue(q)
-	id := "report-reminder:" + q.String() + ":" + today.Format("2006-01-02")
+	id := "report-reminder:" + q.Key() + ":" + today.Format("2006-01-02")
 	switch left := s.cal.BusinessDaysBetween(today, due); {
 	case left > 0:
 		return s.tellCoordinator(ctx, id, q, "sched.report.reminder", q.Name(), s.day(due), left, q.String())
@@ -59,7 +59,7 @@ func (s *Scheduler) Report(ctx context.Context) error {
 // reportAlert sends, once per quarter, the coordinator the due date of the
 // quarter's report and the draft attached, with its indicator.
 func (s *Scheduler) reportAlert(ctx context.Context, q calendar.Quarter, now time.Time) error {
-	id := "report-alert:" + q.String()
+	id := "report-alert:" + q.Key()
 	if _, err := s.st.Value(ctx, id); err == nil || !notFound(err) {
 		return err // already sent, or the store failed
 	}
@@ -120,7 +120,7 @@ func (s *Scheduler) escalateReport(ctx context.Context, q calendar.Quarter, due 
 	if len(msgs) == 0 {
 		return nil
 	}
-	_, err := s.eng.Post(ctx, "report-escalation:"+q.String(), msgs...)
+	_, err := s.eng.Post(ctx, "report-escalation:"+q.Key(), msgs...)
 	return err
 }
 

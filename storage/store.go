@@ -127,6 +127,7 @@ type Store interface {
 	Plan
 	Jobs
 	Values
+	Backup
 	// Ping checks the store is reachable.
 	Ping(ctx context.Context) error
 	// Close releases the store's resources.

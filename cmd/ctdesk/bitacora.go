@@ -1,52 +1,64 @@
 package main
 
 import (
-	"context"
 	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"time"
 
 	"ctdesk/storage"
 )
 
+func bitacoraCommand() *command {
+	return &command{name: "bitacora", aliases: []string{"bitácora"},
+		summary: "imprime la Bitácora CT-RG.02 en CSV (puede correr mientras el servicio atiende)",
+		setup: func(fs *flag.FlagSet) runFunc {
+			desde := fs.String("desde", "", "primer día, `dd/mm/aaaa`")
+			hasta := fs.String("hasta", "", "último día, inclusive, `dd/mm/aaaa`")
+			folio := fs.String("folio", "", "solo las entradas de un folio, `CT-AAAA-NNNN`")
+			return func(c *call) error { return bitacora(c, *desde, *hasta, *folio) }
+		}}
+}
+
 // bitacora prints the Bitácora CT-RG.02 as CSV: every action with who and when.
-func bitacora(ctx context.Context, args []string, env Env, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bitacora", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	desde := fs.String("desde", "", "primer día (dd/mm/aaaa)")
-	hasta := fs.String("hasta", "", "último día, inclusive (dd/mm/aaaa)")
-	folio := fs.String("folio", "", "solo las entradas de un folio (CT-AAAA-NNNN)")
-	if err := fs.Parse(args); err != nil {
+func bitacora(c *call, desde, hasta, folio string) error {
+	ctx, stdout := c.ctx, c.stdout
+	env, err := c.env()
+	if err != nil {
 		return err
+	}
+	if len(c.args) > 0 {
+		return fmt.Errorf("bitacora no lleva argumentos (sobra «%s»); filtra con --desde, --hasta o --folio", c.args[0])
 	}
 	cfg, err := loadConfig(env.Config)
 	if err != nil {
 		return err
 	}
-	f := storage.LogFilter{Folio: *folio}
-	if *desde != "" {
-		if f.From, err = time.ParseInLocation("02/01/2006", *desde, cfg.location); err != nil {
-			return fmt.Errorf("--desde %q: usa dd/mm/aaaa", *desde)
+	f := storage.LogFilter{Folio: folio}
+	if desde != "" {
+		if f.From, err = time.ParseInLocation("02/01/2006", desde, cfg.location); err != nil {
+			return fmt.Errorf("--desde %s: escribe la fecha como dd/mm/aaaa, p. ej. 01/07/2026", desde)
 		}
 	}
-	if *hasta != "" {
-		to, err := time.ParseInLocation("02/01/2006", *hasta, cfg.location)
+	if hasta != "" {
+		to, err := time.ParseInLocation("02/01/2006", hasta, cfg.location)
 		if err != nil {
-			return fmt.Errorf("--hasta %q: usa dd/mm/aaaa", *hasta)
+			return fmt.Errorf("--hasta %s: escribe la fecha como dd/mm/aaaa, p. ej. 30/09/2026", hasta)
 		}
 		f.To = to.AddDate(0, 0, 1)
 	}
-	st, _, err := openStore(ctx, env, true)
+	st, note, err := openReadStore(ctx, env)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if note != "" {
+		fmt.Fprintln(c.stderr, note)
+	}
 	entries, err := st.Log(ctx, f)
 	if err != nil {
-		return fmt.Errorf("bitácora: %w", err)
+		return fmt.Errorf("no pude leer la bitácora: %w", err)
 	}
 	names := map[string]string{}
 	if people, err := st.People(ctx); err == nil {

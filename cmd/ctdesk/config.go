@@ -4,7 +4,10 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -56,102 +59,60 @@ type PersonConfig struct {
 	Language string `yaml:"language"`
 }
 
-// loadConfig reads the file at path (CTDESK_CONFIG), or the bundled
-// example when path is empty.
+// loadConfig reads CTDESK_CONFIG, or the bundled example when it is unset.
 func loadConfig(path string) (*Config, error) {
-	data, source := exampleConfig, "ejemplo incluido"
-	if path != "" {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("config: %w", err)
-		}
-		data, source = b, path
+	if path == "" {
+		c, err := parseConfig(exampleSource, exampleConfig)
+		return c, err
 	}
-	var c Config
-	dec := yaml.NewDecoder(strings.NewReader(string(data)))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
-		return nil, fmt.Errorf("config %s: %w", source, err)
-	}
-	c.source = source
-	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("config %s: %w", source, err)
-	}
-	return &c, nil
+	return readConfig(path)
 }
 
-// Validate checks the configuration and fills defaults; every problem is
-// reported, not only the first.
-func (c *Config) Validate() error {
-	var errs []error
-	bad := func(format string, args ...any) { errs = append(errs, fmt.Errorf(format, args...)) }
-	if c.Timezone == "" {
-		c.Timezone = "America/Mexico_City"
-	}
-	loc, err := time.LoadLocation(c.Timezone)
+// readConfig reads and checks a configuration file.
+func readConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
 	if err != nil {
-		bad("timezone %q: zona horaria desconocida (ejemplo: America/Mexico_City)", c.Timezone)
-	}
-	c.location = loc
-	if c.Language == "" {
-		c.Language = "es"
-	}
-	if c.Language != "es" && c.Language != "en" {
-		bad("language %q: usa es o en", c.Language)
-	}
-	if c.Institution == "" {
-		bad("institution: falta el nombre de la institución")
-	}
-	areas := map[string]bool{}
-	for _, a := range c.Areas {
-		switch {
-		case a.ID == "":
-			bad("areas: un área no tiene id")
-		case areas[a.ID]:
-			bad("areas: el área %q aparece dos veces", a.ID)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("el archivo de configuración %s no existe (CTDESK_CONFIG); «ctdesk config example > %s» escribe uno de ejemplo", path, path)
 		}
-		areas[a.ID] = true
+		return nil, fmt.Errorf("no pude leer la configuración %s: %w", path, err)
 	}
-	people := map[string]bool{}
-	chats := map[string]string{}
-	for _, p := range c.People {
-		switch {
-		case p.ID == "" || strings.ContainsAny(p.ID, ": "):
-			bad("people: id %q no válido (sin espacios ni «:»)", p.ID)
-		case people[p.ID]:
-			bad("people: la persona %q aparece dos veces", p.ID)
-		}
-		people[p.ID] = true
-		if !storage.Role(p.Role).Valid() {
-			bad("people: %s: rol %q desconocido (usuario, supervisor, autoridad, tecnico, coordinador)", p.ID, p.Role)
-		}
-		if !areas[p.Area] {
-			bad("people: %s: el área %q no existe en areas", p.ID, p.Area)
-		}
-		for _, acct := range []string{telegramKey(p.Telegram), slackKey(p.Slack)} {
-			if acct == "" {
-				continue
-			}
-			if other, dup := chats[acct]; dup {
-				bad("people: %s y %s tienen la misma cuenta %s", other, p.ID, acct)
-			}
-			chats[acct] = p.ID
-		}
+	return parseConfig(path, data)
+}
+
+// parseConfig reads a configuration and checks it whole: its YAML, its
+// keys and kinds of values, then what they say. Every problem is
+// reported at once, with its line, in a *configError.
+func parseConfig(source string, data []byte) (*Config, error) {
+	fail := func(ps ...problem) (*Config, error) { return nil, &configError{source: source, problems: ps} }
+	if len(strings.TrimSpace(string(data))) == 0 {
+		return fail(problem{msg: "el archivo está vacío: escribe al menos institution, areas y people (ver «ctdesk config example»)"})
 	}
-	for _, a := range c.Areas {
-		if !people[a.Supervisor] {
-			bad("areas: %s: el jefe inmediato %q no está entre people", a.ID, a.Supervisor)
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return fail(yamlSyntax(err))
+	}
+	if len(root.Content) == 0 {
+		return fail(problem{msg: "el archivo no tiene configuración, solo comentarios: escribe al menos institution, areas y people"})
+	}
+	var ps []problem
+	add := func(line int, msg string) { ps = append(ps, problem{line, msg}) }
+	checkShape(root.Content[0], reflect.TypeFor[Config](), "", add)
+	var c Config
+	if len(ps) == 0 {
+		if err := root.Content[0].Decode(&c); err != nil {
+			return fail(problem{msg: "el YAML no se pudo leer: " + err.Error()})
 		}
+	} else {
+		_ = root.Content[0].Decode(&c) // what decoded is still checked below
 	}
-	for _, d := range c.ClosedDays {
-		if _, _, err := d.days(); err != nil {
-			bad("closed_days: %s: %v", d.Name, err)
-		}
+	c.source = source
+	ps = append(ps, c.check(locator(root.Content[0]))...)
+	if len(ps) > 0 {
+		slices.SortStableFunc(ps, func(a, b problem) int { return a.line - b.line })
+		return fail(ps...)
 	}
-	if err := c.Schedules.validate(); err != nil {
-		bad("schedules: %v", err)
-	}
-	return errors.Join(errs...)
+	return &c, nil
 }
 
 func telegramKey(id int64) string {
@@ -172,12 +133,12 @@ func slackKey(id string) string {
 func (d ClosedDays) days() (from, to time.Time, err error) {
 	from, err = time.Parse("2006-01-02", d.From)
 	if err != nil {
-		return from, to, fmt.Errorf("from %q: usa aaaa-mm-dd", d.From)
+		return from, to, fmt.Errorf("from «%s»: escribe la fecha como aaaa-mm-dd, p. ej. 2026-12-21", d.From)
 	}
 	to = from
 	if d.To != "" {
 		if to, err = time.Parse("2006-01-02", d.To); err != nil {
-			return from, to, fmt.Errorf("to %q: usa aaaa-mm-dd", d.To)
+			return from, to, fmt.Errorf("to «%s»: escribe la fecha como aaaa-mm-dd, p. ej. 2027-01-06", d.To)
 		}
 	}
 	if to.Before(from) {

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"strings"
 )
@@ -22,8 +23,13 @@ type Env struct {
 	RedisPrefix string
 	// HTTPAddr is the health, metrics and webhooks listener (CTDESK_HTTP_ADDR).
 	HTTPAddr string
-	// LogLevel is debug, info, warn or error (CTDESK_LOG_LEVEL).
-	LogLevel string
+	// LogLevel is debug, info, warn or error (CTDESK_LOG_LEVEL, default
+	// info); LogFormat is text or json (CTDESK_LOG_FORMAT, default text).
+	LogLevel  slog.Level
+	LogFormat string
+	// Demo allows serving chat platforms on the built-in example directory
+	// (CTDESK_DEMO=1).
+	Demo     bool
 	Telegram TelegramEnv
 	Slack    SlackEnv
 }
@@ -55,7 +61,6 @@ func readEnv(getenv func(string) string) (Env, error) {
 		RedisURL:    r.secret("REDIS_URL"),
 		RedisPrefix: getenv("CTDESK_REDIS_PREFIX"),
 		HTTPAddr:    or(getenv("CTDESK_HTTP_ADDR"), "127.0.0.1:8080"),
-		LogLevel:    getenv("CTDESK_LOG_LEVEL"),
 		Telegram: TelegramEnv{
 			Token:         r.secret("TELEGRAM_TOKEN"),
 			Endpoint:      getenv("TELEGRAM_API_ENDPOINT"),
@@ -69,7 +74,45 @@ func readEnv(getenv func(string) string) (Env, error) {
 			APIURL:        getenv("SLACK_API_URL"),
 		},
 	}
+	r.switches(&e)
 	return e, errors.Join(r.errs...)
+}
+
+// switches reads the operator's switches (log level and format, demo); a
+// value it does not know is an error that says which values it takes.
+func (r *envReader) switches(e *Env) {
+	if v := strings.TrimSpace(r.getenv("CTDESK_LOG_LEVEL")); v != "" {
+		if err := e.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			r.errs = append(r.errs, fmt.Errorf("CTDESK_LOG_LEVEL=%s no es un nivel de registro: usa debug, info, warn o error", v))
+		}
+	}
+	switch v := strings.ToLower(strings.TrimSpace(r.getenv("CTDESK_LOG_FORMAT"))); v {
+	case "", "text", "texto":
+		e.LogFormat = "text"
+	case "json":
+		e.LogFormat = "json"
+	default:
+		r.errs = append(r.errs, fmt.Errorf("CTDESK_LOG_FORMAT=%s no es un formato de registro: usa text o json", v))
+	}
+	switch v := strings.ToLower(strings.TrimSpace(r.getenv("CTDESK_DEMO"))); v {
+	case "", "0", "false", "no":
+	case "1", "true", "si", "sí", "yes":
+		e.Demo = true
+	default:
+		r.errs = append(r.errs, fmt.Errorf("CTDESK_DEMO=%s: usa 1 para permitir el ejemplo incluido con tokens reales, o quítala", v))
+	}
+}
+
+// platformTokens names the platform tokens set in the environment.
+func (e Env) platformTokens() []string {
+	var set []string
+	if e.Telegram.Token != "" {
+		set = append(set, "TELEGRAM_TOKEN")
+	}
+	if e.Slack.BotToken != "" {
+		set = append(set, "SLACK_BOT_TOKEN")
+	}
+	return set
 }
 
 // envReader reads secrets and collects the errors of their files.
@@ -89,7 +132,7 @@ func (r *envReader) secret(name string) string {
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		r.errs = append(r.errs, fmt.Errorf("%s_FILE: %w", name, err))
+		r.errs = append(r.errs, fmt.Errorf("%s_FILE: no pude leer el secreto: %w", name, err))
 		return ""
 	}
 	return strings.TrimSpace(string(b))

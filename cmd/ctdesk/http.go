@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -21,18 +22,43 @@ func registerHealth(s *service) {
 			http.Error(w, "store unreachable", http.StatusServiceUnavailable)
 			return
 		}
-		_, _ = w.Write([]byte("ready\n"))
+		var b strings.Builder
+		b.WriteString("ready\n")
+		for _, n := range s.notes {
+			b.WriteString("aviso: " + n + "\n")
+		}
+		_, _ = w.Write([]byte(b.String()))
 	})
 }
 
-// serveHTTP listens on CTDESK_HTTP_ADDR (default 127.0.0.1:8080) until ctx
-// is done, then shuts down within five seconds.
-func serveHTTP(ctx context.Context, s *service) error {
-	ln, err := net.Listen("tcp", s.env.HTTPAddr)
+// listenHTTP registers /metrics, /healthz and /readyz and opens the listener.
+func listenHTTP(s *service) (net.Listener, error) {
+	registerMetrics(s)
+	registerHealth(s)
+	ln, err := listen(s.env.HTTPAddr)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s.log.Info("http listening", "addr", ln.Addr().String())
+	return ln, nil
+}
+
+// listen opens the health, metrics and webhooks listener on addr
+// (CTDESK_HTTP_ADDR, default 127.0.0.1:8080) before anything starts, so a
+// taken port stops ctdesk at once with a message that says what to do.
+func listen(addr string) (net.Listener, error) {
+	if addr == "" {
+		addr = "127.0.0.1:8080"
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, listenError(addr, err)
+	}
+	return ln, nil
+}
+
+// serveHTTP serves on ln until ctx is done, then shuts down within five seconds.
+func serveHTTP(ctx context.Context, s *service, ln net.Listener) error {
 	srv := &http.Server{Handler: s.mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second, WriteTimeout: 30 * time.Second}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
@@ -43,7 +69,7 @@ func serveHTTP(ctx context.Context, s *service) error {
 	}
 	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	err = srv.Shutdown(sctx)
+	err := srv.Shutdown(sctx)
 	if e := <-done; !errors.Is(e, http.ErrServerClosed) {
 		err = errors.Join(err, e)
 	}

@@ -22,6 +22,8 @@ type service struct {
 	engine *conversations.Engine
 	// mux serves /healthz, /readyz, /metrics and the platforms' webhooks.
 	mux *http.ServeMux
+	// notes are problems of the store's setup, shown in /readyz.
+	notes []string
 }
 
 // adapters builds the chat platforms the environment enables, in order of

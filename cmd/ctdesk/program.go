@@ -1,9 +1,8 @@
 package main
 
 import (
-	"context"
+	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -12,16 +11,31 @@ import (
 	"ctdesk/storage"
 )
 
-// programCmd imports the Programa Anual de Mantenimiento Preventivo CT-RG.01
-// from a CSV or YAML file: `ctdesk program import FILE`.
-func programCmd(ctx context.Context, args []string, env Env, stdout, stderr io.Writer, now time.Time) error {
-	if len(args) != 2 || args[0] != "import" {
-		fmt.Fprint(stderr, "Uso: ctdesk program import ARCHIVO.csv|ARCHIVO.yaml\n")
-		return errUsage
+func programCommand() *command {
+	return &command{name: "program", aliases: []string{"programa"},
+		summary: "el Programa Anual de Mantenimiento Preventivo CT-RG.01",
+		sub: []*command{{name: "import", aliases: []string{"importar"}, args: "ARCHIVO.csv|ARCHIVO.yaml",
+			summary: "importa el Programa Anual de Mantenimiento Preventivo CT-RG.01 (columnas area, equipo, fecha, tecnico)",
+			help:    `Cada renglón con error se reporta con su número y no se guarda nada.`,
+			setup:   func(*flag.FlagSet) runFunc { return programImport },
+		}}}
+}
+
+// programImport imports the Programa Anual de Mantenimiento Preventivo
+// CT-RG.01 from a CSV or YAML file: `ctdesk program import FILE`.
+func programImport(c *call) error {
+	ctx, stdout, stderr, now := c.ctx, c.stdout, c.stderr, c.now()
+	env, err := c.env()
+	if err != nil {
+		return err
 	}
+	if len(c.args) != 1 {
+		return fmt.Errorf("falta el archivo del programa: ctdesk program import ARCHIVO.csv|ARCHIVO.yaml")
+	}
+	args := []string{"import", c.args[0]}
 	data, err := os.ReadFile(args[1])
 	if err != nil {
-		return fmt.Errorf("programa: %w", err)
+		return fmt.Errorf("no pude leer el programa: %w", err)
 	}
 	cfg, err := loadConfig(env.Config)
 	if err != nil {

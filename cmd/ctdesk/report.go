@@ -2,46 +2,87 @@ package main
 
 import (
 	"bytes"
-	"context"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
-	"time"
 
 	"ctdesk/conversations/calendar"
 	"ctdesk/conversations/report"
 )
 
+func reportCommand() *command {
+	return &command{name: "report", aliases: []string{"informe"},
+		summary: "escribe el Informe Trimestral DP-RG.02 en PDF (para imprimir) o CSV (electrónico)",
+		help: `El PDF no se escribe en la terminal: usa --out ARCHIVO o redirige la salida
+(ctdesk report > informe.pdf). Puede correr mientras el servicio atiende.`,
+		setup: func(fs *flag.FlagSet) runFunc {
+			q := &quarterFlag{}
+			fs.Var(q, "quarter", "trimestre `2026T3` (también 2026Q3 o 3T-2026); por omisión, el último que terminó")
+			format := fs.String("format", "pdf", "formato `pdf|csv`: pdf para imprimir, csv electrónico")
+			out := fs.String("out", "", "archivo de salida, p. ej. `informe.pdf` (por omisión, la salida estándar)")
+			return func(c *call) error { return reportCmd(c, q, *format, *out) }
+		}}
+}
+
+// quarterFlag is a quarter given on the command line.
+type quarterFlag struct {
+	q   calendar.Quarter
+	set bool
+}
+
+func (f *quarterFlag) String() string {
+	if !f.set {
+		return ""
+	}
+	return f.q.String()
+}
+
+// Set reads any of the notations staff write.
+func (f *quarterFlag) Set(s string) error {
+	q, err := calendar.ParseQuarter(s)
+	if err != nil {
+		return errors.New("escribe el año y el trimestre del 1 al 4: 2026T3 (también 2026Q3 o 3T-2026)")
+	}
+	f.q, f.set = q, true
+	return nil
+}
+
+func (f *quarterFlag) spanish() {}
+
 // reportCmd writes the report DP-RG.02 of a quarter, as PDF or CSV, from the
 // store; with the embedded store it may run beside the service.
-func reportCmd(ctx context.Context, args []string, env Env, stdout, stderr io.Writer, now time.Time) error {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	quarter := fs.String("quarter", "", "trimestre, p. ej. 2026Q3 (por omisión, el último que terminó)")
-	format := fs.String("format", "pdf", "pdf o csv")
-	out := fs.String("out", "", "archivo de salida (por omisión, la salida estándar)")
-	if err := fs.Parse(args); err != nil {
+func reportCmd(c *call, quarter *quarterFlag, format, out string) error {
+	ctx, stdout, stderr, now := c.ctx, c.stdout, c.stderr, c.now()
+	env, err := c.env()
+	if err != nil {
 		return err
 	}
-	if *format != "pdf" && *format != "csv" {
-		return fmt.Errorf("--format %q: usa pdf o csv", *format)
+	if len(c.args) > 0 {
+		return fmt.Errorf("report no lleva argumentos (sobra «%s»); el archivo va con --out", c.args[0])
+	}
+	if format != "pdf" && format != "csv" {
+		return fmt.Errorf("--format %s: usa pdf o csv", format)
+	}
+	if format == "pdf" && out == "" && isTerminal(stdout) {
+		return errors.New("no escribo un PDF en la terminal: usa --out informe.pdf, o redirige la salida (ctdesk report > informe.pdf)")
 	}
 	cfg, err := loadConfig(env.Config)
 	if err != nil {
 		return err
 	}
 	q := calendar.QuarterOf(now.In(cfg.location)).Prev()
-	if *quarter != "" {
-		if q, err = calendar.ParseQuarter(*quarter); err != nil {
-			return fmt.Errorf("--quarter %q: escribe el año y el trimestre, p. ej. 2026Q3", *quarter)
-		}
+	if quarter.set {
+		q = quarter.q
 	}
-	st, _, err := openStore(ctx, env, true)
+	st, note, err := openReadStore(ctx, env)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
+	if note != "" {
+		fmt.Fprintln(stderr, note)
+	}
 	names, areas := map[string]string{}, map[string]string{}
 	if people, err := st.People(ctx); err == nil {
 		for _, p := range people {
@@ -62,7 +103,7 @@ func reportCmd(ctx context.Context, args []string, env Env, stdout, stderr io.Wr
 		return err
 	}
 	var buf bytes.Buffer
-	if *format == "pdf" {
+	if format == "pdf" {
 		err = report.WritePDF(&buf, r)
 	} else {
 		err = report.WriteCSV(&buf, r)
@@ -70,14 +111,14 @@ func reportCmd(ctx context.Context, args []string, env Env, stdout, stderr io.Wr
 	if err != nil {
 		return err
 	}
-	if *out == "" {
+	if out == "" {
 		_, err = stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("report: %w", err)
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("no pude escribir el informe: %w", err)
 	}
-	fmt.Fprintf(stderr, "Informe Trimestral DP-RG.02 del %s escrito en %s (fecha límite de entrega: %s)\n",
-		q.Name(), *out, r.Due.Format("02/01/2006"))
+	fmt.Fprintf(stderr, "Informe Trimestral DP-RG.02 del %s (%s) escrito en %s (fecha límite de entrega: %s)\n",
+		q.Name(), q, out, r.Due.Format("02/01/2006"))
 	return nil
 }

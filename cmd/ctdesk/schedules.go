@@ -1,6 +1,10 @@
 package main
 
 import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"ctdesk/scheduler"
@@ -48,9 +52,62 @@ func (s *Schedules) config(c *Config) scheduler.Config {
 	}
 }
 
-// validate checks the times and cron specs, so a bad one stops ctdesk at
-// start instead of panicking in the cron parser later.
-func (s *Schedules) validate() error {
-	_, err := scheduler.New(s.config(&Config{location: time.UTC}), nil, nil, nil)
-	return err
+// jobNames are the scheduled jobs, in the order the summary lists them.
+var jobNames = []string{scheduler.JobCuatrimestre, scheduler.JobProgram, scheduler.JobReport, scheduler.JobDigest, scheduler.JobFollowUp}
+
+// check validates the times, months, delays and cron specs in Spanish, so
+// a bad one stops ctdesk at start instead of panicking in the cron parser
+// later.
+func (s *Schedules) check(at locate, people []PersonConfig) []problem {
+	var ps []problem
+	bad := func(line int, format string, args ...any) {
+		ps = append(ps, problem{line, fmt.Sprintf(format, args...)})
+	}
+	for i, m := range s.Cuatrimestres {
+		if m < 1 || m > 12 {
+			bad(at("schedules", "cuatrimestres", i), "schedules › cuatrimestres: el mes %d no existe; escribe números del 1 al 12, p. ej. [1, 5, 9]", m)
+		}
+	}
+	for _, t := range []struct{ key, val string }{{"digest", s.Digest}, {"program", s.Program}, {"report", s.Report}} {
+		if _, err := time.Parse("15:04", strings.TrimSpace(t.val)); t.val != "" && err != nil {
+			bad(at("schedules", t.key), "schedules › %s: «%s» no es una hora; escríbela como hh:mm de 24 horas, p. ej. 08:00", t.key, t.val)
+		}
+	}
+	for name, spec := range s.Cron {
+		if !slices.Contains(jobNames, name) {
+			bad(at("schedules", "cron", name), "schedules › cron › %s: no hay un trabajo con ese nombre%s; los trabajos son: %s",
+				name, didYouMean(name, jobNames), strings.Join(jobNames, ", "))
+			continue
+		}
+		if _, err := scheduler.ParseSpec(spec); err != nil {
+			bad(at("schedules", "cron", name), "schedules › cron › %s: «%s» no es una expresión cron; usa cinco campos (minuto hora día-del-mes mes día-de-la-semana), p. ej. \"0 8 * * 1-5\", o @daily", name, spec)
+		}
+	}
+	if s.ProgramDaysAhead < 0 {
+		bad(at("schedules", "program_days_ahead"), "schedules › program_days_ahead: no puede ser negativo")
+	}
+	if s.DueSoonDays < 0 {
+		bad(at("schedules", "due_soon_days"), "schedules › due_soon_days: no puede ser negativo")
+	}
+	if s.ApprovalReminder < 0 || s.ApprovalEscalation < 0 {
+		bad(at("schedules", "approval_reminder"), "schedules: approval_reminder y approval_escalation no pueden ser negativos")
+	} else if s.ApprovalEscalation > 0 && s.ApprovalEscalation < cmp.Or(s.ApprovalReminder, 48*time.Hour) {
+		bad(at("schedules", "approval_escalation"), "schedules › approval_escalation: avisar a la coordinación (%s) debe ser después del recordatorio a quien aprueba (%s)",
+			s.ApprovalEscalation, cmp.Or(s.ApprovalReminder, 48*time.Hour))
+	}
+	ids := make([]string, len(people))
+	for i, p := range people {
+		ids[i] = p.ID
+	}
+	for i, id := range s.EscalateTo {
+		if !slices.Contains(ids, id) {
+			bad(at("schedules", "escalate_to", i), "schedules › escalate_to: «%s» no está entre people%s", id, didYouMean(id, ids))
+		}
+	}
+	if len(ps) == 0 {
+		if _, err := scheduler.New(s.config(&Config{location: time.UTC}), nil, nil, nil); err != nil {
+			bad(at("schedules"), "schedules: la combinación de horarios no es válida (%v)", err)
+		}
+	}
+	return ps
 }

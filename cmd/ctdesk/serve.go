@@ -3,24 +3,46 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 	"net/http"
-	"os"
 	"sync"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
 	"ctdesk/conversations"
 )
 
+func serveCommand() *command {
+	return &command{name: "serve", aliases: []string{"servir"},
+		summary: "atiende Telegram y Slack; sin tokens, abre la consola (es lo que hace ctdesk sin subcomando)",
+		help: `Lee la configuración de CTDESK_CONFIG y abre el almacén (Redis con REDIS_URL, si no el
+archivo CTDESK_DATA). Con TELEGRAM_TOKEN o SLACK_BOT_TOKEN atiende esas plataformas y sirve
+/healthz, /readyz y /metrics en CTDESK_HTTP_ADDR; sin tokens abre la consola en la terminal.
+Con un token y sin CTDESK_CONFIG no arranca (el ejemplo incluido es para probar), salvo con
+CTDESK_DEMO=1.`,
+		setup: func(*flag.FlagSet) runFunc { return serve }}
+}
+
 // serve runs the service until ctx is done (or, in the console, until the
 // input ends).
-func serve(ctx context.Context, env Env, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
+func serve(c *call) error {
+	ctx := c.ctx
+	env, err := c.env()
+	if err != nil {
+		return err
+	}
+	log := newLogger(env, c.stderr)
+	redis.SetLogger(redisLogger{log.With("component", "redis")})
 	cfg, err := loadConfig(env.Config)
 	if err != nil {
+		return err
+	}
+	if err := checkExample(env, cfg, log); err != nil {
 		return err
 	}
 	st, where, err := openStore(ctx, env, false)
@@ -28,6 +50,7 @@ func serve(ctx context.Context, env Env, stdin io.Reader, stdout io.Writer, log 
 		return err
 	}
 	defer st.Close()
+	notes := storeNotes(ctx, st, log)
 	if err := seed(ctx, cfg, st); err != nil {
 		return err
 	}
@@ -39,14 +62,14 @@ func serve(ctx context.Context, env Env, stdin io.Reader, stdout io.Writer, log 
 	if err != nil {
 		return err
 	}
-	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux()}
+	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux(), notes: notes}
 	platforms, err := s.adapters(ctx)
 	if err != nil {
 		return err
 	}
 	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms))
 	if len(platforms) == 0 {
-		return runConsole(ctx, s, stdin, stdout)
+		return runConsole(ctx, s, c.stdin, c.stdout)
 	}
 	return runService(ctx, s, platforms)
 }
@@ -67,16 +90,6 @@ func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writ
 	return err
 }
 
-// isTerminal reports whether r is an interactive terminal.
-func isTerminal(r io.Reader) bool {
-	f, ok := r.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
-
 // runService runs the platforms, the outbox, the scheduler and the HTTP
 // listener; on shutdown intake stops first, the outbox drains for a
 // bounded time, and the store is closed last (by serve).
@@ -92,8 +105,10 @@ func runService(ctx context.Context, s *service, platforms []bot.Adapter) error 
 			s.mux.Handle(pattern, h)
 		}
 	}
-	registerMetrics(s)
-	registerHealth(s)
+	ln, err := listenHTTP(s)
+	if err != nil {
+		return err
+	}
 
 	intakeCtx, stopIntake := context.WithCancel(ctx)
 	defer stopIntake()
@@ -113,7 +128,7 @@ func runService(ctx context.Context, s *service, platforms []bot.Adapter) error 
 		start(p.Platform(), intakeCtx, func(ctx context.Context) error { return p.Run(ctx, in) })
 	}
 	start("scheduler", intakeCtx, func(ctx context.Context) error { return runScheduler(ctx, s, disp.Wake) })
-	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, s) })
+	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, s, ln) })
 	outDone := make(chan struct{})
 	go func() {
 		defer close(outDone)

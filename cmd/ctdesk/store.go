@@ -4,6 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 
@@ -17,29 +22,102 @@ import (
 // process (a report or the bitácora) while the service runs.
 func openStore(ctx context.Context, env Env, readOnly bool) (storage.Store, string, error) {
 	if env.RedisURL != "" {
-		opts, err := redisstore.ParseURL(env.RedisURL)
-		if err != nil {
-			return nil, "", fmt.Errorf("REDIS_URL: %w", err)
-		}
-		st := redisstore.New(redis.NewUniversalClient(opts), redisstore.Options{Prefix: env.RedisPrefix})
-		if err := st.Ping(ctx); err != nil {
-			return nil, "", errors.Join(fmt.Errorf("redis: %w", err), st.Close())
-		}
-		return st, "redis", nil
+		st, err := openRedis(ctx, env.RedisURL, env.RedisPrefix)
+		return st, "redis", err
 	}
 	path := env.Data
+	var (
+		st  *sqlitestore.Store
+		err error
+	)
 	if readOnly {
-		st, err := sqlitestore.OpenReadOnly(ctx, path)
-		if err != nil {
-			return nil, "", fmt.Errorf("%s: %w", path, err)
-		}
-		return st, path, nil
+		st, err = sqlitestore.OpenReadOnly(ctx, path)
+	} else {
+		st, err = sqlitestore.Open(ctx, path)
 	}
-	st, err := sqlitestore.Open(ctx, path)
 	if err != nil {
-		return nil, "", fmt.Errorf("%s: %w", path, err)
+		return nil, "", fileStoreError(path, readOnly, err)
 	}
 	return st, path, nil
+}
+
+// openRedis connects to Redis. Context deadlines bound every command, so a
+// hung server costs a caller its own deadline (the 2 s of /readyz), not
+// go-redis' 5 s read timeout.
+func openRedis(ctx context.Context, url, prefix string) (*redisstore.Store, error) {
+	opts, err := redisstore.ParseURL(url)
+	if err != nil {
+		return nil, errors.New("REDIS_URL no es una URL de Redis: escribe redis://HOST:6379/0 (rediss:// con TLS; redis+sentinel://… o redis+cluster://… según el README)")
+	}
+	opts.ContextTimeoutEnabled = true
+	if opts.DialTimeout == 0 {
+		opts.DialTimeout = 2 * time.Second
+	}
+	st := redisstore.New(redis.NewUniversalClient(opts), redisstore.Options{Prefix: prefix})
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := st.Ping(pctx); err != nil {
+		_ = st.Close()
+		return nil, fmt.Errorf("no pude conectar con Redis en %s: %s", strings.Join(opts.Addrs, ", "), redisReason(err))
+	}
+	return st, nil
+}
+
+// redisReason says in Spanish why Redis did not answer.
+func redisReason(err error) string {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "NOAUTH"), strings.Contains(msg, "WRONGPASS"), strings.Contains(msg, "invalid password"):
+		return "la contraseña o el usuario de REDIS_URL no son válidos"
+	case strings.Contains(msg, "tls:"):
+		return "falló TLS (" + msg + "); revisa rediss:// y el certificado"
+	}
+	return netReason(err)
+}
+
+// fileStoreError explains why the embedded store did not open.
+func fileStoreError(path string, readOnly bool, err error) error {
+	if _, serr := os.Stat(path); errors.Is(serr, fs.ErrNotExist) && readOnly {
+		return fmt.Errorf("el almacén %s no existe todavía: arranca ctdesk una vez o revisa CTDESK_DATA", path)
+	}
+	dir := filepath.Dir(path)
+	if _, serr := os.Stat(dir); errors.Is(serr, fs.ErrNotExist) {
+		return fmt.Errorf("no pude abrir el almacén %s: la carpeta %s no existe; créala o cambia CTDESK_DATA", path, dir)
+	}
+	return fmt.Errorf("no pude abrir el almacén %s (%v): revisa que ctdesk pueda leer y escribir el archivo y su carpeta, y que sea un almacén de ctdesk", path, err)
+}
+
+// openReadStore opens the store for a command that only reads (report,
+// bitácora). When the embedded file does not exist yet, it reads an empty
+// store instead and returns a note saying so.
+func openReadStore(ctx context.Context, env Env) (storage.Store, string, error) {
+	path := env.Data
+	if _, serr := os.Stat(path); env.RedisURL == "" && errors.Is(serr, fs.ErrNotExist) {
+		dir, err := os.MkdirTemp("", "ctdesk-vacio-")
+		if err != nil {
+			return nil, "", err
+		}
+		st, err := sqlitestore.Open(ctx, filepath.Join(dir, "vacio.db"))
+		if err != nil {
+			os.RemoveAll(dir)
+			return nil, "", err
+		}
+		note := fmt.Sprintf("Aún no hay datos: el almacén %s no existe todavía (se crea la primera vez que ctdesk atiende), así que el resultado está vacío.", path)
+		return emptyStore{st, dir}, note, nil
+	}
+	st, _, err := openStore(ctx, env, true)
+	return st, "", err
+}
+
+// emptyStore is a throwaway empty store, removed when closed.
+type emptyStore struct {
+	*sqlitestore.Store
+	dir string
+}
+
+// Close closes the store and removes its folder.
+func (e emptyStore) Close() error {
+	return errors.Join(e.Store.Close(), os.RemoveAll(e.dir))
 }
 
 // seed puts the configured areas and people in the store. People who

@@ -16,21 +16,27 @@ type Quarter struct {
 	Year, Q int
 }
 
-// ParseQuarter reads "2026Q3" (also "2026T3" for trimestre, "2026-Q3",
-// "2026-3", lower case).
+// ParseQuarter reads a quarter as staff write it: "2026T3" (T for
+// trimestre, the notation ctdesk shows), "2026Q3", "3T-2026", also with a
+// dash or a space between the parts ("2026-T3", "3T 2026", "2026-3") and in
+// lower case.
 func ParseQuarter(s string) (Quarter, error) {
-	t := strings.ToUpper(strings.TrimSpace(s))
-	y, q, ok := strings.Cut(strings.ReplaceAll(t, "T", "Q"), "Q")
-	if !ok {
-		y, q, ok = strings.Cut(t, "-")
+	t := strings.NewReplacer("Q", "T", " ", "-", "/", "-").Replace(strings.ToUpper(strings.TrimSpace(s)))
+	var year, n string
+	switch a, b, ok := strings.Cut(t, "T"); {
+	case ok && len(a) == 1: // 3T-2026
+		n, year = a, strings.TrimPrefix(b, "-")
+	case ok: // 2026T3, 2026-T3
+		year, n = strings.TrimSuffix(a, "-"), b
+	default: // 2026-3
+		year, n, _ = strings.Cut(t, "-")
 	}
-	y = strings.TrimSuffix(y, "-")
-	year, err1 := strconv.Atoi(y)
-	n, err2 := strconv.Atoi(q)
-	if !ok || err1 != nil || err2 != nil || len(y) != 4 || n < 1 || n > 4 {
-		return Quarter{}, fmt.Errorf("calendar: quarter %q: want a year and a quarter like 2026Q3", s)
+	y, err1 := strconv.Atoi(year)
+	q, err2 := strconv.Atoi(n)
+	if err1 != nil || err2 != nil || len(year) != 4 || len(n) != 1 || q < 1 || q > 4 {
+		return Quarter{}, fmt.Errorf("calendar: quarter %q: want a year and a quarter like 2026T3", s)
 	}
-	return Quarter{Year: year, Q: n}, nil
+	return Quarter{Year: y, Q: q}, nil
 }
 
 // QuarterOf returns the quarter of t's date in t's location; pass t.In(loc).
@@ -38,8 +44,13 @@ func QuarterOf(t time.Time) Quarter {
 	return Quarter{Year: t.Year(), Q: (int(t.Month())-1)/3 + 1}
 }
 
-// String returns the quarter as "2026Q3".
-func (q Quarter) String() string { return fmt.Sprintf("%04dQ%d", q.Year, q.Q) }
+// String returns the quarter as people read it everywhere: "2026T3".
+func (q Quarter) String() string { return fmt.Sprintf("%04dT%d", q.Year, q.Q) }
+
+// Key returns the quarter as "2026Q3", the stable form of stored keys,
+// message ids and button codes (they predate the T notation; ParseQuarter
+// reads both).
+func (q Quarter) Key() string { return fmt.Sprintf("%04dQ%d", q.Year, q.Q) }
 
 // Name returns the quarter in Spanish, as "tercer trimestre de 2026".
 func (q Quarter) Name() string {

@@ -153,3 +153,25 @@ func TestParseQuarterSpanish(t *testing.T) {
 		}
 	}
 }
+
+// TestParseQuarterNotations accepts the three notations staff write and
+// shows one.
+func TestParseQuarterNotations(t *testing.T) {
+	for _, s := range []string{"2026T3", "2026Q3", "3T-2026", "3t-2026", "3T 2026", "2026-3", "2026-T3"} {
+		q, err := ParseQuarter(s)
+		if err != nil || q != (Quarter{Year: 2026, Q: 3}) {
+			t.Errorf("ParseQuarter(%q) = %v, %v; want 2026T3", s, q, err)
+		}
+		if got := q.String(); err == nil && got != "2026T3" {
+			t.Errorf("ParseQuarter(%q).String() = %q, want 2026T3", s, got)
+		}
+	}
+	for _, s := range []string{"", "2026", "2026T5", "2026T0", "5T-2026", "26T3", "T3", "2026T33", "3T-26"} {
+		if q, err := ParseQuarter(s); err == nil {
+			t.Errorf("ParseQuarter(%q) = %v, want an error", s, q)
+		}
+	}
+	if k := (Quarter{2026, 3}).Key(); k != "2026Q3" {
+		t.Errorf("Key = %q, want 2026Q3 (stored keys keep their form)", k)
+	}
+}

@@ -163,20 +163,27 @@ func peopleArgs(args []any, ps []storage.Person) ([]any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("person %s: %w", p.ID, err)
 		}
-		var accts strings.Builder
 		for platform, account := range p.Accounts {
-			if account == "" {
-				continue
-			}
 			if strings.ContainsRune(platform+account, '\n') {
 				return nil, fmt.Errorf("person %s: newline in account: %w", p.ID, storage.ErrInvalid)
 			}
+		}
+		args = append(args, p.ID, js, accountLines(&p))
+	}
+	return args, nil
+}
+
+// accountLines lists a person's accounts as "platform:account" lines,
+// as the pacc hash keeps them.
+func accountLines(p *storage.Person) string {
+	var accts strings.Builder
+	for platform, account := range p.Accounts {
+		if account != "" {
 			accts.WriteString(accountKey(platform, account))
 			accts.WriteByte('\n')
 		}
-		args = append(args, p.ID, js, accts.String())
 	}
-	return args, nil
+	return accts.String()
 }
 
 func logArgs(args []any, es []storage.LogEntry) ([]any, error) {

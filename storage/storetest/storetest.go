@@ -47,6 +47,7 @@ func Run(t *testing.T, h Harness) {
 		{"Values", testValues},
 		{"Expiry", testExpiry},
 		{"Durability", testDurability},
+		{"Backup", testBackup},
 	}
 	for _, tc := range topics {
 		t.Run(tc.name, func(t *testing.T) { tc.run(t, h) })

@@ -29,7 +29,7 @@ import (
 )
 
 // NotFoundMessage is what Start reports when redis-server is missing.
-const NotFoundMessage = "redis-server not found: install it with `apt-get install redis-server` (Debian/Ubuntu), or run `make test`, which installs it"
+const NotFoundMessage = "no encuentro redis-server: instálalo con «apt-get install redis-server» (Debian/Ubuntu) o corre ./scripts/test, que lo instala"
 
 const startTimeout = 10 * time.Second
 
