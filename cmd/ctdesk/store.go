@@ -10,7 +10,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redis/go-redis/v9"
+	"net/url"
 
 	"ctdesk/storage"
 	"ctdesk/storage/redisstore"
@@ -41,24 +41,23 @@ func openStore(ctx context.Context, env Env, readOnly bool) (storage.Store, stri
 	return st, path, nil
 }
 
-// openRedis connects to Redis. Context deadlines bound every command, so a
-// hung server costs a caller its own deadline (the 2 s of /readyz), not
-// go-redis' 5 s read timeout.
-func openRedis(ctx context.Context, url, prefix string) (*redisstore.Store, error) {
-	opts, err := redisstore.ParseURL(url)
+// openRedis connects to Redis. Context deadlines bound every command (see
+// redisstore.Open), so a hung server costs a caller its own deadline (the
+// 2 s of /readyz), not go-redis' 5 s read timeout.
+func openRedis(ctx context.Context, rawURL, prefix string) (*redisstore.Store, error) {
+	st, err := redisstore.Open(rawURL, redisstore.Options{Prefix: prefix})
 	if err != nil {
-		return nil, errors.New("REDIS_URL no es una URL de Redis: escribe redis://HOST:6379/0 (rediss:// con TLS; redis+sentinel://… o redis+cluster://… según el README)")
+		return nil, errors.New("REDIS_URL no es una URL de Redis: escribe redis://HOST:6379/0 (rediss:// con TLS; redis+sentinel://… o redis+cluster://… según el README; min_replicas y replica_timeout como números y duraciones)")
 	}
-	opts.ContextTimeoutEnabled = true
-	if opts.DialTimeout == 0 {
-		opts.DialTimeout = 2 * time.Second
-	}
-	st := redisstore.New(redis.NewUniversalClient(opts), redisstore.Options{Prefix: prefix})
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := st.Ping(pctx); err != nil {
 		_ = st.Close()
-		return nil, fmt.Errorf("no pude conectar con Redis en %s: %s", strings.Join(opts.Addrs, ", "), redisReason(err))
+		where := "REDIS_URL"
+		if u, perr := url.Parse(rawURL); perr == nil && u.Host != "" {
+			where = u.Host
+		}
+		return nil, fmt.Errorf("no pude conectar con Redis en %s: %s", where, redisReason(err))
 	}
 	return st, nil
 }

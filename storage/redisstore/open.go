@@ -20,6 +20,10 @@ var storeSettings = []string{"min_replicas", "replica_timeout"}
 //	min_replicas=N       Options.MinReplicas; without it a Sentinel URL means 1
 //	replica_timeout=D    Options.ReplicaTimeout, a Go duration such as 500ms
 //
+// Every command is bounded by its context's deadline (go-redis'
+// ContextTimeoutEnabled), so a hung server costs a caller its own deadline;
+// a dial gives up after two seconds unless the URL says otherwise.
+//
 // Open does no I/O: Ping checks the connection.
 func Open(rawURL string, opts Options) (*Store, error) {
 	u, err := url.Parse(rawURL)
@@ -52,6 +56,10 @@ func Open(rawURL string, opts Options) (*Store, error) {
 			return nil, fmt.Errorf("redisstore: parse url: replica_timeout %q is not a positive duration (500ms, 2s)", timeout)
 		}
 		opts.ReplicaTimeout = d
+	}
+	uo.ContextTimeoutEnabled = true
+	if uo.DialTimeout == 0 {
+		uo.DialTimeout = 2 * time.Second
 	}
 	return New(redis.NewUniversalClient(uo), opts), nil
 }
