@@ -43,6 +43,10 @@ type Config struct {
 	// HTTPClient's Timeout must exceed PollTimeout; a client with a 70 s
 	// timeout is used when nil.
 	HTTPClient *http.Client
+	// NoFloodLimits lifts ctdesk's own pacing (ChatLimit, GlobalLimit), so
+	// a benchmark against a fake Bot API measures the bot, not the pacing.
+	// Never for Telegram itself.
+	NoFloodLimits bool
 }
 
 // Handler applies an event (the bot's intake).

@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"strings"
 
 	"ctdesk/bot/telegram"
 )
@@ -19,12 +22,20 @@ func telegramPlatform(ctx context.Context, rt *runtime) (platform, error) {
 	if err != nil {
 		return nil, err
 	}
+	noLimits, err := floodLimitsOff(rt.getenv)
+	if err != nil {
+		return nil, err
+	}
+	if noLimits {
+		rt.log.Warn("TELEGRAM_FLOOD_LIMITS=off: ctdesk no regula sus envíos (solo para pruebas contra un Bot API falso)")
+	}
 	ad, err := telegram.New(ctx, telegram.Config{
 		Token:         token,
 		Endpoint:      rt.getenv("TELEGRAM_API_ENDPOINT"),
 		WebhookURL:    rt.getenv("TELEGRAM_WEBHOOK_URL"),
 		WebhookSecret: secret,
 		Log:           rt.log.With("component", "telegram"),
+		NoFloodLimits: noLimits,
 	})
 	if err != nil {
 		return nil, err
@@ -34,6 +45,25 @@ func telegramPlatform(ctx context.Context, rt *runtime) (platform, error) {
 		rt.mux.Handle("POST "+ad.WebhookPath(), ad.WebhookHandler(rt.intake, p.wake))
 	}
 	return p, nil
+}
+
+// floodLimitsOff reads TELEGRAM_FLOOD_LIMITS ("on" by default). "off" lifts
+// ctdesk's own Telegram pacing for benchmarks against a fake Bot API, so it
+// is refused unless TELEGRAM_API_ENDPOINT names a server other than
+// Telegram's: Telegram throttles and may ban a bot that floods it.
+func floodLimitsOff(getenv func(string) string) (bool, error) {
+	switch v := getenv("TELEGRAM_FLOOD_LIMITS"); v {
+	case "", "on":
+		return false, nil
+	case "off":
+		if ep := getenv("TELEGRAM_API_ENDPOINT"); ep == "" || strings.Contains(ep, "api.telegram.org") {
+			return false, errors.New("TELEGRAM_FLOOD_LIMITS=off solo se acepta con TELEGRAM_API_ENDPOINT apuntando a un " +
+				"Bot API de prueba: con Telegram, ctdesk respeta siempre sus límites de envío")
+		}
+		return true, nil
+	default:
+		return false, fmt.Errorf("TELEGRAM_FLOOD_LIMITS=%q no es válido: use on u off", v)
+	}
 }
 
 // telegramPlatformRun runs the adapter's intake into the runtime's intake.
