@@ -18,7 +18,7 @@ import (
 // runBroadcast posts a reminder to each of o.chats private chats through
 // the engine and delivers them with the outbox dispatcher to the fake Bot
 // API with Telegram's limits on: messages per second, and 429s (want 0).
-func runBroadcast(ctx context.Context, o options, rs *redisServer, out io.Writer) error {
+func runBroadcast(ctx context.Context, o options, rs *lazyRedis, out io.Writer) error {
 	k, err := openKit(ctx, o.store, rs)
 	if err != nil {
 		return err

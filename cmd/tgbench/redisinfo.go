@@ -1,0 +1,190 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// redisStats is what INFO says of the server's work so far.
+type redisStats struct {
+	// commands counts every command run, those inside scripts included
+	// (total_commands_processed).
+	commands int64
+	// reads counts the requests read from clients (total_reads_processed):
+	// one per round trip, a pipeline being one.
+	reads  int64
+	byCmd  map[string]int64 // INFO commandstats: calls by command
+	memory int64            // used_memory
+	keys   int64            // keys in db0
+}
+
+// readRedisStats asks INFO, in one command.
+func readRedisStats(ctx context.Context, c *redis.Client) (redisStats, error) {
+	info, err := c.Info(ctx, "stats", "commandstats", "memory", "keyspace").Result()
+	if err != nil {
+		return redisStats{}, fmt.Errorf("INFO: %w", err)
+	}
+	st := redisStats{byCmd: map[string]int64{}}
+	for line := range strings.SplitSeq(info, "\n") {
+		name, val, ok := strings.Cut(strings.TrimSpace(line), ":")
+		if !ok {
+			continue
+		}
+		switch {
+		case name == "total_commands_processed":
+			st.commands, err = strconv.ParseInt(val, 10, 64)
+		case name == "total_reads_processed":
+			st.reads, err = strconv.ParseInt(val, 10, 64)
+		case name == "used_memory":
+			st.memory, err = strconv.ParseInt(val, 10, 64)
+		case name == "db0":
+			keys, _, _ := strings.Cut(strings.TrimPrefix(val, "keys="), ",")
+			st.keys, err = strconv.ParseInt(keys, 10, 64)
+		case strings.HasPrefix(name, "cmdstat_"):
+			calls, _, _ := strings.Cut(strings.TrimPrefix(val, "calls="), ",")
+			st.byCmd[strings.TrimPrefix(name, "cmdstat_")], err = strconv.ParseInt(calls, 10, 64)
+		}
+		if err != nil {
+			return st, fmt.Errorf("INFO %s: %w", name, err)
+		}
+	}
+	return st, nil
+}
+
+// redisWork is the work between two INFO readings.
+type redisWork struct {
+	commands, reads int64
+	byCmd           map[string]int64
+}
+
+func (a redisStats) to(b redisStats) redisWork {
+	w := redisWork{commands: b.commands - a.commands, reads: b.reads - a.reads, byCmd: map[string]int64{}}
+	for k, v := range b.byCmd {
+		if d := v - a.byCmd[k]; d != 0 {
+			w.byCmd[k] = d
+		}
+	}
+	return w
+}
+
+func (w redisWork) minus(o redisWork) redisWork {
+	out := redisWork{commands: w.commands - o.commands, reads: w.reads - o.reads, byCmd: maps.Clone(w.byCmd)}
+	for k, v := range o.byCmd {
+		out.byCmd[k] -= v
+	}
+	return out
+}
+
+// top lists the n commands called most, with their calls.
+func (w redisWork) top(n int) []string {
+	names := slices.Collect(maps.Keys(w.byCmd))
+	slices.SortFunc(names, func(a, b string) int { return int(w.byCmd[b] - w.byCmd[a]) })
+	var out []string
+	for _, name := range names[:min(n, len(names))] {
+		if w.byCmd[name] > 0 {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// keySpace is what the keys of each class take (MEMORY USAGE, Redis' own
+// overhead included).
+type keySpace map[string]classSize
+
+type classSize struct {
+	keys  int
+	bytes int64
+}
+
+// keyClass is the kind of a redisstore key: "{prefix}:d:u7" is "d",
+// "{prefix}:ob:i:x" is "ob:i", "{prefix}:seen:telegram:42" is "seen".
+func keyClass(key string) string {
+	if _, rest, ok := strings.Cut(key, "}:"); ok {
+		key = rest
+	}
+	parts := strings.SplitN(key, ":", 3)
+	if len(parts) == 3 && (parts[0] == "ob" || parts[0] == "ix" || parts[0] == "log") {
+		return parts[0] + ":" + parts[1]
+	}
+	return parts[0]
+}
+
+// measureKeys walks every key with SCAN and adds up MEMORY USAGE by class.
+func measureKeys(ctx context.Context, c *redis.Client) (keySpace, error) {
+	ks := keySpace{}
+	var cursor uint64
+	for {
+		keys, next, err := c.Scan(ctx, cursor, "*", 1000).Result()
+		if err != nil {
+			return nil, fmt.Errorf("SCAN: %w", err)
+		}
+		cmds := make([]*redis.IntCmd, len(keys))
+		_, err = c.Pipelined(ctx, func(p redis.Pipeliner) error {
+			for i, k := range keys {
+				cmds[i] = p.MemoryUsage(ctx, k, 0)
+			}
+			return nil
+		})
+		if err != nil && err != redis.Nil {
+			return nil, fmt.Errorf("MEMORY USAGE: %w", err)
+		}
+		for i, k := range keys {
+			n, err := cmds[i].Result()
+			if err != nil {
+				continue // expired between SCAN and MEMORY USAGE
+			}
+			cs := ks[keyClass(k)]
+			cs.keys++
+			cs.bytes += n
+			ks[keyClass(k)] = cs
+		}
+		if cursor = next; cursor == 0 {
+			return ks, nil
+		}
+	}
+}
+
+// since is what the keys of each class grew from before to ks.
+func (ks keySpace) since(before keySpace) keySpace {
+	out := keySpace{}
+	for k, v := range ks {
+		b := before[k]
+		if d := (classSize{keys: v.keys - b.keys, bytes: v.bytes - b.bytes}); d != (classSize{}) {
+			out[k] = d
+		}
+	}
+	for k, b := range before {
+		if _, ok := ks[k]; !ok {
+			out[k] = classSize{keys: -b.keys, bytes: -b.bytes}
+		}
+	}
+	return out
+}
+
+// total is the bytes of every class.
+func (ks keySpace) total() int64 {
+	var n int64
+	for _, v := range ks {
+		n += v.bytes
+	}
+	return n
+}
+
+// classes lists the classes, largest first.
+func (ks keySpace) classes() []string {
+	names := slices.Collect(maps.Keys(ks))
+	slices.SortFunc(names, func(a, b string) int {
+		if d := ks[b].bytes - ks[a].bytes; d != 0 {
+			return int(d)
+		}
+		return strings.Compare(a, b)
+	})
+	return names
+}
