@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -84,7 +85,7 @@ func (w redisWork) minus(o redisWork) redisWork {
 // top lists the n commands called most, with their calls.
 func (w redisWork) top(n int) []string {
 	names := slices.Collect(maps.Keys(w.byCmd))
-	slices.SortFunc(names, func(a, b string) int { return int(w.byCmd[b] - w.byCmd[a]) })
+	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(w.byCmd[b], w.byCmd[a]) })
 	var out []string
 	for _, name := range names[:min(n, len(names))] {
 		if w.byCmd[name] > 0 {
@@ -168,11 +169,13 @@ func (ks keySpace) since(before keySpace) keySpace {
 	return out
 }
 
-// total is the bytes of every class.
-func (ks keySpace) total() int64 {
+// grown is the bytes the classes that grew grew by. A shared structure
+// (an index holding every user's messages) may shrink meanwhile, as it
+// empties or rehashes: that is no saving of any one dialog's.
+func (ks keySpace) grown() int64 {
 	var n int64
 	for _, v := range ks {
-		n += v.bytes
+		n += max(v.bytes, 0)
 	}
 	return n
 }
@@ -181,10 +184,7 @@ func (ks keySpace) total() int64 {
 func (ks keySpace) classes() []string {
 	names := slices.Collect(maps.Keys(ks))
 	slices.SortFunc(names, func(a, b string) int {
-		if d := ks[b].bytes - ks[a].bytes; d != 0 {
-			return int(d)
-		}
-		return strings.Compare(a, b)
+		return cmp.Or(cmp.Compare(ks[b].bytes, ks[a].bytes), strings.Compare(a, b))
 	})
 	return names
 }

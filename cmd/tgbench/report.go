@@ -64,12 +64,12 @@ func printWhole(w io.Writer, r wholeResult) {
 		}
 		row("  by command", strings.Join(top, ", "), "INFO commandstats")
 		row("client round trips per update", fmt.Sprintf("%.2f", r.perUpdate(r.spent.work.reads)), "INFO total_reads_processed (a pipeline is one)")
-		open := r.open.total()
+		open := r.open.grown()
 		var parts []string
 		for _, c := range r.open.classes() {
 			parts = append(parts, fmt.Sprintf("%s %.0f B", c, float64(r.open[c].bytes)/float64(r.users)))
 		}
-		row("Redis bytes per open dialog", fmt.Sprintf("%.0f B", float64(open)/float64(r.users)), "every key the store grew by with each form half filled, / users")
+		row("Redis bytes per open dialog", fmt.Sprintf("%.0f B", float64(open)/float64(r.users)), "what the keys grew by with each form half filled, / users")
 		row("  by key", strings.Join(parts, ", "), "MEMORY USAGE of each key")
 	}
 	row("outbound", fmt.Sprintf("%d messages, %.0f msg/s, 429s %d, malformed %d", r.delivered,
@@ -98,7 +98,7 @@ func printTargets(w io.Writer, r wholeResult) {
 		row("Redis commands per update", "<= 8", fmt.Sprintf("%.2f", cmds), cmds <= 8)
 		trips := r.perUpdate(r.spent.work.reads)
 		row("client round trips/update", "<= 3", fmt.Sprintf("%.2f", trips), trips <= 3)
-		b := float64(r.open.total()) / float64(r.users)
+		b := float64(r.open.grown()) / float64(r.users)
 		row("Redis bytes per open dialog", "<= 1 KB", fmt.Sprintf("%.0f B", b), b <= 1024)
 	}
 	row("reply p99 (DESIGN §7)", "< 10ms", ms(r.reply.p99), r.reply.p99 < 10*time.Millisecond)

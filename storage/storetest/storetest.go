@@ -40,6 +40,7 @@ func Run(t *testing.T, h Harness) {
 		{"Dialogs", testDialogs},
 		{"Directory", testDirectory},
 		{"Outbox", testOutbox},
+		{"OutboxQueue", testOutboxQueue},
 		{"Files", testFiles},
 		{"Plan", testPlan},
 		{"Jobs", testJobs},
