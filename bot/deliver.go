@@ -26,7 +26,7 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	var ra *RetryAfterError
 	switch {
 	case err == nil:
-		if err := d.st.AckOutbox(ctx, it.ID); err != nil {
+		if err := d.acks.ack(ctx, it.ID); err != nil {
 			log.Error("ack outbox", "err", err)
 		}
 		d.mu.Lock()
@@ -115,7 +115,7 @@ const sendTimeout = 30 * time.Second
 
 func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, why string, err error) {
 	d.cfg.Log.Error(why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
-	if err := d.st.AckOutbox(ctx, it.ID); err != nil {
+	if err := d.acks.ack(ctx, it.ID); err != nil {
 		d.cfg.Log.Error("drop outbox", "outbox_id", it.ID, "err", err)
 	}
 }
