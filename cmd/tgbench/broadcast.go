@@ -15,6 +15,10 @@ import (
 	"ctdesk/storage"
 )
 
+// broadcastTarget is how long 1,000 reminders to 1,000 private chats may
+// take with Telegram's limits on (about 30 messages a second overall).
+const broadcastTarget = 36 * time.Second
+
 // runBroadcast posts a reminder to each of o.chats private chats through
 // the engine and delivers them with the outbox dispatcher to the fake Bot
 // API with Telegram's limits on: messages per second, and 429s (want 0).
@@ -80,6 +84,12 @@ func runBroadcast(ctx context.Context, o options, rs *lazyRedis, out io.Writer) 
 	sent := len(srv.Calls("sendMessage")) - len(srv.Errors())
 	fmt.Fprintf(out, "broadcast (store %s): chats=%d delivered=%d elapsed=%.2fs rate=%.1f msg/s throttled(429)=%d malformed=%d\n",
 		k.kind, o.chats, sent, elapsed.Seconds(), float64(sent)/elapsed.Seconds(), srv.TooMany(), srv.Malformed())
+	verdict := "ok"
+	if elapsed > broadcastTarget*time.Duration(o.chats)/1000 || srv.TooMany() != 0 {
+		verdict = "MISSED"
+	}
+	fmt.Fprintf(out, "  target: %d reminders within %.0f s with Telegram's limits on, 0 × 429: %s\n",
+		o.chats, (broadcastTarget * time.Duration(o.chats) / 1000).Seconds(), verdict)
 	if srv.TooMany() != 0 || sent != o.chats {
 		return fmt.Errorf("%d throttled, %d of %d delivered", srv.TooMany(), sent, o.chats)
 	}
