@@ -21,6 +21,7 @@ type redisStats struct {
 	// one per round trip, a pipeline being one.
 	reads  int64
 	byCmd  map[string]int64 // INFO commandstats: calls by command
+	usec   map[string]int64 // INFO commandstats: µs spent by command
 	memory int64            // used_memory
 	keys   int64            // keys in db0
 }
@@ -31,7 +32,7 @@ func readRedisStats(ctx context.Context, c *redis.Client) (redisStats, error) {
 	if err != nil {
 		return redisStats{}, fmt.Errorf("INFO: %w", err)
 	}
-	st := redisStats{byCmd: map[string]int64{}}
+	st := redisStats{byCmd: map[string]int64{}, usec: map[string]int64{}}
 	for line := range strings.SplitSeq(info, "\n") {
 		name, val, ok := strings.Cut(strings.TrimSpace(line), ":")
 		if !ok {
@@ -48,8 +49,7 @@ func readRedisStats(ctx context.Context, c *redis.Client) (redisStats, error) {
 			keys, _, _ := strings.Cut(strings.TrimPrefix(val, "keys="), ",")
 			st.keys, err = strconv.ParseInt(keys, 10, 64)
 		case strings.HasPrefix(name, "cmdstat_"):
-			calls, _, _ := strings.Cut(strings.TrimPrefix(val, "calls="), ",")
-			st.byCmd[strings.TrimPrefix(name, "cmdstat_")], err = strconv.ParseInt(calls, 10, 64)
+			err = st.command(strings.TrimPrefix(name, "cmdstat_"), val)
 		}
 		if err != nil {
 			return st, fmt.Errorf("INFO %s: %w", name, err)
@@ -58,37 +58,63 @@ func readRedisStats(ctx context.Context, c *redis.Client) (redisStats, error) {
 	return st, nil
 }
 
+// command reads one line of INFO commandstats: "calls=N,usec=N,...".
+func (st *redisStats) command(name, val string) error {
+	for field := range strings.SplitSeq(val, ",") {
+		k, v, _ := strings.Cut(field, "=")
+		var err error
+		switch k {
+		case "calls":
+			st.byCmd[name], err = strconv.ParseInt(v, 10, 64)
+		case "usec":
+			st.usec[name], err = strconv.ParseInt(v, 10, 64)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // redisWork is the work between two INFO readings.
 type redisWork struct {
 	commands, reads int64
-	byCmd           map[string]int64
+	byCmd, usec     map[string]int64
 }
 
 func (a redisStats) to(b redisStats) redisWork {
-	w := redisWork{commands: b.commands - a.commands, reads: b.reads - a.reads, byCmd: map[string]int64{}}
-	for k, v := range b.byCmd {
-		if d := v - a.byCmd[k]; d != 0 {
-			w.byCmd[k] = d
-		}
-	}
-	return w
+	return redisWork{commands: b.commands - a.commands, reads: b.reads - a.reads,
+		byCmd: diff(b.byCmd, a.byCmd), usec: diff(b.usec, a.usec)}
 }
 
 func (w redisWork) minus(o redisWork) redisWork {
-	out := redisWork{commands: w.commands - o.commands, reads: w.reads - o.reads, byCmd: maps.Clone(w.byCmd)}
-	for k, v := range o.byCmd {
-		out.byCmd[k] -= v
+	return redisWork{commands: w.commands - o.commands, reads: w.reads - o.reads,
+		byCmd: diff(w.byCmd, o.byCmd), usec: diff(w.usec, o.usec)}
+}
+
+// diff is a less b, key by key, without the keys that did not change.
+func diff(a, b map[string]int64) map[string]int64 {
+	out := map[string]int64{}
+	for k, v := range a {
+		if d := v - b[k]; d != 0 {
+			out[k] = d
+		}
+	}
+	for k, v := range b {
+		if _, ok := a[k]; !ok {
+			out[k] = -v
+		}
 	}
 	return out
 }
 
-// top lists the n commands called most, with their calls.
-func (w redisWork) top(n int) []string {
-	names := slices.Collect(maps.Keys(w.byCmd))
-	slices.SortFunc(names, func(a, b string) int { return cmp.Compare(w.byCmd[b], w.byCmd[a]) })
+// top lists the n commands that count most in m (calls or µs).
+func top(m map[string]int64, n int) []string {
+	names := slices.Collect(maps.Keys(m))
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(m[b], m[a]), strings.Compare(a, b)) })
 	var out []string
 	for _, name := range names[:min(n, len(names))] {
-		if w.byCmd[name] > 0 {
+		if m[name] > 0 {
 			out = append(out, name)
 		}
 	}

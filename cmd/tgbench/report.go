@@ -58,11 +58,15 @@ func printWhole(w io.Writer, r wholeResult) {
 	if r.store == "redis" {
 		row("redis-server CPU per update", us(r.per(r.spent.redis)), "/proc/<pid>/stat of redis-server")
 		row("Redis commands per update", fmt.Sprintf("%.2f", r.perUpdate(r.spent.work.commands)), "INFO total_commands_processed; those inside scripts included")
-		var top []string
-		for _, name := range r.spent.work.top(8) {
-			top = append(top, fmt.Sprintf("%s %.2f", name, r.perUpdate(r.spent.work.byCmd[name])))
+		var calls, spent []string
+		for _, name := range top(r.spent.work.byCmd, 8) {
+			calls = append(calls, fmt.Sprintf("%s %.2f", name, r.perUpdate(r.spent.work.byCmd[name])))
 		}
-		row("  by command", strings.Join(top, ", "), "INFO commandstats")
+		for _, name := range top(r.spent.work.usec, 6) {
+			spent = append(spent, fmt.Sprintf("%s %.1fµs", name, r.perUpdate(r.spent.work.usec[name])))
+		}
+		row("  calls by command", strings.Join(calls, ", "), "INFO commandstats")
+		row("  time by command", strings.Join(spent, ", "), "INFO commandstats usec (a script's time includes its commands')")
 		row("client round trips per update", fmt.Sprintf("%.2f", r.perUpdate(r.spent.work.reads)), "INFO total_reads_processed (a pipeline is one)")
 		open := r.open.grown()
 		var parts []string

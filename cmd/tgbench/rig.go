@@ -185,6 +185,7 @@ func costBetween(a, b snapshot) cost {
 	c.work.commands -= b.adminCmds - a.adminCmds
 	for _, own := range []string{"info", "scan", "memory|usage"} {
 		delete(c.work.byCmd, own)
+		delete(c.work.usec, own)
 	}
 	return c
 }
