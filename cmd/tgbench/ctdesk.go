@@ -151,8 +151,12 @@ func metricSum(m map[string]*dto.MetricFamily, name string) float64 {
 	return sum
 }
 
-// errorEvents counts the events ctdesk failed to handle.
-func errorEvents(m map[string]*dto.MetricFamily) float64 {
+// errorEvents counts the events ctdesk has failed to handle so far.
+func (p *ctdeskProc) errorEvents() (float64, error) {
+	m, err := p.metrics()
+	if err != nil {
+		return 0, err
+	}
 	var n float64
 	for _, x := range m["ctdesk_events_total"].GetMetric() {
 		for _, l := range x.GetLabel() {
@@ -161,7 +165,7 @@ func errorEvents(m map[string]*dto.MetricFamily) float64 {
 			}
 		}
 	}
-	return n
+	return n, nil
 }
 
 // waitOutboxEmpty waits until ctdesk reports no more than left messages in

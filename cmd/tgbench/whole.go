@@ -50,11 +50,10 @@ func runWhole(ctx context.Context, o options) (res wholeResult, err error) {
 			return res, err
 		}
 	}
-	m0, err := r.proc.metrics()
+	errors0, err := r.proc.errorEvents()
 	if err != nil {
 		return res, err
 	}
-	b := newBarrier(o.users)
 	start, err := r.snapshot(ctx)
 	if err != nil {
 		return res, err
@@ -64,28 +63,9 @@ func runWhole(ctx context.Context, o options) (res wholeResult, err error) {
 			return res, err
 		}
 	}
-	var (
-		pause   cost
-		pauseOK = make(chan error, 1)
-	)
-	go func() {
-		defer close(b.release)
-		select {
-		case <-b.all:
-		case <-ctx.Done():
-			pauseOK <- ctx.Err()
-			return
-		}
-		var err error
-		pause, res.open, err = r.measureOpen(ctx, before)
-		pauseOK <- err
-	}()
-	driveErr := drive(ctx, plan{users: o.users, rounds: o.rounds, spread: o.spread, think: o.think}, r.tr, b)
-	if err := <-pauseOK; driveErr == nil && err != nil {
-		driveErr = err
-	}
-	if driveErr != nil {
-		return res, fmt.Errorf("%w\nctdesk's log:\n%s", driveErr, r.proc.logTail())
+	pause, open, err := r.play(ctx, o, before)
+	if err != nil {
+		return res, err
 	}
 	last := r.tr.lastReply()
 	if err := r.proc.waitOutboxEmpty(ctx, o.queued, time.Minute); err != nil {
@@ -100,22 +80,59 @@ func runWhole(ctx context.Context, o options) (res wholeResult, err error) {
 			return res, err
 		}
 	}
-	m1, err := r.proc.metrics()
+	errors1, err := r.proc.errorEvents()
 	if err != nil {
 		return res, err
 	}
+	res.open, res.eventErrors = open, errors1-errors0
 	res.spent = costBetween(start, end).minus(pause)
 	res.spent.wall = last.Sub(start.wall) - pause.wall
+	r.tally(&res)
+	return res, nil
+}
+
+// play drives the users; when every one has the form half filled, it
+// measures what the store grew by since before (measureOpen) and returns
+// that and the cost of the pause.
+func (r *rig) play(ctx context.Context, o options, before keySpace) (cost, keySpace, error) {
+	var (
+		pause   cost
+		open    keySpace
+		pauseOK = make(chan error, 1)
+	)
+	b := newBarrier(o.users)
+	go func() {
+		defer close(b.release)
+		select {
+		case <-b.all:
+		case <-ctx.Done():
+			pauseOK <- ctx.Err()
+			return
+		}
+		var err error
+		pause, open, err = r.measureOpen(ctx, before)
+		pauseOK <- err
+	}()
+	err := drive(ctx, plan{users: o.users, rounds: o.rounds, spread: o.spread, think: o.think}, r.tr, b)
+	if perr := <-pauseOK; err == nil {
+		err = perr
+	}
+	if err != nil {
+		return pause, open, fmt.Errorf("%w\nctdesk's log:\n%s", err, r.proc.logTail())
+	}
+	return pause, open, nil
+}
+
+// tally adds to res what the users and the fake saw.
+func (r *rig) tally(res *wholeResult) {
 	res.updates = r.tr.steps.Load()
 	res.reply = percentilesOf(r.tr.replies())
-	res.eventErrors = errorEvents(m1) - errorEvents(m0)
 	for _, c := range r.srv.Calls("sendMessage") {
 		if c.Status == 200 {
 			res.delivered++
 		}
 	}
 	res.tooMany, res.malformed = r.srv.TooMany(), r.srv.Malformed()
-	return res, nil
 }
 
 // measureOpen measures, while the users wait with the form half filled,
