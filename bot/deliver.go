@@ -139,7 +139,7 @@ func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, why strin
 // sent again when its lease ends, after them.
 func (d *Dispatcher) ack(ctx context.Context, it *storage.OutboxItem) error {
 	for wait := 50 * time.Millisecond; ; wait *= 2 {
-		err := d.st.AckOutbox(ctx, it.ID)
+		err := d.acks.ack(ctx, it.ID)
 		if err == nil || wait > 2*time.Second {
 			return err
 		}

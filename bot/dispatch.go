@@ -83,6 +83,7 @@ type Dispatcher struct {
 	route *Router
 	cfg   DispatcherConfig
 	pace  *pacing
+	acks  *acks
 	wake  chan struct{}
 
 	mu       sync.Mutex
@@ -98,7 +99,7 @@ type Dispatcher struct {
 func NewDispatcher(st OutboxStore, dec Decoder, route *Router, cfg DispatcherConfig) *Dispatcher {
 	cfg.defaults()
 	return &Dispatcher{
-		st: st, dec: dec, route: route, cfg: cfg, pace: newPacing(),
+		st: st, dec: dec, route: route, cfg: cfg, pace: newPacing(), acks: &acks{st: st},
 		wake: make(chan struct{}, 1), holds: map[string]time.Time{},
 		queues: map[string][]storage.OutboxItem{}, running: map[string]bool{},
 		inflight: map[string]bool{}, blocked: map[string]bool{},

@@ -57,8 +57,10 @@ type Outbox interface {
 	// ClaimOutbox returns up to limit items whose NotBefore is not after now,
 	// in Seq order, and hides them from other claims until now+lease.
 	ClaimOutbox(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]OutboxItem, error)
-	// AckOutbox removes a delivered item. Acking an unknown id is not an error.
-	AckOutbox(ctx context.Context, id string) error
+	// AckOutbox removes delivered items, all in one call (one round trip
+	// on Redis, one transaction on SQLite). Acking an unknown id is not an
+	// error.
+	AckOutbox(ctx context.Context, ids ...string) error
 	// RetryOutbox records a failed attempt: Attempts+1, LastError, and the
 	// item is not claimed again before notBefore. ErrNotFound if unknown.
 	RetryOutbox(ctx context.Context, id string, notBefore time.Time, lastErr string) error

@@ -22,7 +22,7 @@ type hiccup struct {
 	fails int
 }
 
-func (h *hiccup) AckOutbox(ctx context.Context, id string) error {
+func (h *hiccup) AckOutbox(ctx context.Context, ids ...string) error {
 	h.mu.Lock()
 	if h.fails > 0 {
 		h.fails--
@@ -30,7 +30,7 @@ func (h *hiccup) AckOutbox(ctx context.Context, id string) error {
 		return errors.New("redisstore: ack outbox: EOF")
 	}
 	h.mu.Unlock()
-	return h.Store.AckOutbox(ctx, id)
+	return h.Store.AckOutbox(ctx, ids...)
 }
 
 // TestAckThroughStoreRestart: the store fails the acks of a delivered

@@ -39,11 +39,16 @@ type Config struct {
 	PollTimeout time.Duration
 	Log         *slog.Logger
 	// HTTPClient's Timeout must exceed PollTimeout; a client with a 70 s
-	// timeout is used when nil.
+	// timeout and a pool of idle connections (pooledTransport) is used
+	// when nil.
 	HTTPClient *http.Client
 	// StaffChats, when set, lists the private chats of CT staff, whose
 	// command menu also shows the staff commands.
 	StaffChats func(ctx context.Context) []string
+	// NoFloodLimits lifts ctdesk's own pacing (ChatLimit, GlobalLimit), so
+	// a benchmark against a fake Bot API measures the bot, not the pacing.
+	// Never for Telegram itself.
+	NoFloodLimits bool
 }
 
 // Adapter is the Telegram side of ctdesk: it delivers messages and
@@ -81,7 +86,7 @@ func New(ctx context.Context, cfg Config) (*Adapter, error) {
 		cfg.Log = slog.New(slog.DiscardHandler)
 	}
 	if cfg.HTTPClient == nil {
-		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 20*time.Second}
+		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 20*time.Second, Transport: pooledTransport()}
 	}
 	a := &Adapter{cfg: cfg, http: cfg.HTTPClient, log: cfg.Log.With("platform", Platform)}
 	api, err := tgbotapi.NewBotAPIWithClient(cfg.Token, cfg.Endpoint, ctxClient{ctx: ctx, c: cfg.HTTPClient})
@@ -90,6 +95,15 @@ func New(ctx context.Context, cfg Config) (*Adapter, error) {
 	}
 	a.api = api
 	return a, nil
+}
+
+// pooledTransport keeps enough idle connections to the Bot API for the
+// outbox's concurrent sends. Go's default keeps two per host, so a busy
+// outbox dials (and against Telegram, handshakes TLS) for most messages.
+func pooledTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	return t
 }
 
 // fileBase turns "https://host/bot%s/%s" into "https://host/file/bot".

@@ -22,6 +22,9 @@ var (
 // ChatLimit is how fast one chat may receive messages: groups (negative
 // ids) are slower than private chats.
 func (a *Adapter) ChatLimit(account string) (rate.Limit, int) {
+	if a.cfg.NoFloodLimits {
+		return rate.Inf, 1
+	}
 	if strings.HasPrefix(account, "-") {
 		return groupRate, groupBurst
 	}
@@ -29,4 +32,9 @@ func (a *Adapter) ChatLimit(account string) (rate.Limit, int) {
 }
 
 // GlobalLimit is how fast the bot may send overall.
-func (a *Adapter) GlobalLimit() (rate.Limit, int) { return globalRate, globalBurst }
+func (a *Adapter) GlobalLimit() (rate.Limit, int) {
+	if a.cfg.NoFloodLimits {
+		return rate.Inf, 1
+	}
+	return globalRate, globalBurst
+}

@@ -40,6 +40,9 @@ type TelegramEnv struct {
 	Endpoint      string // TELEGRAM_API_ENDPOINT, a format with two %s
 	WebhookURL    string // TELEGRAM_WEBHOOK_URL: a webhook instead of long polling
 	WebhookSecret string // TELEGRAM_WEBHOOK_SECRET (secret)
+	// NoFloodLimits lifts ctdesk's own pacing (TELEGRAM_FLOOD_LIMITS=off),
+	// for benchmarks against a fake Bot API only.
+	NoFloodLimits bool
 }
 
 // SlackEnv enables Slack when BotToken is set, with AppToken (Socket Mode)
@@ -75,6 +78,7 @@ func readEnv(getenv func(string) string) (Env, error) {
 		},
 	}
 	r.switches(&e)
+	r.floodLimits(&e.Telegram)
 	return e, errors.Join(r.errs...)
 }
 
@@ -100,6 +104,25 @@ func (r *envReader) switches(e *Env) {
 		e.Demo = true
 	default:
 		r.errs = append(r.errs, fmt.Errorf("CTDESK_DEMO=%s: usa 1 para permitir el ejemplo incluido con tokens reales, o quítala", v))
+	}
+}
+
+// floodLimits reads TELEGRAM_FLOOD_LIMITS ("on" by default). "off" lifts
+// ctdesk's own Telegram pacing for benchmarks against a fake Bot API, so it
+// is refused unless TELEGRAM_API_ENDPOINT names a server other than
+// Telegram's: Telegram throttles and may ban a bot that floods it.
+func (r *envReader) floodLimits(t *TelegramEnv) {
+	switch v := strings.TrimSpace(r.getenv("TELEGRAM_FLOOD_LIMITS")); v {
+	case "", "on":
+	case "off":
+		if t.Endpoint == "" || strings.Contains(t.Endpoint, "api.telegram.org") {
+			r.errs = append(r.errs, errors.New("TELEGRAM_FLOOD_LIMITS=off solo se acepta con TELEGRAM_API_ENDPOINT apuntando a un "+
+				"Bot API de prueba: con Telegram, ctdesk respeta siempre sus límites de envío"))
+			return
+		}
+		t.NoFloodLimits = true
+	default:
+		r.errs = append(r.errs, fmt.Errorf("TELEGRAM_FLOOD_LIMITS=%q no es válido: usa on u off", v))
 	}
 }
 

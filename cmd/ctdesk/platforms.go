@@ -31,10 +31,13 @@ type service struct {
 func (s *service) adapters(ctx context.Context) ([]bot.Adapter, error) {
 	var out []bot.Adapter
 	if t := s.env.Telegram; t.Token != "" {
+		if t.NoFloodLimits {
+			s.log.Warn("TELEGRAM_FLOOD_LIMITS=off: ctdesk no regula sus envíos (solo para pruebas contra un Bot API falso)")
+		}
 		// Long polling by default, or a webhook served on the HTTP listener.
 		ad, err := telegram.New(ctx, telegram.Config{
 			Token: t.Token, Endpoint: t.Endpoint, WebhookURL: t.WebhookURL, WebhookSecret: t.WebhookSecret,
-			Log: s.log.With("component", "telegram"), StaffChats: s.staffChats,
+			Log: s.log.With("component", "telegram"), StaffChats: s.staffChats, NoFloodLimits: t.NoFloodLimits,
 		})
 		if err != nil {
 			return nil, err

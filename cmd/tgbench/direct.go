@@ -16,7 +16,7 @@ import (
 // sends the next update as soon as the last one is committed, taking the
 // button codes from the committed messages. This is the capacity of
 // dialog and store alone.
-func runDirect(ctx context.Context, o options, rs *redisServer) (result, error) {
+func runDirect(ctx context.Context, o options, rs *lazyRedis) (result, error) {
 	res := result{name: "intake only (no HTTP, no delivery; next update as soon as the last is committed)"}
 	k, eng, err := openSeeded(ctx, o, rs)
 	if err != nil {
@@ -26,7 +26,7 @@ func runDirect(ctx context.Context, o options, rs *redisServer) (result, error) 
 	m := newMeter(bot.NewIntake(bot.NewLastPlatform(eng, k.st, nil), nil), o.users)
 	tr := &direct{m: m}
 	// All at once: this part measures capacity, bursts included.
-	return measure(ctx, o, o.directRounds, 0, k, m, tr, res)
+	return measure(ctx, o, plan{users: o.users, rounds: o.intakeRounds}, k, m, tr, res)
 }
 
 // direct hands events to the meter as the adapter would.

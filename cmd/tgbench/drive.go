@@ -24,12 +24,28 @@ type transport interface {
 	do(ctx context.Context, i, n int, s step, last answer) (answer, error)
 }
 
-// drive runs users at once, each through rounds of the correo form, as
-// fast as the bot answers. After the half-filled step of the first round
-// each user waits at b. User i starts, and resumes after b, spread*i/users
-// late, so that 200 people do not all write in the same millisecond. It
-// returns the first error.
-func drive(ctx context.Context, users, rounds int, spread time.Duration, tr transport, b *barrier) error {
+// plan says how the users play.
+type plan struct {
+	users  int
+	rounds int           // forms each user fills; 0 with until: as many as fit
+	until  time.Time     // with rounds 0, no form starts after this
+	spread time.Duration // user i starts spread*i/users late
+	think  time.Duration // pause before each step
+}
+
+func (p plan) another(round int) bool {
+	if p.rounds > 0 {
+		return round < p.rounds
+	}
+	return time.Now().Before(p.until)
+}
+
+// drive runs the users at once, each through rounds of the correo form, as
+// fast as the bot answers (plus p.think). After the half-filled step of
+// the first round each user waits at b. User i starts, and resumes after
+// b, spread*i/users late, so that 200 people do not all write in the same
+// millisecond. It returns the first error.
+func drive(ctx context.Context, p plan, tr transport, b *barrier) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -37,7 +53,7 @@ func drive(ctx context.Context, users, rounds int, spread time.Duration, tr tran
 		once  sync.Once
 		first error
 	)
-	for i := range users {
+	for i := range p.users {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -47,11 +63,12 @@ func drive(ctx context.Context, users, rounds int, spread time.Duration, tr tran
 					b.arrive(ctx, false)
 				}
 			}()
-			late := spread * time.Duration(i) / time.Duration(users)
+			late := p.spread * time.Duration(i) / time.Duration(p.users)
 			var last answer
 			bot.Sleep(ctx, late)
-			for r := range rounds {
+			for r := 0; p.another(r) && ctx.Err() == nil; r++ {
 				for n, s := range correoSteps(i, r) {
+					bot.Sleep(ctx, p.think)
 					a, err := tr.do(ctx, i, n, s, last)
 					if err != nil {
 						once.Do(func() { first = fmt.Errorf("user %d, round %d, step %d (%s%s): %w", i, r, n+1, s.text, s.press, err) })

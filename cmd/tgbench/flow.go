@@ -51,31 +51,40 @@ func personIDs(users int) []string {
 	return out
 }
 
-// seedDirectory puts the areas and staff of a small institution in st, and
-// users requesters of finanzas (supervised by luis) with Telegram accounts
-// accountBase+i, who have written to the bot before.
-func seedDirectory(ctx context.Context, st storage.Directory, users int) error {
-	areas := []storage.Area{
+// benchAreas are the areas of a small institution.
+func benchAreas() []storage.Area {
+	return []storage.Area{
 		{ID: "finanzas", Name: "Dirección de Finanzas", Supervisor: "luis"},
 		{ID: "tecnologias", Name: "Coordinación de Tecnologías", Supervisor: "ana"},
 		{ID: "rectoria", Name: "Rectoría", Supervisor: "rect"},
 	}
-	for _, a := range areas {
+}
+
+// benchPeople are the staff of benchAreas and users requesters of
+// finanzas (supervised by luis) with Telegram accounts accountBase+i.
+func benchPeople(users int) []storage.Person {
+	tg := func(account string) map[string]string { return map[string]string{"telegram": account} }
+	people := []storage.Person{
+		{ID: "ana", Name: "Ana López", Role: storage.RoleCoordinador, Area: "tecnologias", Accounts: tg("1001"), Platform: "telegram"},
+		{ID: "beto", Name: "Beto Ruiz", Role: storage.RoleTecnico, Area: "tecnologias", Accounts: tg("1002"), Platform: "telegram"},
+		{ID: "luis", Name: "Luis Pérez", Role: storage.RoleSupervisor, Area: "finanzas", Accounts: tg("2001"), Platform: "telegram"},
+		{ID: "rect", Name: "Rectoría", Role: storage.RoleAutoridad, Area: "rectoria", Accounts: tg("3001"), Platform: "telegram"},
+	}
+	for i := range users {
+		people = append(people, storage.Person{ID: personID(i), Name: "Usuaria " + strconv.Itoa(i), Role: storage.RoleUsuario,
+			Area: "finanzas", Accounts: tg(userAccount(i)), Platform: "telegram"})
+	}
+	return people
+}
+
+// seedDirectory puts benchAreas and benchPeople in st.
+func seedDirectory(ctx context.Context, st storage.Directory, users int) error {
+	for _, a := range benchAreas() {
 		if err := st.PutArea(ctx, a); err != nil {
 			return err
 		}
 	}
-	people := []storage.Person{
-		{ID: "ana", Name: "Ana López", Role: storage.RoleCoordinador, Area: "tecnologias", Accounts: map[string]string{"telegram": "1001"}, Platform: "telegram"},
-		{ID: "beto", Name: "Beto Ruiz", Role: storage.RoleTecnico, Area: "tecnologias", Accounts: map[string]string{"telegram": "1002"}, Platform: "telegram"},
-		{ID: "luis", Name: "Luis Pérez", Role: storage.RoleSupervisor, Area: "finanzas", Accounts: map[string]string{"telegram": "2001"}, Platform: "telegram"},
-		{ID: "rect", Name: "Rectoría", Role: storage.RoleAutoridad, Area: "rectoria", Accounts: map[string]string{"telegram": "3001"}, Platform: "telegram"},
-	}
-	for i := range users {
-		people = append(people, storage.Person{ID: personID(i), Name: "Usuaria " + strconv.Itoa(i), Role: storage.RoleUsuario,
-			Area: "finanzas", Accounts: map[string]string{"telegram": userAccount(i)}, Platform: "telegram"})
-	}
-	for _, p := range people {
+	for _, p := range benchPeople(users) {
 		if err := st.PutPerson(ctx, p); err != nil {
 			return err
 		}
@@ -86,7 +95,7 @@ func seedDirectory(ctx context.Context, st storage.Directory, users int) error {
 // openSeeded opens an empty store as openKit does, puts in it the
 // directory of o.users and builds the engine over it; the caller closes
 // the kit.
-func openSeeded(ctx context.Context, o options, rs *redisServer) (*kit, *conversations.Engine, error) {
+func openSeeded(ctx context.Context, o options, rs *lazyRedis) (*kit, *conversations.Engine, error) {
 	k, err := openKit(ctx, o.store, rs)
 	if err != nil {
 		return nil, nil, err

@@ -1,17 +1,30 @@
-// Command tgbench measures ctdesk's speed against a fake Telegram Bot API on
-// loopback that enforces Telegram's rate limits (DESIGN §7).
+// Command tgbench measures ctdesk's speed against the fake Telegram Bot API
+// of bot/telegram/telegramtest on loopback.
 //
-// -mode updates plays N busy users filling the correo form (the menu, the
-// service, six answers by text and buttons, send) at once, on the embedded
-// SQLite store or Redis, twice: over real long polling with the outbox
-// delivering every answer, and straight into the intake to measure dialog
-// and store alone. It prints updates per second, latency percentiles, CPU
-// and Redis round trips per update, and memory per open dialog.
+// -mode process (the default) runs the real ctdesk process, built from
+// cmd/ctdesk, with its Telegram adapter, HTTP client, outbox and acks, on
+// its own redis-server (append-only file, fsync every second) or a SQLite
+// file, with TELEGRAM_FLOOD_LIMITS=off and the fake's limits off. N users
+// fill the correo form (the menu, the service, six answers by text and
+// buttons, send) at once, each waiting for the bot's answer before the
+// next step. It prints updates per second, reply latency (the user's
+// update to the bot's answer as the fake receives it), the CPU of ctdesk
+// and of redis-server per update (each from /proc), Redis commands per
+// update including those inside scripts (INFO commandstats), client round
+// trips per update, and the Redis bytes each open dialog costs, with
+// ok/MISSED against the targets.
+//
+// -mode intake plays the same users straight into the intake inside this
+// process: no HTTP, no outbox (dialog and store alone).
 //
 // -mode broadcast posts a reminder to each of N private chats and delivers
-// them with the outbox dispatcher: messages per second and 429s (want 0).
+// them with Telegram's limits on: seconds, messages per second and 429s.
 //
-// -mode all (the default) runs both.
+// -mode soak runs the process mode for a long time (30 minutes by default)
+// at 100 users with a pause between steps, sampling ctdesk's heap and
+// goroutines and Redis' memory, to show they stay flat.
+//
+// -mode all runs process, intake and broadcast.
 package main
 
 import (
@@ -41,35 +54,55 @@ type options struct {
 	store        string
 	users        int
 	rounds       int
+	intakeRounds int
 	chats        int
-	direct       bool
-	directRounds int
+	queued       int
 	spread       time.Duration
-	cpuprofile   string
+	think        time.Duration
+	duration     time.Duration
+	sample       time.Duration
+	ctdesk       string
+	profile      string
 }
 
 func parse(args []string) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("tgbench", flag.ContinueOnError)
-	fs.StringVar(&o.mode, "mode", "all", "updates, broadcast or all")
-	fs.StringVar(&o.store, "store", "sqlite", "sqlite (a temporary file) or redis (REDIS_URL, or a private redis-server)")
-	fs.IntVar(&o.users, "users", 200, "updates: busy users filling the form at once")
-	fs.IntVar(&o.rounds, "rounds", 1, "updates: forms each user fills (9 updates each)")
+	fs.StringVar(&o.mode, "mode", "process", "process, intake, broadcast, soak or all")
+	fs.StringVar(&o.store, "store", "redis", "redis (a private redis-server) or sqlite (a temporary file)")
+	fs.IntVar(&o.users, "users", 200, "process, intake, soak: users filling the form at once (soak: 100 unless set)")
+	fs.IntVar(&o.rounds, "rounds", 2, "process: forms each user fills (9 updates each)")
+	fs.IntVar(&o.intakeRounds, "intake-rounds", 5, "intake: forms each user fills")
 	fs.IntVar(&o.chats, "chats", 1000, "broadcast: private chats, one reminder each")
-	fs.BoolVar(&o.direct, "direct", true, "updates: also run the users straight into the intake (no HTTP)")
-	fs.IntVar(&o.directRounds, "direct-rounds", 5, "updates: forms each user fills straight into the intake")
-	fs.DurationVar(&o.spread, "spread", time.Second, "updates: users start (and resume after the memory pause) spread over this time")
-	fs.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the whole run to this file")
+	fs.IntVar(&o.queued, "queued", 0, "process: messages due tomorrow queued in the outbox before the run")
+	fs.DurationVar(&o.spread, "spread", time.Second, "users start (and resume after the memory pause) spread over this time")
+	fs.DurationVar(&o.think, "think", 0, "pause of each user before each step (soak: 1s unless set)")
+	fs.DurationVar(&o.duration, "duration", 30*time.Minute, "soak: how long")
+	fs.DurationVar(&o.sample, "sample", 30*time.Second, "soak: time between samples")
+	fs.StringVar(&o.ctdesk, "ctdesk", "", "process, soak: a ctdesk binary built with -tags pprof (default: build cmd/ctdesk)")
+	fs.StringVar(&o.profile, "profile", "", "write a CPU profile to this file: of ctdesk (process) or of this process (intake)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if o.mode == "soak" {
+		if !set["users"] {
+			o.users = 100
+		}
+		if !set["think"] {
+			o.think = time.Second
+		}
+	}
 	switch {
-	case o.mode != "updates" && o.mode != "broadcast" && o.mode != "all":
-		return o, fmt.Errorf("-mode %q: want updates, broadcast or all", o.mode)
+	case o.mode != "process" && o.mode != "intake" && o.mode != "broadcast" && o.mode != "soak" && o.mode != "all":
+		return o, fmt.Errorf("-mode %q: want process, intake, broadcast, soak or all", o.mode)
 	case o.store != "sqlite" && o.store != "redis":
-		return o, fmt.Errorf("-store %q: want sqlite or redis", o.store)
-	case o.users < 1 || o.rounds < 1 || o.directRounds < 1 || o.chats < 1:
-		return o, errors.New("-users, -rounds, -direct-rounds and -chats must be at least 1")
+		return o, fmt.Errorf("-store %q: want redis or sqlite", o.store)
+	case o.users < 1 || o.rounds < 1 || o.intakeRounds < 1 || o.chats < 1:
+		return o, errors.New("-users, -rounds, -intake-rounds and -chats must be at least 1")
+	case o.queued < 0 || o.think < 0 || o.spread < 0 || o.duration <= 0 || o.sample <= 0:
+		return o, errors.New("-queued, -think and -spread may not be negative; -duration and -sample must be positive")
 	}
 	return o, nil
 }
@@ -79,8 +112,50 @@ func run(ctx context.Context, args []string, out io.Writer) (err error) {
 	if err != nil {
 		return err
 	}
-	if o.cpuprofile != "" {
-		f, err := os.Create(o.cpuprofile)
+	switch o.mode {
+	case "process":
+		return runProcessMode(ctx, o, out)
+	case "intake":
+		return runIntakeMode(ctx, o, out)
+	case "broadcast":
+		rs := &lazyRedis{}
+		defer func() { err = errors.Join(err, rs.Close()) }()
+		return runBroadcast(ctx, o, rs, out)
+	case "soak":
+		return runSoak(ctx, o, out)
+	}
+	o.profile = ""
+	for _, f := range []func(context.Context, options, io.Writer) error{runProcessMode, runIntakeMode} {
+		if err := f(ctx, o, out); err != nil {
+			return err
+		}
+	}
+	rs := &lazyRedis{}
+	defer func() { err = errors.Join(err, rs.Close()) }()
+	return runBroadcast(ctx, o, rs, out)
+}
+
+// runProcessMode runs and prints the whole process.
+func runProcessMode(ctx context.Context, o options, out io.Writer) error {
+	fmt.Fprintf(out, "process: ctdesk as its own process, store %s, %d users filling the correo form (%d updates each) %d time(s), starting spread over %v\n",
+		o.store, o.users, len(correoSteps(0, 0)), o.rounds, o.spread)
+	res, err := runWhole(ctx, o)
+	if err != nil {
+		return fmt.Errorf("process: %w", err)
+	}
+	printWhole(out, res)
+	printTargets(out, res)
+	if res.tooMany != 0 || res.malformed != 0 || res.eventErrors != 0 {
+		return fmt.Errorf("the fake answered %d times 429 and %d times malformed, ctdesk failed %v updates; want 0",
+			res.tooMany, res.malformed, res.eventErrors)
+	}
+	return nil
+}
+
+// runIntakeMode runs the users straight into the intake and prints it.
+func runIntakeMode(ctx context.Context, o options, out io.Writer) (err error) {
+	if o.profile != "" {
+		f, err := os.Create(o.profile)
 		if err != nil {
 			return err
 		}
@@ -90,46 +165,12 @@ func run(ctx context.Context, args []string, out io.Writer) (err error) {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	rs := &redisServer{}
+	rs := &lazyRedis{}
 	defer func() { err = errors.Join(err, rs.Close()) }()
-	if o.mode != "broadcast" {
-		if err := runUpdates(ctx, o, rs, out); err != nil {
-			return err
-		}
-	}
-	if o.mode != "updates" {
-		return runBroadcast(ctx, o, rs, out)
-	}
-	return nil
-}
-
-// runUpdates runs the users over long polling, then (with -direct) into
-// the intake, and prints both and the targets.
-func runUpdates(ctx context.Context, o options, rs *redisServer, out io.Writer) error {
-	fmt.Fprintf(out, "updates: store %s, %d users filling the correo form (%d updates each) at once, starting spread over %v\n",
-		o.store, o.users, len(correoSteps(0, 0)), o.spread)
-	live, err := runLive(ctx, o, rs)
-	if err != nil {
-		return fmt.Errorf("over long polling: %w", err)
-	}
-	printResult(out, "1", live)
-	if !o.direct {
-		return throttled(live)
-	}
-	direct, err := runDirect(ctx, o, rs)
+	res, err := runDirect(ctx, o, rs)
 	if err != nil {
 		return fmt.Errorf("intake only: %w", err)
 	}
-	printResult(out, "2", direct)
-	printTargets(out, live, direct)
-	return throttled(live)
-}
-
-// throttled fails a run in which Telegram would have throttled or refused
-// the bot.
-func throttled(r result) error {
-	if r.tooMany != 0 || r.malformed != 0 {
-		return fmt.Errorf("the fake answered %d times 429 and %d times malformed, want 0", r.tooMany, r.malformed)
-	}
+	printResult(out, "intake only", res)
 	return nil
 }

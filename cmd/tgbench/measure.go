@@ -14,31 +14,24 @@ type result struct {
 	updates int64
 	spent   spent // with the pause to measure memory taken out
 
-	handle, pickup, reply percentiles
-	steps                 []percentiles // dialog+store latency by step of the form
-	stepTrips             []float64     // Redis round trips by step of the form
-	tripsInHandle         int64         // Redis round trips made while handling updates
-	maxTrips              int64         // most round trips of one update
+	handle        percentiles
+	steps         []percentiles // dialog+store latency by step of the form
+	stepTrips     []float64     // Redis round trips by step of the form
+	tripsInHandle int64         // Redis round trips made while handling updates
+	maxTrips      int64         // most round trips of one update
 
 	dialogs dialogSizes
 	// heapPerDialog is the Go heap with every dialog open less the heap
 	// once they are closed at the end, per user: pools and caches are warm
 	// in both. heapGrowth is the first of them less the heap at the start.
 	heapPerDialog, heapGrowth float64
-
-	// Over Telegram only.
-	telegram  bool
-	delivered int // messages the fake accepted
-	tooMany   int
-	malformed int
-	backlog   int // messages still in the outbox at the end (the supervisor's)
 }
 
 // measure drives the users through tr and measures what it costs; when
 // every user has the form half filled it stops the clock, measures memory
 // and dialog sizes, and lets them go on.
-func measure(ctx context.Context, o options, rounds int, spread time.Duration, k *kit, m *meter, tr transport, res result) (result, error) {
-	res.store, res.users, res.rounds = k.kind, o.users, rounds
+func measure(ctx context.Context, o options, p plan, k *kit, m *meter, tr transport, res result) (result, error) {
+	res.store, res.users, res.rounds = k.kind, o.users, p.rounds
 	base := heapAfterGC()
 	b := newBarrier(o.users)
 	start, err := k.usage(ctx)
@@ -66,7 +59,7 @@ func measure(ctx context.Context, o options, rounds int, spread time.Duration, k
 		b1, _ := k.usage(ctx)
 		pause = since(b0, b1)
 	}()
-	driveErr := drive(ctx, o.users, rounds, spread, tr, b)
+	driveErr := drive(ctx, p, tr, b)
 	end, err := k.usage(ctx)
 	<-measured
 	closed := heapAfterGC()
@@ -85,8 +78,8 @@ func measure(ctx context.Context, o options, rounds int, spread time.Duration, k
 	res.heapGrowth = (float64(heap) - float64(base)) / float64(max(o.users, 1))
 	res.updates = m.updates.Load()
 	res.tripsInHandle = m.trips.Load()
-	handle, pickup, maxTrips := m.latencies()
-	res.handle, res.pickup, res.maxTrips = percentilesOf(handle), percentilesOf(pickup), maxTrips
+	handle, _, maxTrips := m.latencies()
+	res.handle, res.maxTrips = percentilesOf(handle), maxTrips
 	res.steps, res.stepTrips = m.stepStats()
 	return res, nil
 }

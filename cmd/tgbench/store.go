@@ -7,14 +7,12 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/redis/go-redis/v9"
 
 	"ctdesk/storage"
 	"ctdesk/storage/redisstore"
-	"ctdesk/storage/redisstore/redistest"
 	"ctdesk/storage/sqlitestore"
 )
 
@@ -26,15 +24,16 @@ type kit struct {
 	st    storage.Store
 	trips *tripCounter // nil for SQLite
 
-	admin  redis.UniversalClient // an uncounted client for INFO and MEMORY USAGE
-	prefix string
-	close  func()
+	admin    redis.UniversalClient // an uncounted client for MEMORY USAGE
+	prefix   string
+	redisPID int // the run's redis-server, for its CPU
+	close    func()
 }
 
 // openKit opens an empty store: a SQLite file in a temporary directory, or
-// a fresh key prefix on redis (REDIS_URL, or a private redis-server
-// started once per run by the caller's redisServer).
-func openKit(ctx context.Context, kind string, rs *redisServer) (*kit, error) {
+// a fresh key prefix on the run's private redis-server (started on first
+// use by rs).
+func openKit(ctx context.Context, kind string, rs *lazyRedis) (*kit, error) {
 	switch kind {
 	case "sqlite":
 		dir, err := os.MkdirTemp("", "tgbench")
@@ -48,11 +47,11 @@ func openKit(ctx context.Context, kind string, rs *redisServer) (*kit, error) {
 		}
 		return &kit{kind: kind, st: st, close: func() { st.Close(); os.RemoveAll(dir) }}, nil
 	case "redis":
-		url, err := rs.url()
+		srv, err := rs.server()
 		if err != nil {
 			return nil, err
 		}
-		opts, err := redisstore.ParseURL(url)
+		opts, err := redisstore.ParseURL(srv.url())
 		if err != nil {
 			return nil, err
 		}
@@ -62,7 +61,7 @@ func openKit(ctx context.Context, kind string, rs *redisServer) (*kit, error) {
 		admin := redis.NewUniversalClient(opts)
 		prefix := "tgbench-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(time.Now().UnixNano(), 36)
 		st := redisstore.New(c, redisstore.Options{Prefix: prefix})
-		k := &kit{kind: kind, st: st, trips: trips, admin: admin, prefix: prefix}
+		k := &kit{kind: kind, st: st, trips: trips, admin: admin, prefix: prefix, redisPID: srv.pid()}
 		k.close = func() {
 			// Leave nothing behind on a shared server.
 			dctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -122,29 +121,13 @@ func (k *kit) dialogSizes(ctx context.Context, people []string) (dialogSizes, er
 	return ds, nil
 }
 
-// serverCPU is redis-server's CPU time so far (INFO cpu: used_cpu_sys +
-// used_cpu_user); zero for SQLite, which runs inside this process.
-func (k *kit) serverCPU(ctx context.Context) (time.Duration, error) {
-	if k.admin == nil {
+// serverCPU is redis-server's CPU time so far, from /proc; zero for
+// SQLite, which runs inside this process.
+func (k *kit) serverCPU() (time.Duration, error) {
+	if k.redisPID == 0 {
 		return 0, nil
 	}
-	info, err := k.admin.Info(ctx, "cpu").Result()
-	if err != nil {
-		return 0, err
-	}
-	var secs float64
-	for line := range strings.SplitSeq(info, "\n") {
-		name, val, ok := strings.Cut(strings.TrimSpace(line), ":")
-		if !ok || (name != "used_cpu_sys" && name != "used_cpu_user") {
-			continue
-		}
-		f, err := strconv.ParseFloat(val, 64)
-		if err != nil {
-			return 0, fmt.Errorf("INFO cpu %s: %w", name, err)
-		}
-		secs += f
-	}
-	return time.Duration(secs * float64(time.Second)), nil
+	return cpuOf(k.redisPID)
 }
 
 // deleteKeys removes the keys matching pattern.
@@ -166,27 +149,22 @@ func deleteKeys(ctx context.Context, c redis.UniversalClient, pattern string) er
 	}
 }
 
-// redisServer starts a private redis-server on first use (or takes
-// REDIS_URL) and stops it at Close.
-type redisServer struct {
-	srv *redistest.Server
+// lazyRedis starts the run's redis-server on first use and stops it at
+// Close.
+type lazyRedis struct {
+	srv *redisServer
 }
 
-func (r *redisServer) url() (string, error) {
-	if r.srv == nil {
-		s, err := redistest.Launch()
+func (l *lazyRedis) server() (*redisServer, error) {
+	if l.srv == nil {
+		s, err := startRedis()
 		if err != nil {
-			return "", err
+			return nil, err
 		}
-		r.srv = s
+		l.srv = s
 	}
-	return r.srv.URL(), nil
+	return l.srv, nil
 }
 
-// Close stops a server started by url; an external one is left alone.
-func (r *redisServer) Close() error {
-	if r.srv == nil {
-		return nil
-	}
-	return r.srv.Close()
-}
+// Close stops the server if one was started.
+func (l *lazyRedis) Close() error { return l.srv.Close() }

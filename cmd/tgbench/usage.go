@@ -23,7 +23,7 @@ func processCPU() time.Duration {
 }
 
 func (k *kit) usage(ctx context.Context) (usage, error) {
-	srv, err := k.serverCPU(ctx)
+	srv, err := k.serverCPU()
 	u := usage{wall: time.Now(), cpu: processCPU(), serverCPU: srv}
 	if k.trips != nil {
 		u.trips = k.trips.total.Load()

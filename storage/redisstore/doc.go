@@ -20,7 +20,9 @@
 //	tc                sorted set of folios by creation time (µs)
 //	folio:YYYY        per-year folio counter
 //	log, log:f:FOLIO  bitácora lists of "SEQ JSON"; log:seq counter
-//	ob:i:ID           outbox item hash (d: platform calls made); ob:q by Seq, ob:v by visible-at (µs); ob:seq
+//	ob:i:ID           outbox item hash m, p, s (Seq), a, e, n, d (platform calls made); ob:seq counter
+//	ob:r              ids of the items ready to go, by Seq
+//	ob:w              ids of the items in flight or not due yet, by due time (µs)
 //	p, pa, pacc       people by id, person id by "platform:account", accounts by id
 //	areas, jobs       areas by id, last runs by job
 //	lock:NAME         job lock (PX)

@@ -109,13 +109,14 @@ func snapshotRecords(part func(int) []string, now time.Time) ([]storage.Record, 
 // volatileRecords reads the outbox, dialogs, job runs and values.
 func volatileRecords(part func(int) []string, now time.Time) ([]storage.Record, error) {
 	var out []storage.Record
-	for h := part(6); len(h) >= 6; h = h[6:] {
-		it, err := outboxFromHash(h[0], h[1], h[2], h[3], h[4], h[5])
+	for h := part(6); len(h) >= outboxFields; h = h[outboxFields:] {
+		it, err := outboxFromHash(h)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, storage.Record{Outbox: &it})
 	}
+	slices.SortFunc(out, func(a, b storage.Record) int { return cmp.Compare(a.Outbox.Seq, b.Outbox.Seq) })
 	for d := part(7); len(d) >= 5; d = d[5:] {
 		v, err := strconv.ParseInt(d[1], 10, 64)
 		if err != nil {
@@ -145,17 +146,24 @@ func volatileRecords(part func(int) []string, now time.Time) ([]storage.Record, 
 	return out, nil
 }
 
-// outboxFromHash reads an outbox item's hash fields m, p, s, a, e, n.
-func outboxFromHash(meta, payload, seq, attempts, lastErr, notBefore string) (storage.OutboxItem, error) {
+// outboxFields is how many hash fields of an outbox item the claim and the
+// export read: m, p, s, a, e, n, d.
+const outboxFields = 7
+
+// outboxFromHash reads an outbox item's hash fields m (id, recipient,
+// created), p (payload), s (Seq), a (attempts), e (last error), n (not
+// before) and d (platform calls made), in that order.
+func outboxFromHash(h []string) (storage.OutboxItem, error) {
 	var m outboxMeta
-	if err := json.Unmarshal([]byte(meta), &m); err != nil {
+	if err := json.Unmarshal([]byte(h[0]), &m); err != nil {
 		return storage.OutboxItem{}, fmt.Errorf("outbox item: %w", err)
 	}
-	it := storage.OutboxItem{ID: m.ID, Recipient: m.Recipient, Created: m.Created, Payload: []byte(payload), LastError: lastErr}
-	it.Seq, _ = strconv.ParseInt(seq, 10, 64)
-	it.Attempts, _ = strconv.Atoi(attempts)
+	it := storage.OutboxItem{ID: m.ID, Recipient: m.Recipient, Created: m.Created, Payload: []byte(h[1]), LastError: h[4]}
+	it.Seq, _ = strconv.ParseInt(h[2], 10, 64)
+	it.Attempts, _ = strconv.Atoi(h[3])
+	it.Sent, _ = strconv.Atoi(h[6])
 	var err error
-	if it.NotBefore, err = parseTime(notBefore); err != nil {
+	if it.NotBefore, err = parseTime(h[5]); err != nil {
 		return it, fmt.Errorf("outbox item %s: %w", m.ID, err)
 	}
 	return it, nil

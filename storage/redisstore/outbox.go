@@ -2,9 +2,7 @@ package redisstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -20,44 +18,50 @@ type outboxMeta struct {
 }
 
 // ClaimOutbox returns up to limit visible items in Seq order and hides them
-// until now+lease, in one script call.
+// until now+lease, in one script call whose cost does not grow with the
+// items queued or in flight (lua/claim.lua).
 func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]storage.OutboxItem, error) {
 	if limit <= 0 {
 		return nil, nil
+	}
+	if err := s.outboxLayout(ctx); err != nil {
+		return nil, fmt.Errorf("redisstore: claim outbox: %w", err)
 	}
 	raw, err := claimScript.Run(ctx, s.c, s.route, s.p, micros(now), micros(now.Add(lease)), limit).StringSlice()
 	if err != nil {
 		return nil, fmt.Errorf("redisstore: claim outbox: %w", err)
 	}
-	out := make([]storage.OutboxItem, 0, len(raw)/7)
-	for i := 0; i+7 <= len(raw); i += 7 {
-		var m outboxMeta
-		if err := json.Unmarshal([]byte(raw[i]), &m); err != nil {
+	out := make([]storage.OutboxItem, 0, len(raw)/outboxFields)
+	for i := 0; i+outboxFields <= len(raw); i += outboxFields {
+		it, err := outboxFromHash(raw[i : i+outboxFields])
+		if err != nil {
 			return nil, fmt.Errorf("redisstore: claim outbox: %w", err)
-		}
-		it := storage.OutboxItem{ID: m.ID, Recipient: m.Recipient, Created: m.Created,
-			Payload: []byte(raw[i+1]), LastError: raw[i+4]}
-		it.Seq, _ = strconv.ParseInt(raw[i+2], 10, 64)
-		it.Attempts, _ = strconv.Atoi(raw[i+3])
-		it.Sent, _ = strconv.Atoi(raw[i+6])
-		if it.NotBefore, err = parseTime(raw[i+5]); err != nil {
-			return nil, fmt.Errorf("redisstore: claim outbox %s: %w", m.ID, err)
 		}
 		out = append(out, it)
 	}
 	return out, nil
 }
 
-// AckOutbox removes a delivered item; an unknown id is not an error.
-func (s *Store) AckOutbox(ctx context.Context, id string) error {
-	_, err := s.c.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.Del(ctx, s.p+"ob:i:"+id)
-		p.ZRem(ctx, s.p+"ob:q", id)
-		p.ZRem(ctx, s.p+"ob:v", id)
+// AckOutbox removes delivered items, however many, in one round trip; an
+// unknown id is not an error. The three commands need not be atomic: an id
+// left in an index without its item is dropped by the next claim.
+func (s *Store) AckOutbox(ctx context.Context, ids ...string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	keys := make([]string, len(ids))
+	members := make([]any, len(ids))
+	for i, id := range ids {
+		keys[i], members[i] = s.p+"ob:i:"+id, id
+	}
+	_, err := s.c.Pipelined(ctx, func(p redis.Pipeliner) error {
+		p.Del(ctx, keys...)
+		p.ZRem(ctx, s.p+"ob:w", members...)
+		p.ZRem(ctx, s.p+"ob:r", members...)
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("redisstore: ack outbox %s: %w", id, err)
+		return fmt.Errorf("redisstore: ack outbox %s: %w", ids[0], err)
 	}
 	return nil
 }
@@ -75,11 +79,32 @@ func (s *Store) RetryOutbox(ctx context.Context, id string, notBefore time.Time,
 	return nil
 }
 
-// PendingOutbox counts the items not yet delivered.
+// PendingOutbox counts the items not yet delivered: those ready and those
+// waiting (in flight, retried or not due yet).
 func (s *Store) PendingOutbox(ctx context.Context) (int, error) {
-	n, err := s.c.ZCard(ctx, s.p+"ob:q").Result()
+	if err := s.outboxLayout(ctx); err != nil {
+		return 0, fmt.Errorf("redisstore: pending outbox: %w", err)
+	}
+	var ready, waiting *redis.IntCmd
+	_, err := s.c.Pipelined(ctx, func(p redis.Pipeliner) error {
+		ready, waiting = p.ZCard(ctx, s.p+"ob:r"), p.ZCard(ctx, s.p+"ob:w")
+		return nil
+	})
 	if err != nil {
 		return 0, fmt.Errorf("redisstore: pending outbox: %w", err)
 	}
-	return int(n), nil
+	return int(ready.Val() + waiting.Val()), nil
+}
+
+// outboxLayout moves, once per Store, an outbox kept in the former layout
+// (ob:q, ob:v) to the current one (ob:r, ob:w).
+func (s *Store) outboxLayout(ctx context.Context) error {
+	if s.outboxMoved.Load() {
+		return nil
+	}
+	if err := outboxLayoutScript.Run(ctx, s.c, s.route, s.p).Err(); err != nil {
+		return fmt.Errorf("move the outbox to its current layout: %w", err)
+	}
+	s.outboxMoved.Store(true)
+	return nil
 }

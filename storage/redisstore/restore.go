@@ -139,14 +139,15 @@ func (s *Store) queueOutbox(ctx context.Context, tx redis.Pipeliner, it *storage
 	if err != nil {
 		return err
 	}
-	vis := "-inf"
+	// Every item waits in ob:w until it is due; the next claim moves those
+	// due to ob:r (see lua/claim.lua).
+	due := "0"
 	if !it.NotBefore.IsZero() {
-		vis = micros(it.NotBefore)
+		due = micros(it.NotBefore)
 	}
 	tx.HSet(ctx, s.p+"ob:i:"+it.ID, "m", meta, "p", nonNil(it.Payload), "s", it.Seq, "a", it.Attempts,
-		"e", it.LastError, "n", formatTime(it.NotBefore))
-	tx.ZAdd(ctx, s.p+"ob:q", redis.Z{Score: float64(it.Seq), Member: it.ID})
-	tx.Do(ctx, "ZADD", s.p+"ob:v", vis, it.ID)
+		"e", it.LastError, "n", formatTime(it.NotBefore), "d", it.Sent)
+	tx.Do(ctx, "ZADD", s.p+"ob:w", due, it.ID)
 	return nil
 }
 
@@ -206,7 +207,7 @@ func (s *Store) wipe(ctx context.Context) error {
 // HoldsRecords reports whether the prefix holds tickets, bitácora entries,
 // plan items, outbox messages, files or folio counters.
 func (s *Store) HoldsRecords(ctx context.Context) (bool, error) {
-	n, err := s.c.Exists(ctx, s.p+"tc", s.p+"log", s.p+"plan", s.p+"ob:q").Result()
+	n, err := s.c.Exists(ctx, s.p+"tc", s.p+"log", s.p+"plan", s.p+"ob:r", s.p+"ob:w").Result()
 	if err != nil {
 		return false, fmt.Errorf("redisstore: holds records: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -30,6 +31,8 @@ var (
 	unlockLua string
 	//go:embed lua/account.lua
 	accountLua string
+	//go:embed lua/outbox_layout.lua
+	outboxLayoutLua string
 
 	commitScript  = redis.NewScript(commitLua)
 	listScript    = redis.NewScript(listLua)
@@ -38,6 +41,8 @@ var (
 	lockScript    = redis.NewScript(lockLua)
 	unlockScript  = redis.NewScript(unlockLua)
 	accountScript = redis.NewScript(accountLua)
+
+	outboxLayoutScript = redis.NewScript(outboxLayoutLua)
 )
 
 // Options configure a Store.
@@ -68,6 +73,8 @@ type Store struct {
 
 	minReplicas    int
 	replicaTimeout time.Duration
+	// outboxMoved is set once the outbox is known to be in its current layout.
+	outboxMoved atomic.Bool
 }
 
 // New returns a store over client, which it owns: Close closes it.

@@ -56,7 +56,7 @@ func exportFrom(ctx context.Context, db *sql.DB, emit func(storage.Record) error
 		{"SELECT year, last FROM folio_counters ORDER BY year", readFolio},
 		{"SELECT data FROM tickets ORDER BY created, folio", jsonRecord(func(t *storage.Ticket) storage.Record { return storage.Record{Ticket: t} })},
 		{"SELECT seq, data FROM log ORDER BY seq", readLog},
-		{`SELECT seq, id, recipient, payload, created, not_before, attempts, last_error FROM outbox ORDER BY seq`, readOutbox},
+		{`SELECT seq, id, recipient, payload, created, not_before, attempts, last_error, sent FROM outbox ORDER BY seq`, readOutbox},
 		{"SELECT person, version, data, updated, expires_at FROM dialogs ORDER BY person", readDialog},
 		{"SELECT job, at FROM last_runs ORDER BY job", readJob},
 		{"SELECT key, value, expires_at FROM kv ORDER BY key", readValue},
@@ -133,7 +133,7 @@ func readOutbox(rows *sql.Rows) (storage.Record, error) {
 		it                 storage.OutboxItem
 		created, notBefore int64
 	)
-	if err := rows.Scan(&it.Seq, &it.ID, &it.Recipient, &it.Payload, &created, &notBefore, &it.Attempts, &it.LastError); err != nil {
+	if err := rows.Scan(&it.Seq, &it.ID, &it.Recipient, &it.Payload, &created, &notBefore, &it.Attempts, &it.LastError, &it.Sent); err != nil {
 		return storage.Record{}, err
 	}
 	it.Created, it.NotBefore = fromNanos(created), fromNanos(notBefore)

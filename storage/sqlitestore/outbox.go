@@ -19,7 +19,7 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, items []storage.OutboxI
 			payload = []byte{}
 		}
 		_, err := txExec(ctx, tx, s.ws.outboxPut,
-			it.ID, it.Recipient, payload, nanos(it.Created), nanos(it.NotBefore), nanos(it.NotBefore),
+			it.ID, it.Recipient, payload, nanos(it.Created), nanos(it.NotBefore), dueAt(it.NotBefore),
 			it.Attempts, it.LastError)
 		if err != nil {
 			return fmt.Errorf("outbox %s: %w", it.ID, err)
@@ -28,8 +28,18 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, items []storage.OutboxI
 	return nil
 }
 
+// dueAt is the visible_at of an item due at t: 0 (ready) for the zero
+// time, else t, never below 1 so that it is not taken for ready.
+func dueAt(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return max(t.UnixNano(), 1)
+}
+
 // ClaimOutbox returns up to limit items visible at now, in Seq order, and
-// hides them until now+lease.
+// hides them until now+lease: it makes the items due by now ready, then
+// takes the first ready ones.
 func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]storage.OutboxItem, error) {
 	if limit <= 0 {
 		return nil, nil
@@ -37,8 +47,10 @@ func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Durat
 	var out []storage.OutboxItem
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		out = out[:0]
-		rows, err := tx.StmtContext(ctx, s.ws.outboxClaim).QueryContext(ctx,
-			now.Add(lease).UnixNano(), now.UnixNano(), limit)
+		if _, err := txExec(ctx, tx, s.ws.outboxDue, now.UnixNano()); err != nil {
+			return err
+		}
+		rows, err := tx.StmtContext(ctx, s.ws.outboxClaim).QueryContext(ctx, dueAt(now.Add(lease)), limit)
 		if err != nil {
 			return err
 		}
@@ -70,13 +82,22 @@ func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Durat
 	return out, nil
 }
 
-// AckOutbox removes a delivered item; an unknown id is not an error.
-func (s *Store) AckOutbox(ctx context.Context, id string) error {
-	if s.w == nil {
-		return fmt.Errorf("sqlitestore: ack outbox %s: %w", id, ErrReadOnly)
+// AckOutbox removes delivered items, all in one transaction; an unknown id
+// is not an error.
+func (s *Store) AckOutbox(ctx context.Context, ids ...string) error {
+	if len(ids) == 0 {
+		return nil
 	}
-	if _, err := s.ws.outboxAck.ExecContext(ctx, id); err != nil {
-		return fmt.Errorf("sqlitestore: ack outbox %s: %w", id, err)
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		for _, id := range ids {
+			if _, err := txExec(ctx, tx, s.ws.outboxAck, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sqlitestore: ack outbox %s: %w", ids[0], err)
 	}
 	return nil
 }
@@ -86,7 +107,7 @@ func (s *Store) RetryOutbox(ctx context.Context, id string, notBefore time.Time,
 	if s.w == nil {
 		return fmt.Errorf("sqlitestore: retry outbox %s: %w", id, ErrReadOnly)
 	}
-	res, err := s.ws.outboxRetry.ExecContext(ctx, lastErr, nanos(notBefore), nanos(notBefore), id)
+	res, err := s.ws.outboxRetry.ExecContext(ctx, lastErr, nanos(notBefore), dueAt(notBefore), id)
 	if err != nil {
 		return fmt.Errorf("sqlitestore: retry outbox %s: %w", id, err)
 	}

@@ -22,8 +22,8 @@ var restoreSQL = map[string]string{
 	"folio":  "INSERT OR REPLACE INTO folio_counters (year, last) VALUES (?, ?)",
 	"ticket": qTicketPut,
 	"log":    "INSERT INTO log (seq, at, folio, data) VALUES (?, ?, ?, ?)",
-	"outbox": `INSERT INTO outbox (seq, id, recipient, payload, created, not_before, visible_at, attempts, last_error)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	"outbox": `INSERT INTO outbox (seq, id, recipient, payload, created, not_before, visible_at, attempts, last_error, sent)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"dialog": "INSERT OR REPLACE INTO dialogs (person, version, data, updated, expires_at) VALUES (?, ?, ?, ?, ?)",
 	"job":    "INSERT OR REPLACE INTO last_runs (job, at) VALUES (?, ?)",
 	"value":  "INSERT OR REPLACE INTO kv (key, value, expires_at) VALUES (?, ?, ?)",
@@ -117,7 +117,7 @@ func restoreArgs(rec storage.Record, now int64) ([]any, error) {
 		if payload == nil {
 			payload = []byte{}
 		}
-		return []any{o.Seq, o.ID, o.Recipient, payload, nanos(o.Created), nanos(o.NotBefore), nanos(o.NotBefore), o.Attempts, o.LastError}, nil
+		return []any{o.Seq, o.ID, o.Recipient, payload, nanos(o.Created), nanos(o.NotBefore), nanos(o.NotBefore), o.Attempts, o.LastError, o.Sent}, nil
 	case rec.Dialog != nil:
 		d := rec.Dialog
 		if exp := nanos(d.Expires); exp != 0 && exp <= now {

@@ -46,10 +46,15 @@ const (
 	qOutboxPut = `INSERT INTO outbox
 		(id, recipient, payload, created, not_before, visible_at, attempts, last_error)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`
-	// qOutboxClaim hides the first ? items visible at ? until ? and returns
-	// them, in no particular order.
+	// An item is ready to go when visible_at is 0; otherwise visible_at is
+	// when it is due (in flight, retried or not due yet). qOutboxDue makes
+	// the items due at ? ready, and qOutboxClaim hides the first ? ready
+	// items, in Seq order, until ? and returns them. Both walk the index
+	// (visible_at, seq) from where they start, never past an item in
+	// flight, so a deep queue does not make a claim dearer.
+	qOutboxDue   = "UPDATE outbox SET visible_at = 0 WHERE visible_at > 0 AND visible_at <= ?"
 	qOutboxClaim = `UPDATE outbox SET visible_at = ?
-		WHERE seq IN (SELECT seq FROM outbox WHERE visible_at <= ? ORDER BY seq LIMIT ?)
+		WHERE seq IN (SELECT seq FROM outbox WHERE visible_at = 0 ORDER BY seq LIMIT ?)
 		RETURNING seq, id, recipient, payload, created, not_before, attempts, last_error, sent`
 	qOutboxAck   = "DELETE FROM outbox WHERE id = ?"
 	qOutboxRetry = `UPDATE outbox SET attempts = attempts + 1, last_error = ?,
@@ -73,7 +78,7 @@ type writeStmts struct {
 	ticketVersion, ticketPut              *sql.Stmt
 	nextFolio, logAppend                  *sql.Stmt
 	outboxPut, outboxClaim, outboxAck     *sql.Stmt
-	outboxRetry                           *sql.Stmt
+	outboxDue, outboxRetry                *sql.Stmt
 	personPut, accountsDelete, accountPut *sql.Stmt
 }
 
@@ -117,6 +122,7 @@ func (s *Store) prepareWrites(ctx context.Context) error {
 		nextFolio:      p.prepare(qNextFolio),
 		logAppend:      p.prepare(qLogAppend),
 		outboxPut:      p.prepare(qOutboxPut),
+		outboxDue:      p.prepare(qOutboxDue),
 		outboxClaim:    p.prepare(qOutboxClaim),
 		outboxAck:      p.prepare(qOutboxAck),
 		outboxRetry:    p.prepare(qOutboxRetry),

@@ -109,6 +109,7 @@ func fill(t *testing.T, s storage.Store) {
 	MustCommit(t, s, storage.Change{Outbox: []storage.OutboxItem{item("m1", now), item("m2", now), item("m3", now)},
 		Dialogs: []storage.DialogWrite{{Dialog: storage.Dialog{Person: "rosa", Data: []byte(`{"step":"falla"}`), Updated: now}, TTL: time.Hour}}})
 	noErr(t, "RetryOutbox", s.RetryOutbox(ctx, "m2", now.Add(-time.Second), "429 demasiadas"))
+	noErr(t, "ProgressOutbox", s.ProgressOutbox(ctx, "m3", 2))
 	noErr(t, "SetLastRun", s.SetLastRun(ctx, "resumen", base))
 	noErr(t, "SetValue", s.SetValue(ctx, "dprg02:delivered:2026Q1", []byte(`{"by":"ana"}`), 0))
 	noErr(t, "SetValue", s.SetValue(ctx, "telegram:offset", []byte("41"), time.Hour))
@@ -138,6 +139,8 @@ func afterRestore(t *testing.T, s storage.Store) {
 		t.Errorf("outbox after the restore: claimed %v, want [m1 m2 m3]", g)
 	} else if items[1].Attempts != 1 || items[1].LastError != "429 demasiadas" {
 		t.Errorf("retried item: attempts %d, error %q; want 1, «429 demasiadas»", items[1].Attempts, items[1].LastError)
+	} else if items[2].Sent != 2 {
+		t.Errorf("item with two calls made: Sent %d after the restore, want 2 (a restore must not send its first parts again)", items[2].Sent)
 	}
 	MustCommit(t, s, storage.Change{Outbox: []storage.OutboxItem{item("m4", time.Now())}})
 	if got := claim(t, s, time.Now(), 10); len(got) != 1 || got[0].ID != "m4" || got[0].Seq <= items[2].Seq {

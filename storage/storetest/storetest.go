@@ -41,6 +41,7 @@ func Run(t *testing.T, h Harness) {
 		{"Directory", testDirectory},
 		{"Outbox", testOutbox},
 		{"OutboxProgress", testOutboxProgress},
+		{"OutboxQueue", testOutboxQueue},
 		{"Files", testFiles},
 		{"Plan", testPlan},
 		{"Jobs", testJobs},

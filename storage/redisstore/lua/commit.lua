@@ -106,14 +106,33 @@ for _ = 1, nl do
   if lf ~= '' then redis.call('RPUSH', P .. 'log:f:' .. lf, line) end
 end
 
+-- Outbox items new to the store take consecutive Seqs from one INCRBY; those
+-- due now join ob:r (by Seq) in one ZADD, the others ob:w (by due time).
+local obs, fresh = {}, {}
 for _ = 1, no do
-  local id, meta, payload, nb, vis = nx(), nx(), nx(), nx(), nx()
-  local key = P .. 'ob:i:' .. id
-  if redis.call('EXISTS', key) == 0 then
-    local seq = redis.call('INCR', P .. 'ob:seq')
+  local o = {id = nx(), meta = nx(), payload = nx(), nb = nx(), vis = nx()}
+  o.key = P .. 'ob:i:' .. o.id
+  if not fresh[o.id] and redis.call('EXISTS', o.key) == 0 then
+    fresh[o.id] = true
+    obs[#obs + 1] = o
+  end
+end
+if #obs > 0 then
+  local seq = redis.call('INCRBY', P .. 'ob:seq', #obs) - #obs
+  local ready = {}
+  for _, o in ipairs(obs) do
+    local key, meta, payload, nb, id = o.key, o.meta, o.payload, o.nb, o.id
+    seq = seq + 1
     redis.call('HSET', key, 'm', meta, 'p', repl(payload), 's', seq, 'a', 0, 'e', '', 'n', nb)
-    redis.call('ZADD', P .. 'ob:q', seq, id)
-    redis.call('ZADD', P .. 'ob:v', vis, id)
+    if o.vis == '-inf' then
+      ready[#ready + 1] = seq
+      ready[#ready + 1] = id
+    else
+      redis.call('ZADD', P .. 'ob:w', o.vis, id)
+    end
+  end
+  for k = 1, #ready, 1000 do
+    redis.call('ZADD', P .. 'ob:r', unpack(ready, k, math.min(k + 999, #ready)))
   end
 end
 

@@ -26,11 +26,15 @@ for _, f in ipairs(redis.call('ZRANGE', P .. 'tc', 0, -1)) do
   if js then tickets[#tickets + 1] = js end
 end
 
+-- Outbox items ready (ob:r) and in flight or not due yet (ob:w); the
+-- reader orders them by Seq.
 local outbox = {}
-for _, id in ipairs(redis.call('ZRANGE', P .. 'ob:q', 0, -1)) do
-  local h = redis.call('HMGET', P .. 'ob:i:' .. id, 'm', 'p', 's', 'a', 'e', 'n')
-  if h[1] then
-    for k = 1, 6 do outbox[#outbox + 1] = h[k] or '' end
+for _, set in ipairs({'ob:r', 'ob:w'}) do
+  for _, id in ipairs(redis.call('ZRANGE', P .. set, 0, -1)) do
+    local h = redis.call('HMGET', P .. 'ob:i:' .. id, 'm', 'p', 's', 'a', 'e', 'n', 'd')
+    if h[1] then
+      for k = 1, 7 do outbox[#outbox + 1] = h[k] or '' end
+    end
   end
 end
 

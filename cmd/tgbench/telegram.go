@@ -7,95 +7,59 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
-	"ctdesk/bot"
-	"ctdesk/bot/telegram"
 	"ctdesk/bot/telegram/telegramtest"
 )
 
-// replyTimeout bounds the wait for one answer; under the global limit of
-// about 30 messages a second, 200 users wait several seconds each.
+// replyTimeout bounds the wait for one answer.
 const replyTimeout = 2 * time.Minute
 
-// runLive plays users over real long polling: the fake Bot API (Telegram's
-// limits on) queues what they write and press, the adapter polls and hands
-// the updates to the intake, and the outbox dispatcher delivers the
-// answers, which the users wait for before their next step.
-func runLive(ctx context.Context, o options, rs *redisServer) (result, error) {
-	res := result{name: "over long polling (fake Bot API with Telegram's limits; users wait for each answer)", telegram: true}
-	k, eng, err := openSeeded(ctx, o, rs)
-	if err != nil {
-		return res, err
+// newOverTelegram plays users of the fake srv. A send to a user's chat
+// wakes that user, so a thousand waiting users need not poll the fake.
+func newOverTelegram(srv *telegramtest.Server, users int) *overTelegram {
+	t := &overTelegram{srv: srv, wake: make([]chan struct{}, users)}
+	for i := range t.wake {
+		t.wake[i] = make(chan struct{}, 1)
 	}
-	defer k.close()
-	srv, err := telegramtest.Start("127.0.0.1:0")
-	if err != nil {
-		return res, err
-	}
-	defer srv.Close()
-	tr := &overTelegram{srv: srv, wake: make([]chan struct{}, o.users)}
-	for i := range tr.wake {
-		tr.wake[i] = make(chan struct{}, 1)
-	}
-	// A send to a user's chat wakes that user, so 200 waiting users need
-	// not poll the fake.
 	srv.SetFault(func(c telegramtest.Call) *telegramtest.Fault {
-		if i, ok := userIndex(c.Params["chat_id"]); ok && i < len(tr.wake) {
+		if i, ok := userIndex(c.Params["chat_id"]); ok && i < len(t.wake) {
 			select {
-			case tr.wake[i] <- struct{}{}:
+			case t.wake[i] <- struct{}{}:
 			default:
 			}
 		}
 		return nil
 	})
-	ad, err := telegram.New(ctx, telegram.Config{Token: srv.Token(), Endpoint: srv.Endpoint(), HTTPClient: srv.Client(),
-		PollTimeout: 10 * time.Second})
-	if err != nil {
-		return res, err
-	}
-	m := newMeter(bot.NewLastPlatform(eng, k.st, nil), o.users)
-	tr.m = m
-	disp := bot.NewDispatcher(k.st, eng, bot.NewRouter(k.st, ad), bot.DispatcherConfig{})
-
-	runCtx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); _ = ad.Run(runCtx, bot.NewIntake(m, disp.Wake)) }()
-	go func() { defer wg.Done(); _ = disp.Run(runCtx) }()
-	defer func() { stop(); wg.Wait() }()
-
-	res, err = measure(ctx, o, o.rounds, o.spread, k, m, tr, res)
-	if err != nil {
-		return res, err
-	}
-	res.reply = percentilesOf(tr.replies())
-	for _, c := range srv.Calls("sendMessage") {
-		if c.Status == 200 {
-			res.delivered++
-		}
-	}
-	res.tooMany, res.malformed = srv.TooMany(), srv.Malformed()
-	if res.backlog, err = k.st.PendingOutbox(ctx); err != nil {
-		return res, err
-	}
-	return res, nil
+	return t
 }
 
 // overTelegram plays users as Telegram clients of the fake.
 type overTelegram struct {
 	srv  *telegramtest.Server
-	m    *meter
 	wake []chan struct{}
 
+	steps atomic.Int64 // updates answered
 	mu    sync.Mutex
 	reply []time.Duration
+	last  time.Time // when the last answer reached the fake
 }
 
+// replies returns the reply latencies so far and forgets them.
 func (t *overTelegram) replies() []time.Duration {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return append([]time.Duration(nil), t.reply...)
+	r := t.reply
+	t.reply = nil
+	return r
+}
+
+// lastReply is when the latest answer reached the fake.
+func (t *overTelegram) lastReply() time.Time {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.last
 }
 
 func (t *overTelegram) do(ctx context.Context, i, n int, s step, last answer) (answer, error) {
@@ -109,7 +73,6 @@ func (t *overTelegram) do(ctx context.Context, i, n int, s step, last answer) (a
 		}
 	}
 	sent := time.Now()
-	t.m.markSent(i, n, sent)
 	if s.press != "" {
 		t.srv.Press(u, last.tg, data)
 	} else {
@@ -119,8 +82,12 @@ func (t *overTelegram) do(ctx context.Context, i, n int, s step, last answer) (a
 	if err != nil {
 		return answer{}, err
 	}
+	t.steps.Add(1)
 	t.mu.Lock()
 	t.reply = append(t.reply, first.Sub(sent))
+	if msg.Date.After(t.last) {
+		t.last = msg.Date
+	}
 	t.mu.Unlock()
 	a := answer{text: msg.Text, buttons: map[string]string{}, tg: msg}
 	for _, row := range msg.Buttons {
