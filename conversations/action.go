@@ -43,14 +43,14 @@ func (a *ActionCtx) TellSecret(to string, buttons [][]Button, key string, args .
 }
 
 // Record appends a bitácora entry about the ticket.
-func (a *ActionCtx) Record(action, detail string) { a.t.record(folioOf(a.Ticket), action, detail) }
+func (a *ActionCtx) Record(action, detail string) { a.t.record(a.t.folioOf(a.Ticket), action, detail) }
 
 // ButtonFor builds the button of another action of the ticket, valid at the
 // history step the ticket will have after this action.
 func (a *ActionCtx) ButtonFor(to, action string) Button {
 	return Button{
 		Label: a.t.actionLabel(to, a.Ticket.Service, action),
-		Code:  "t:" + folioOf(a.Ticket) + ":" + action + ":" + strconv.Itoa(len(a.Ticket.History)+1),
+		Code:  "t:" + a.t.folioOf(a.Ticket) + ":" + action + ":" + strconv.Itoa(len(a.Ticket.History)+1),
 	}
 }
 

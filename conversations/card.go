@@ -12,7 +12,7 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	lang := t.langOf(to)
 	svc := t.e.services[tk.Service]
 	var b strings.Builder
-	b.WriteString(folioOf(tk) + " · " + translate(lang, "svc."+tk.Service) + "\n")
+	b.WriteString(t.folioOf(tk) + " · " + translate(lang, "svc."+tk.Service) + "\n")
 	b.WriteString(translate(lang, "card.requester", t.dir.name(tk.Requester), t.dir.areaName(tk.Area)) + "\n")
 	b.WriteString(translate(lang, "card.status", t.statusName(lang, tk)) + "\n")
 	if tk.Assignee != "" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"ctdesk/storage"
@@ -140,7 +141,7 @@ func (e *Engine) newTurn(ctx context.Context, ev Event) (*turn, error) {
 
 // commit writes everything the turn decided.
 func (t *turn) commit(ctx context.Context) (Result, error) {
-	c := storage.Change{Seen: t.ev.ID, SeenTTL: seenTTL, Log: t.log, People: t.people}
+	c := storage.Change{Seen: t.ev.ID, SeenTTL: seenTTL, FolioToken: t.token, Log: t.log, People: t.people}
 	// A dialog that ends is deleted; one that never was is not written.
 	if t.dirty && !(t.st.idle() && t.ver == 0) {
 		w := storage.DialogWrite{Expect: t.ver, TTL: t.e.cfg.DialogIdle + 7*24*time.Hour, Delete: t.st.idle()}
@@ -176,16 +177,17 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 		t.e.dir.invalidate()
 	}
 	res := Result{Messages: t.out, Notice: t.notice, Person: t.who.ID}
-	if done.Folio != "" {
+	if done.Folio != "" && t.token != "" {
+		name := strings.NewReplacer(t.token, done.Folio).Replace
 		for i := range res.Messages {
-			res.Messages[i].Text = replaceFolio(res.Messages[i].Text, done.Folio)
+			res.Messages[i].Text = name(res.Messages[i].Text)
 			for r := range res.Messages[i].Buttons {
 				for b := range res.Messages[i].Buttons[r] {
-					res.Messages[i].Buttons[r][b].Code = replaceFolio(res.Messages[i].Buttons[r][b].Code, done.Folio)
+					res.Messages[i].Buttons[r][b].Code = name(res.Messages[i].Buttons[r][b].Code)
 				}
 			}
 		}
-		res.Notice = replaceFolio(res.Notice, done.Folio)
+		res.Notice = name(res.Notice)
 	}
 	return res, nil
 }

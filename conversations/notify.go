@@ -23,7 +23,7 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 			continue
 		}
 		for _, p := range t.offerTo(a.Who, tk) {
-			offers[p] = append(offers[p], Button{Label: t.actionLabel(p, svc.ID, a.ID), Code: "t:" + folioOf(tk) + ":" + a.ID + ":" + step})
+			offers[p] = append(offers[p], Button{Label: t.actionLabel(p, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + step})
 		}
 	}
 	told := map[string]bool{}
@@ -31,10 +31,10 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 	req := tk.Requester
 	text := t.statusText(req, svc, tk, by)
 	if by == nil {
-		text = t.trFor(req, "ticket.registered", folioOf(tk), t.trFor(req, "svc."+svc.ID)) + "\n" + text
+		text = t.trFor(req, "ticket.registered", t.folioOf(tk), t.trFor(req, "svc."+svc.ID)) + "\n" + text
 	}
 	if tk.Status == storage.StatusClosed && tk.Rating == nil && tk.Assignee != req {
-		offers[req] = append(offers[req], ratingButtons(tk)...)
+		offers[req] = append(offers[req], t.ratingButtons(tk)...)
 		text += "\n\n" + t.trFor(req, "rate.ask")
 	}
 	t.send(req, text, rows(offers[req])...)
@@ -92,10 +92,10 @@ func rows(bs []Button) [][]Button {
 }
 
 // ratingButtons offers 1–5 stars for a closed ticket.
-func ratingButtons(tk *storage.Ticket) []Button {
+func (t *turn) ratingButtons(tk *storage.Ticket) []Button {
 	var bs []Button
 	for n := 1; n <= 5; n++ {
-		bs = append(bs, Button{Label: strings.Repeat("★", n), Code: "r:" + folioOf(tk) + ":" + strconv.Itoa(n)})
+		bs = append(bs, Button{Label: strings.Repeat("★", n), Code: "r:" + t.folioOf(tk) + ":" + strconv.Itoa(n)})
 	}
 	return bs
 }
@@ -148,7 +148,7 @@ func (t *turn) offerTo(who Actor, tk *storage.Ticket) []string {
 func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]string {
 	lang := t.langOf(to)
 	v := map[string]string{
-		"folio":     folioOf(tk),
+		"folio":     t.folioOf(tk),
 		"svc":       translate(lang, "svc."+svc.ID),
 		"by":        t.dir.name(t.who.ID),
 		"requester": t.dir.name(tk.Requester),

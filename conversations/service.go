@@ -33,7 +33,8 @@ type Field struct {
 	Multi bool
 	// When, if set, asks the field only when it returns true for the answers so far.
 	When func(a Answers) bool
-	// Future requires a date field to be today or later (default for dates).
+	// AllowPast lets a date field take a day before today; by default a
+	// date must be today or later.
 	AllowPast bool
 }
 

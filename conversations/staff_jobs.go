@@ -63,15 +63,15 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 	tk.History = []storage.Transition{{At: now, By: t.who.ID, Role: t.who.Role, To: status, Action: "programar",
 		Note: "CT-RG.01 " + item.ID}}
 	t.touch(tk)
-	t.record(storage.FolioToken, "mantenimiento_programado", fmt.Sprintf("CT-RG.01 %s: %s, %s, %s",
+	t.record(t.folioToken(), "mantenimiento_programado", fmt.Sprintf("CT-RG.01 %s: %s, %s, %s",
 		item.ID, item.Equipment, t.dir.areaName(item.Area), item.Planned.In(loc).Format(dateShown)))
 	area, day := t.dir.areaName(item.Area), item.Planned.In(loc).Format(dateShown)
-	t.send(item.Tecnico, t.trFor(item.Tecnico, "programmed.tecnico", storage.FolioToken, item.Equipment, area, day),
+	t.send(item.Tecnico, t.trFor(item.Tecnico, "programmed.tecnico", t.folioToken(), item.Equipment, area, day),
 		rows(t.buttonsFor(item.Tecnico, tk))...)
 	if hasSup && sup.ID != item.Tecnico {
-		t.send(sup.ID, t.trFor(sup.ID, "programmed.supervisor", storage.FolioToken, item.Equipment, area, day))
+		t.send(sup.ID, t.trFor(sup.ID, "programmed.supervisor", t.folioToken(), item.Equipment, area, day))
 	}
-	c := storage.Change{Seen: id, SeenTTL: 400 * 24 * time.Hour, Log: t.log,
+	c := storage.Change{Seen: id, SeenTTL: 400 * 24 * time.Hour, FolioToken: t.token, Log: t.log,
 		Tickets: []storage.TicketWrite{{Ticket: *tk}}}
 	for i, m := range t.out {
 		m.ID = id + "#" + strconv.Itoa(i)
@@ -118,7 +118,7 @@ func (t *turn) buttonsFor(to string, tk *storage.Ticket) []Button {
 		if a.Hidden || !a.allows(tk.Status) || !t.may(a, tk, p) {
 			continue
 		}
-		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: "t:" + folioOf(tk) + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
+		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
 	}
 	return bs
 }

@@ -139,7 +139,7 @@ func (t *turn) submit(ctx context.Context) error {
 	tk.Status = status
 	tk.History = []storage.Transition{{At: t.now, By: t.who.ID, Role: t.who.Role, To: status, Action: "solicitar"}}
 	t.touch(tk)
-	t.record(storage.FolioToken, "solicitud", t.serviceName(s.ID)+choiceDetail(s, tk))
+	t.record(t.folioToken(), "solicitud", t.serviceName(s.ID)+choiceDetail(s, tk))
 	t.ownApprovals(s, tk)
 	t.clearState()
 	t.enterStatus(ctx, tk, nil)
@@ -166,7 +166,7 @@ func (t *turn) ownApprovals(s *Service, tk *storage.Ticket) {
 		tk.Approvals = append(tk.Approvals, storage.Approval{Kind: own.Approval, By: t.who.ID, Role: t.who.Role, Approved: true, Reason: note, At: t.now})
 		tk.History = append(tk.History, storage.Transition{At: t.now, By: t.who.ID, Role: t.who.Role, From: tk.Status, To: own.To, Action: own.ID, Note: note})
 		tk.Status = own.To
-		t.record(storage.FolioToken, own.ID, note)
+		t.record(t.folioToken(), own.ID, note)
 	}
 }
 

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"ctdesk/storage"
@@ -35,6 +34,9 @@ type turn struct {
 	notice  string
 	// deliver are files an action sends to the requester with its news.
 	deliver []OutFile
+	// token stands for the folio of a ticket created in this turn until the
+	// store assigns it (see storage.Change.FolioToken).
+	token string
 }
 
 // ticketRef is a ticket loaded (or created) during a turn.
@@ -60,10 +62,7 @@ func (t *turn) ticket(ctx context.Context, folio string) (*storage.Ticket, error
 // touch marks a loaded ticket as changed, so the commit writes it.
 func (t *turn) touch(tk *storage.Ticket) {
 	tk.Updated = t.now
-	folio := tk.Folio
-	if folio == "" {
-		folio = storage.FolioToken
-	}
+	folio := t.folioOf(tk)
 	r, ok := t.tickets[folio]
 	if !ok {
 		r = &ticketRef{t: tk}
@@ -77,12 +76,22 @@ func (t *turn) touch(tk *storage.Ticket) {
 	t.order = append(t.order, r)
 }
 
-// folioOf returns how messages of this turn name the ticket.
-func folioOf(tk *storage.Ticket) string {
+// folioOf returns how messages of this turn name the ticket: a new one by
+// the turn's folio token.
+func (t *turn) folioOf(tk *storage.Ticket) string {
 	if tk.Folio == "" {
-		return storage.FolioToken
+		return t.folioToken()
 	}
 	return tk.Folio
+}
+
+// folioToken is the placeholder of the folio of the ticket this turn
+// creates; random, so no typed text can contain it.
+func (t *turn) folioToken() string {
+	if t.token == "" {
+		t.token = storage.NewFolioToken()
+	}
+	return t.token
 }
 
 // tr translates for the person who acts.
@@ -181,9 +190,4 @@ func randomID() string {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
-}
-
-// replaceFolio puts the assigned folio in place of the token.
-func replaceFolio(s, folio string) string {
-	return strings.ReplaceAll(s, storage.FolioToken, folio)
 }

@@ -86,7 +86,7 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 		}
 	}
 	if tk.Status == storage.StatusClosed && tk.Rating == nil && tk.Requester == t.who.ID && tk.Assignee != t.who.ID {
-		bs = append(bs, ratingButtons(tk)...)
+		bs = append(bs, t.ratingButtons(tk)...)
 	}
 	t.reply(text, rows(bs)...)
 	return nil
