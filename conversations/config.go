@@ -1,9 +1,10 @@
 package conversations
 
 import (
-	"ctdesk/conversations/calendar"
 	"fmt"
 	"time"
+
+	"ctdesk/lib/calendar"
 )
 
 // Config is what the engine needs to know of the institution.

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"time"
 
-	"ctdesk/conversations/calendar"
+	"ctdesk/lib/calendar"
 )
 
 // dateKey is how dates are kept in answers and button codes.

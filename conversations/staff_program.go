@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"ctdesk/conversations/program"
+	"ctdesk/lib/program"
 	"ctdesk/storage"
 )
 

@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"ctdesk/conversations"
-	"ctdesk/conversations/calendar"
-	"ctdesk/conversations/report"
+	"ctdesk/lib/calendar"
+	"ctdesk/lib/report"
 	"ctdesk/storage"
 )
 

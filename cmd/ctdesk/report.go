@@ -9,8 +9,8 @@ import (
 	"os"
 	"time"
 
-	"ctdesk/conversations/calendar"
-	"ctdesk/conversations/report"
+	"ctdesk/lib/calendar"
+	"ctdesk/lib/report"
 )
 
 // reportCmd writes the report DP-RG.02 of a quarter, as PDF or CSV, from the

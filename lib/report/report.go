@@ -8,7 +8,7 @@ import (
 	"slices"
 	"time"
 
-	"ctdesk/conversations/calendar"
+	"ctdesk/lib/calendar"
 	"ctdesk/storage"
 )
 

@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"ctdesk/conversations/calendar"
+	"ctdesk/lib/calendar"
 	"ctdesk/storage"
 )
 

@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"ctdesk/conversations/calendar"
+	"ctdesk/lib/calendar"
 	"ctdesk/storage"
 )
 
