@@ -54,31 +54,6 @@ func (a *ActionCtx) ButtonFor(to, action string) Button {
 	}
 }
 
-// may reports whether a person may take an action on a ticket.
-func (t *turn) may(a *Action, tk *storage.Ticket, p storage.Person) bool {
-	if a.Who&ActorRequester != 0 && tk.Requester == p.ID {
-		return true
-	}
-	if a.Who&ActorSupervisor != 0 {
-		if s, ok := t.dir.supervisor(tk.Area); ok && s.ID == p.ID {
-			return true
-		}
-	}
-	if a.Who&ActorAutoridad != 0 && p.Role == storage.RoleAutoridad {
-		return true
-	}
-	if a.Who&ActorStaff != 0 && p.Role.IsStaff() {
-		return true
-	}
-	if a.Who&ActorAssignee != 0 && (tk.Assignee == p.ID || p.Role == storage.RoleCoordinador) {
-		return true
-	}
-	if a.Who&ActorCoordinator != 0 && p.Role == storage.RoleCoordinador {
-		return true
-	}
-	return false
-}
-
 // ticketButton handles a press on a ticket action.
 func (t *turn) ticketButton(ctx context.Context, folio, action string, step int) error {
 	tk, err := t.ticket(ctx, folio)
@@ -99,9 +74,9 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 		t.notice = t.tr("button.stale")
 		return nil
 	}
-	if !t.may(a, tk, t.who) {
-		t.refuse(tk, a)
-		return nil
+	if !t.policy().May(a.Who, tk, t.who) {
+		t.notice = t.tr("button.forbidden", tk.Folio)
+		return t.refuse(ctx, tk.Folio, a.ID, a.ID)
 	}
 	if len(tk.History) != step || !a.can(tk) {
 		t.notice = t.tr("button.moved", tk.Folio, t.statusName(t.lang, tk))
@@ -114,13 +89,6 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 		return t.askPending(ctx)
 	}
 	return t.apply(ctx, tk, a, &ActionCtx{}, t.ev.Pressed)
-}
-
-// refuse answers a press by someone who may not press it, and writes the
-// attempt to the bitácora.
-func (t *turn) refuse(tk *storage.Ticket, a *Action) {
-	t.notice = t.tr("button.forbidden", tk.Folio)
-	t.record(tk.Folio, "intento_no_autorizado", a.ID)
 }
 
 // apply carries out an action: the ticket changes, its history, the

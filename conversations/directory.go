@@ -161,8 +161,8 @@ func (d *directory) areaName(id string) string {
 	return id
 }
 
-// supervisor returns the supervisor of an area.
-func (d *directory) supervisor(area string) (storage.Person, bool) {
+// Supervisor returns the supervisor of an area.
+func (d *directory) Supervisor(area string) (storage.Person, bool) {
 	a, ok := d.areas[area]
 	if !ok {
 		return storage.Person{}, false
@@ -170,8 +170,8 @@ func (d *directory) supervisor(area string) (storage.Person, bool) {
 	return d.person(a.Supervisor)
 }
 
-// withRole lists the active people with any of the roles, sorted by id.
-func (d *directory) withRole(roles ...storage.Role) []storage.Person {
+// WithRole lists the active people with any of the roles, sorted by id.
+func (d *directory) WithRole(roles ...storage.Role) []storage.Person {
 	var out []storage.Person
 	for _, p := range d.people {
 		if p.Pending || p.Disabled {

@@ -11,11 +11,13 @@ import (
 	"ctdesk/storage"
 )
 
-// Store is what the engine needs of a store: the records it changes, and
-// for the coordinator's commands the bitácora, the CT-RG.01 plan and the
-// delivered marks of the quarterly report.
+// Store is what the engine needs of a store: the records it changes, the
+// marks that bound refusals in the bitácora, and for the coordinator's
+// commands the bitácora, the CT-RG.01 plan and the delivered marks of the
+// quarterly report.
 type Store interface {
 	storage.Committer
+	storage.Seen
 	storage.Tickets
 	storage.Dialogs
 	storage.Directory
@@ -73,8 +75,9 @@ func (e *Engine) Handle(ctx context.Context, ev Event) (Result, error) {
 	if ev.At.IsZero() {
 		ev.At = e.cfg.Now()
 	}
+	marks := map[string]bool{} // refusal marks taken, kept across retries
 	for attempt := 1; ; attempt++ {
-		t, err := e.newTurn(ctx, ev)
+		t, err := e.newTurn(ctx, ev, marks)
 		if err != nil {
 			return Result{}, err
 		}
@@ -99,13 +102,13 @@ func (e *Engine) Handle(ctx context.Context, ev Event) (Result, error) {
 func (e *Engine) Invalidate() { e.dir.invalidate() }
 
 // newTurn loads what an event needs: the directory, the person, the dialog.
-func (e *Engine) newTurn(ctx context.Context, ev Event) (*turn, error) {
+func (e *Engine) newTurn(ctx context.Context, ev Event, marks map[string]bool) (*turn, error) {
 	now := ev.At.In(e.cfg.Location) // folios and dates follow the institution's calendar
 	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return nil, err
 	}
-	t := &turn{e: e, ev: ev, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}}
+	t := &turn{e: e, ev: ev, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}, marks: marks}
 	switch {
 	case ev.Person != "":
 		t.who, t.known = dir.person(ev.Person)

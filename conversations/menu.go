@@ -4,7 +4,7 @@ import (
 	"context"
 	"strings"
 
-	"ctdesk/storage"
+	"ctdesk/conversations/policy"
 )
 
 // menu offers the five services and the person's own requests.
@@ -14,7 +14,7 @@ func (t *turn) menu() {
 		rows = append(rows, []Button{{Label: t.serviceName(id), Code: "m:" + id}})
 	}
 	last := []Button{{Label: t.tr("menu.mine"), Code: "m:mine"}, {Label: t.tr("menu.help"), Code: "m:help"}}
-	if t.who.Role.IsStaff() {
+	if policy.MayUse(policy.Queue, t.who) {
 		last = append([]Button{{Label: t.tr("menu.queue"), Code: "m:queue"}}, last...)
 	}
 	rows = append(rows, last)
@@ -24,10 +24,10 @@ func (t *turn) menu() {
 // help explains what the bot does and its commands.
 func (t *turn) help() {
 	text := t.tr("help.text")
-	if t.who.Role.IsStaff() {
+	if policy.MayUse(policy.Queue, t.who) {
 		text += "\n\n" + t.tr("help.staff")
 	}
-	if t.who.Role == storage.RoleCoordinador {
+	if policy.MayUse(policy.Report, t.who) {
 		text += "\n\n" + t.tr("help.coord")
 	}
 	t.reply(text)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
 
@@ -22,7 +23,7 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 		if a.Hidden || !a.can(tk) {
 			continue
 		}
-		for _, p := range t.offerTo(a.Who, tk) {
+		for _, p := range t.policy().Asked(a.Who, tk) {
 			offers[p] = append(offers[p], Button{Label: t.actionLabel(p, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + step})
 		}
 	}
@@ -33,7 +34,7 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 	if by == nil {
 		text = t.trFor(req, "ticket.registered", t.folioOf(tk), t.trFor(req, "svc."+svc.ID)) + "\n" + text
 	}
-	if tk.Status == storage.StatusClosed && tk.Rating == nil && tk.Assignee != req {
+	if tk.Status == storage.StatusClosed && tk.Rating == nil && policy.MayRate(tk, storage.Person{ID: req}) {
 		offers[req] = append(offers[req], t.ratingButtons(tk)...)
 		text += "\n\n" + t.trFor(req, "rate.ask")
 	}
@@ -54,7 +55,7 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 		t.send(id, t.newsFor(id, svc, tk, by)+t.askText(id, svc, tk)+"\n\n"+t.card(id, tk), rows(offers[id])...)
 		t.attachDelivered(id)
 	}
-	for _, id := range t.offerTo(svc.Notify[tk.Status], tk) {
+	for _, id := range t.policy().Asked(svc.Notify[tk.Status], tk) {
 		if told[id] || id == t.who.ID {
 			continue
 		}
@@ -100,50 +101,6 @@ func (t *turn) ratingButtons(tk *storage.Ticket) []Button {
 	return bs
 }
 
-// offerTo lists who acts as the given actors on a ticket.
-func (t *turn) offerTo(who Actor, tk *storage.Ticket) []string {
-	var out []string
-	add := func(id string) {
-		for _, o := range out {
-			if o == id {
-				return
-			}
-		}
-		out = append(out, id)
-	}
-	if who&ActorRequester != 0 {
-		add(tk.Requester)
-	}
-	if who&ActorSupervisor != 0 {
-		if s, ok := t.dir.supervisor(tk.Area); ok {
-			add(s.ID)
-		}
-	}
-	if who&ActorAutoridad != 0 {
-		for _, p := range t.dir.withRole(storage.RoleAutoridad) {
-			add(p.ID)
-		}
-	}
-	if who&ActorStaff != 0 {
-		if tk.Assignee != "" {
-			add(tk.Assignee)
-		} else {
-			for _, p := range t.dir.withRole(storage.RoleTecnico, storage.RoleCoordinador) {
-				add(p.ID)
-			}
-		}
-	}
-	if who&ActorAssignee != 0 && tk.Assignee != "" {
-		add(tk.Assignee)
-	}
-	if who&ActorCoordinator != 0 {
-		for _, p := range t.dir.withRole(storage.RoleCoordinador) {
-			add(p.ID)
-		}
-	}
-	return out
-}
-
 // vars are the placeholders of a ticket's texts.
 func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]string {
 	lang := t.langOf(to)
@@ -162,7 +119,7 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 	if d := tk.DueDate(); !d.IsZero() {
 		v["date"] = d.In(t.e.cfg.Location).Format(dateShown)
 	}
-	if s, ok := t.dir.supervisor(tk.Area); ok {
+	if s, ok := t.dir.Supervisor(tk.Area); ok {
 		v["supervisor"] = s.Name
 	}
 	if n := len(t.deliver); n > 0 {

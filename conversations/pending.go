@@ -61,7 +61,7 @@ func (t *turn) askPending(ctx context.Context) error {
 		}
 	case InputAssignee:
 		key = pick(lang, "in."+a.ID, "in.assignee")
-		for _, p := range t.dir.withRole(storage.RoleTecnico, storage.RoleCoordinador) {
+		for _, p := range t.dir.WithRole(storage.RoleTecnico, storage.RoleCoordinador) {
 			bs = append(bs, []Button{{Label: p.Name, Code: "p:as:" + p.ID}})
 		}
 	}
@@ -83,7 +83,7 @@ func (t *turn) pendingAction(ctx context.Context) (*storage.Ticket, *Action, boo
 	if ok {
 		svc := t.e.services[tk.Service]
 		a, ok = svc.action(p.Action)
-		ok = ok && len(tk.History) == p.Step && a.can(tk) && t.may(a, tk, t.who)
+		ok = ok && len(tk.History) == p.Step && a.can(tk) && t.policy().May(a.Who, tk, t.who)
 	}
 	if !ok {
 		t.st.Pend = nil
@@ -251,7 +251,7 @@ func (t *turn) pendingFiles(ctx context.Context, text, button, got string) (done
 // matchStaff finds a staff member by a typed name or id.
 func (t *turn) matchStaff(text string) string {
 	n := fold(text)
-	for _, p := range t.dir.withRole(storage.RoleTecnico, storage.RoleCoordinador) {
+	for _, p := range t.dir.WithRole(storage.RoleTecnico, storage.RoleCoordinador) {
 		if n == fold(p.ID) || n == fold(p.Name) || n == fold(firstName(p.Name)) {
 			return p.ID
 		}

@@ -40,7 +40,7 @@ func (e *Engine) People(ctx context.Context, roles ...storage.Role) ([]storage.P
 	if err != nil {
 		return nil, err
 	}
-	return dir.withRole(roles...), nil
+	return dir.WithRole(roles...), nil
 }
 
 // Language is the language a person reads.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
 
@@ -18,10 +19,9 @@ func (t *turn) rate(ctx context.Context, folio string, score int) error {
 		return err
 	}
 	switch {
-	case tk.Requester != t.who.ID || tk.Assignee == t.who.ID:
+	case !policy.MayRate(tk, t.who):
 		t.notice = t.tr("button.forbidden", tk.Folio)
-		t.record(tk.Folio, "intento_no_autorizado", "calificar")
-		return nil
+		return t.refuse(ctx, tk.Folio, "calificar", "calificar")
 	case tk.Status != storage.StatusClosed:
 		t.notice = t.tr("button.stale")
 		return nil

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
 
@@ -17,6 +18,9 @@ var regSteps = []string{"name", "area", "position", "email"}
 
 // stranger talks with someone who is not (yet) in the directory.
 func (t *turn) stranger(ctx context.Context) error {
+	if t.ev.Button != "" && !strings.HasPrefix(t.ev.Button, "f:reg:") {
+		return t.refuseStranger(ctx)
+	}
 	if t.who.ID != "" && t.who.Pending {
 		t.reply(t.tr("reg.waiting"))
 		return nil
@@ -109,7 +113,7 @@ func (t *turn) regDone() error {
 	t.record("", "registro_solicitado", id+" · "+p.Name)
 	t.clearState()
 	t.reply(t.tr("reg.sent"))
-	for _, c := range t.dir.withRole(storage.RoleCoordinador) {
+	for _, c := range t.dir.WithRole(storage.RoleCoordinador) {
 		acct := t.ev.Platform + ":" + t.ev.Account
 		t.send(c.ID, t.trFor(c.ID, "reg.review", p.Name, t.dir.areaName(p.Area), p.Position, p.Email, t.ev.Platform),
 			[]Button{{Label: t.trFor(c.ID, "reg.accept"), Code: "g:" + acct + ":ok"}, {Label: t.trFor(c.ID, "reg.reject"), Code: "g:" + acct + ":no"}})
@@ -140,10 +144,9 @@ func (t *turn) newPersonID(email string) string {
 
 // decideRegistration lets the coordinator accept or reject a registration.
 func (t *turn) decideRegistration(ctx context.Context, account string, ok bool) error {
-	if t.who.Role != storage.RoleCoordinador {
+	if !policy.MayUse(policy.Registrations, t.who) {
 		t.notice = t.tr("reg.forbidden")
-		t.record("", "intento_no_autorizado", "registro "+account)
-		return nil
+		return t.refuse(ctx, "", "registro", "registro "+clip(account, 64))
 	}
 	platform, acct, _ := strings.Cut(account, ":")
 	p, err := t.e.st.PersonByAccount(ctx, platform, acct)

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"ctdesk/storage"
+	"ctdesk/conversations/policy"
 )
 
 // folioPattern finds a folio typed in a message.
@@ -31,7 +31,7 @@ func (t *turn) run(ctx context.Context) error {
 		return t.pendingInput(ctx, text, "")
 	case t.st.Svc != "":
 		return t.formInput(ctx, text, "")
-	case text == "" && len(t.ev.Files) > 0 && t.who.Role == storage.RoleCoordinador && isProgramFile(t.ev.Files[0]):
+	case text == "" && len(t.ev.Files) > 0 && policy.MayUse(policy.Program, t.who) && isProgramFile(t.ev.Files[0]):
 		return t.importProgram(ctx, t.ev.Files[0])
 	case text == "" && len(t.ev.Files) > 0:
 		t.reply(t.tr("file.unexpected"))

@@ -1,6 +1,9 @@
 package conversations
 
-import "ctdesk/storage"
+import (
+	"ctdesk/conversations/policy"
+	"ctdesk/storage"
+)
 
 // FieldKind is the kind of answer a form field takes.
 type FieldKind int
@@ -41,19 +44,6 @@ type Field struct {
 // Answers are a form's answers by field id.
 type Answers map[string]string
 
-// Actor says who may take an action on a ticket.
-type Actor uint
-
-// The actors of a workflow; an action may name several.
-const (
-	ActorRequester   Actor = 1 << iota // who asked for the service
-	ActorSupervisor                    // the supervisor of the ticket's area
-	ActorAutoridad                     // anyone with role autoridad
-	ActorStaff                         // any técnico or coordinador
-	ActorAssignee                      // the técnico the ticket is assigned to
-	ActorCoordinator                   // the coordinador
-)
-
 // Input is what an action asks for before it applies.
 type Input int
 
@@ -79,8 +69,9 @@ type Action struct {
 	ID   string
 	From []string
 	// To is the resulting status; Do may choose another one.
-	To  string
-	Who Actor
+	To string
+	// Who may take it: a role on the ticket (see package policy).
+	Who policy.Actor
 	// Input is asked for after the button is pressed and before the action applies.
 	Input Input
 	// Approval records a visto bueno of that kind ("supervisor", "autoridad");
@@ -125,7 +116,7 @@ type Service struct {
 	Actions []Action
 	// Notify lists, per status, who is told when a ticket enters it (besides
 	// those who get buttons there); the requester is always told.
-	Notify map[string]Actor
+	Notify map[string]policy.Actor
 	// Summary lists the field ids shown in a ticket's summary (default: all answered).
 	Summary []string
 }

@@ -1,6 +1,9 @@
 package conversations
 
-import "ctdesk/storage"
+import (
+	"ctdesk/conversations/policy"
+	"ctdesk/storage"
+)
 
 // ControlEscolar is the development, maintenance and adjustment of the
 // school-management system (procedure 5.5). CT analyses the request
@@ -27,16 +30,16 @@ func ControlEscolar() *Service {
 		Start: supervisorStart("control-escolar", "tipo", "recibida"),
 		Actions: append(append(approvalActions("recibida"),
 			takeActions("en_analisis", "en_analisis", "por_validar", "en_desarrollo", "por_documentos", "en_adecuacion")...),
-			Action{ID: "enviar_requerimientos", From: []string{"en_analisis"}, To: "por_validar", Who: ActorAssignee,
+			Action{ID: "enviar_requerimientos", From: []string{"en_analisis"}, To: "por_validar", Who: policy.Assignee,
 				Input: InputTextFiles, Deliver: true, When: develop},
-			Action{ID: "aprobar_requerimientos", From: []string{"por_validar"}, To: "en_desarrollo", Who: ActorRequester},
-			Action{ID: "pedir_cambios", From: []string{"por_validar"}, To: "en_analisis", Who: ActorRequester, Input: InputText, Counter: "rondas"},
-			Action{ID: "entregar_modulo", From: []string{"en_desarrollo"}, To: storage.StatusClosed, Who: ActorAssignee,
+			Action{ID: "aprobar_requerimientos", From: []string{"por_validar"}, To: "en_desarrollo", Who: policy.Requester},
+			Action{ID: "pedir_cambios", From: []string{"por_validar"}, To: "en_analisis", Who: policy.Requester, Input: InputText, Counter: "rondas"},
+			Action{ID: "entregar_modulo", From: []string{"en_desarrollo"}, To: storage.StatusClosed, Who: policy.Assignee,
 				Input: InputTextFiles, Deliver: true},
-			Action{ID: "pedir_documentos", From: []string{"en_analisis"}, To: "por_documentos", Who: ActorAssignee, Input: InputText, When: adjust},
-			Action{ID: "enviar_documentos", From: []string{"por_documentos"}, To: "en_adecuacion", Who: ActorRequester, Input: InputFiles, Deliver: true},
-			Action{ID: "iniciar_adecuacion", From: []string{"en_analisis"}, To: "en_adecuacion", Who: ActorAssignee, When: adjust},
-			Action{ID: "terminar_adecuacion", From: []string{"en_adecuacion"}, To: storage.StatusClosed, Who: ActorAssignee, Input: InputTextFiles, Deliver: true},
+			Action{ID: "pedir_documentos", From: []string{"en_analisis"}, To: "por_documentos", Who: policy.Assignee, Input: InputText, When: adjust},
+			Action{ID: "enviar_documentos", From: []string{"por_documentos"}, To: "en_adecuacion", Who: policy.Requester, Input: InputFiles, Deliver: true},
+			Action{ID: "iniciar_adecuacion", From: []string{"en_analisis"}, To: "en_adecuacion", Who: policy.Assignee, When: adjust},
+			Action{ID: "terminar_adecuacion", From: []string{"en_adecuacion"}, To: storage.StatusClosed, Who: policy.Assignee, Input: InputTextFiles, Deliver: true},
 			declineAction("recibida", "en_analisis"),
 			cancelAction("por_aprobar", "recibida"),
 		),

@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
 
@@ -26,11 +27,11 @@ func Correo() *Service {
 		},
 		Start: correoStart,
 		Actions: append(approvalActions("recibida"),
-			Action{ID: "tomar", From: []string{"recibida"}, To: "en_proceso", Who: ActorStaff, Assign: true},
-			Action{ID: "asignar", From: []string{"recibida"}, To: "en_proceso", Who: ActorCoordinator, Input: InputAssignee},
-			Action{ID: "reasignar", From: []string{"en_proceso"}, To: "en_proceso", Who: ActorCoordinator, Input: InputAssignee, Hidden: true},
-			Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: ActorAssignee, Input: InputTextOpt, Do: correoComplete},
-			Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: ActorRequester, Hidden: true,
+			Action{ID: "tomar", From: []string{"recibida"}, To: "en_proceso", Who: policy.Staff, Assign: true},
+			Action{ID: "asignar", From: []string{"recibida"}, To: "en_proceso", Who: policy.Coordinator, Input: InputAssignee},
+			Action{ID: "reasignar", From: []string{"en_proceso"}, To: "en_proceso", Who: policy.Coordinator, Input: InputAssignee, Hidden: true},
+			Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: policy.Assignee, Input: InputTextOpt, Do: correoComplete},
+			Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Requester, Hidden: true,
 				Sign: "responsabilidad de la cuenta de correo"},
 			cancelAction("por_aprobar", "recibida"),
 		),
@@ -68,12 +69,12 @@ func correoComplete(a *ActionCtx) error {
 // approve moves to next, reject ends the ticket with the reason.
 func approvalActions(next string) []Action {
 	return []Action{
-		{ID: "aprobar", From: []string{"por_aprobar"}, To: next, Who: ActorSupervisor, Approval: "supervisor"},
-		{ID: "rechazar", From: []string{"por_aprobar"}, To: storage.StatusRejected, Who: ActorSupervisor, Approval: "supervisor", Reject: true, Input: InputText},
+		{ID: "aprobar", From: []string{"por_aprobar"}, To: next, Who: policy.Supervisor, Approval: "supervisor"},
+		{ID: "rechazar", From: []string{"por_aprobar"}, To: storage.StatusRejected, Who: policy.Supervisor, Approval: "supervisor", Reject: true, Input: InputText},
 	}
 }
 
 // cancelAction lets the requester withdraw a ticket before work starts.
 func cancelAction(from ...string) Action {
-	return Action{ID: "cancelar", From: from, To: storage.StatusCancelled, Who: ActorRequester, Hidden: true}
+	return Action{ID: "cancelar", From: from, To: storage.StatusCancelled, Who: policy.Requester, Hidden: true}
 }

@@ -1,6 +1,9 @@
 package conversations
 
-import "ctdesk/storage"
+import (
+	"ctdesk/conversations/policy"
+	"ctdesk/storage"
+)
 
 // Diseno is graphic design for events and promotion (procedure 5.4). CT
 // analyses the request and commits a delivery date (5.4.3), sends one or
@@ -25,13 +28,13 @@ func Diseno() *Service {
 		},
 		Start: supervisorStart("diseno", "piezas", "recibida"),
 		Actions: append(append(approvalActions("recibida"), takeActions("en_analisis", "en_analisis", "en_diseno", "por_revisar", "aprobado")...),
-			Action{ID: "analizar", From: []string{"en_analisis"}, To: "en_diseno", Who: ActorAssignee, Input: InputDate},
-			Action{ID: "enviar_bocetos", From: []string{"en_diseno"}, To: "por_revisar", Who: ActorAssignee, Input: InputFiles, Deliver: true},
-			Action{ID: "elegir", From: []string{"por_revisar"}, To: "aprobado", Who: ActorRequester, Input: InputPick,
+			Action{ID: "analizar", From: []string{"en_analisis"}, To: "en_diseno", Who: policy.Assignee, Input: InputDate},
+			Action{ID: "enviar_bocetos", From: []string{"en_diseno"}, To: "por_revisar", Who: policy.Assignee, Input: InputFiles, Deliver: true},
+			Action{ID: "elegir", From: []string{"por_revisar"}, To: "aprobado", Who: policy.Requester, Input: InputPick,
 				PickFrom: "enviar_bocetos", Field: "propuesta", When: drafts(2)},
-			Action{ID: "aprobar_boceto", From: []string{"por_revisar"}, To: "aprobado", Who: ActorRequester, When: drafts(1)},
-			Action{ID: "pedir_cambios", From: []string{"por_revisar"}, To: "en_diseno", Who: ActorRequester, Input: InputText, Counter: "rondas"},
-			Action{ID: "entregar", From: []string{"aprobado"}, To: storage.StatusClosed, Who: ActorAssignee, Input: InputFiles, Deliver: true},
+			Action{ID: "aprobar_boceto", From: []string{"por_revisar"}, To: "aprobado", Who: policy.Requester, When: drafts(1)},
+			Action{ID: "pedir_cambios", From: []string{"por_revisar"}, To: "en_diseno", Who: policy.Requester, Input: InputText, Counter: "rondas"},
+			Action{ID: "entregar", From: []string{"aprobado"}, To: storage.StatusClosed, Who: policy.Assignee, Input: InputFiles, Deliver: true},
 			declineAction("recibida", "en_analisis"),
 			cancelAction("por_aprobar", "recibida"),
 		),

@@ -1,6 +1,9 @@
 package conversations
 
-import "ctdesk/storage"
+import (
+	"ctdesk/conversations/policy"
+	"ctdesk/storage"
+)
 
 // Mantenimiento is the maintenance of IT infrastructure (procedure 5.1):
 // CT receives the request (5.1.3), diagnoses it and commits a solution date
@@ -24,12 +27,12 @@ func Mantenimiento() *Service {
 		},
 		Start: supervisorStart("mantenimiento", "equipo", "recibida"),
 		Actions: append(append(approvalActions("recibida"), takeActions("en_diagnostico", "en_diagnostico", "en_reparacion", "por_confirmar_retiro")...),
-			Action{ID: "diagnosticar", From: []string{"en_diagnostico"}, To: "en_reparacion", Who: ActorAssignee, Input: InputDateText},
-			Action{ID: "retirar", From: []string{"en_reparacion"}, To: "por_confirmar_retiro", Who: ActorAssignee, Input: InputTextOpt,
+			Action{ID: "diagnosticar", From: []string{"en_diagnostico"}, To: "en_reparacion", Who: policy.Assignee, Input: InputDateText},
+			Action{ID: "retirar", From: []string{"en_reparacion"}, To: "por_confirmar_retiro", Who: policy.Assignee, Input: InputTextOpt,
 				When: func(tk *storage.Ticket) bool { return !withdrawn(tk) }},
-			Action{ID: "confirmar_retiro", From: []string{"por_confirmar_retiro"}, To: "en_reparacion", Who: ActorRequester, Sign: signRetiro},
-			Action{ID: "reprogramar", From: []string{"en_reparacion"}, To: "en_reparacion", Who: ActorAssignee, Input: InputDateNote, Counter: "reprogramaciones"},
-			Action{ID: "terminar", From: []string{"en_reparacion"}, To: storage.StatusClosed, Who: ActorAssignee, Input: InputTextFiles, Deliver: true},
+			Action{ID: "confirmar_retiro", From: []string{"por_confirmar_retiro"}, To: "en_reparacion", Who: policy.Requester, Sign: signRetiro},
+			Action{ID: "reprogramar", From: []string{"en_reparacion"}, To: "en_reparacion", Who: policy.Assignee, Input: InputDateNote, Counter: "reprogramaciones"},
+			Action{ID: "terminar", From: []string{"en_reparacion"}, To: storage.StatusClosed, Who: policy.Assignee, Input: InputTextFiles, Deliver: true},
 			declineAction("recibida", "en_diagnostico"),
 			cancelAction("por_aprobar", "recibida"),
 		),

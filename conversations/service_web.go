@@ -1,6 +1,9 @@
 package conversations
 
-import "ctdesk/storage"
+import (
+	"ctdesk/conversations/policy"
+	"ctdesk/storage"
+)
 
 // Web is the update of the institution's website (procedure 5.2). The
 // institutional authority's visto bueno comes before CT works it (5.2.2);
@@ -21,13 +24,13 @@ func Web() *Service {
 		},
 		Start: supervisorStart("web", "tipo", "por_autorizar"),
 		Actions: append(append(approvalActions("por_autorizar"), takeActions("en_analisis", "en_analisis", "en_cms", "por_publicar")...),
-			Action{ID: "autorizar", From: []string{"por_autorizar"}, To: "recibida", Who: ActorAutoridad, Approval: string(storage.RoleAutoridad)},
-			Action{ID: "no_autorizar", From: []string{"por_autorizar"}, To: storage.StatusRejected, Who: ActorAutoridad,
+			Action{ID: "autorizar", From: []string{"por_autorizar"}, To: "recibida", Who: policy.Autoridad, Approval: string(storage.RoleAutoridad)},
+			Action{ID: "no_autorizar", From: []string{"por_autorizar"}, To: storage.StatusRejected, Who: policy.Autoridad,
 				Approval: string(storage.RoleAutoridad), Reject: true, Input: InputText},
-			Action{ID: "analizar", From: []string{"en_analisis"}, To: "en_cms", Who: ActorAssignee, Input: InputTextOpt},
-			Action{ID: "crear_cms", From: []string{"en_cms"}, To: "por_publicar", Who: ActorAssignee, Input: InputChoice,
+			Action{ID: "analizar", From: []string{"en_analisis"}, To: "en_cms", Who: policy.Assignee, Input: InputTextOpt},
+			Action{ID: "crear_cms", From: []string{"en_cms"}, To: "por_publicar", Who: policy.Assignee, Input: InputChoice,
 				Choices: []string{"articulo", "seccion", "categoria", "blog", "pagina"}, Field: "contenido_cms"},
-			Action{ID: "publicar", From: []string{"por_publicar"}, To: storage.StatusClosed, Who: ActorAssignee, Input: InputURL, Field: "url"},
+			Action{ID: "publicar", From: []string{"por_publicar"}, To: storage.StatusClosed, Who: policy.Assignee, Input: InputURL, Field: "url"},
 			declineAction("recibida", "en_analisis"),
 			cancelAction("por_aprobar", "por_autorizar", "recibida"),
 		),

@@ -3,6 +3,7 @@ package conversations
 import (
 	"fmt"
 
+	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
 
@@ -41,11 +42,11 @@ func supervisorStart(svc, field, next string) func(c *Config, t *storage.Ticket)
 // keeping its status (from the ticket's view).
 func takeActions(next string, reassignFrom ...string) []Action {
 	acts := []Action{
-		{ID: "tomar", From: []string{"recibida"}, To: next, Who: ActorStaff, Assign: true},
-		{ID: "asignar", From: []string{"recibida"}, To: next, Who: ActorCoordinator, Input: InputAssignee},
+		{ID: "tomar", From: []string{"recibida"}, To: next, Who: policy.Staff, Assign: true},
+		{ID: "asignar", From: []string{"recibida"}, To: next, Who: policy.Coordinator, Input: InputAssignee},
 	}
 	if len(reassignFrom) > 0 {
-		acts = append(acts, Action{ID: "reasignar", From: reassignFrom, To: next, Who: ActorCoordinator,
+		acts = append(acts, Action{ID: "reasignar", From: reassignFrom, To: next, Who: policy.Coordinator,
 			Input: InputAssignee, Hidden: true, Do: keepStatusUnless("recibida")})
 	}
 	return acts
@@ -64,7 +65,7 @@ func keepStatusUnless(from string) func(a *ActionCtx) error {
 
 // declineAction lets CT end a request that does not proceed, with the reason.
 func declineAction(from ...string) Action {
-	return Action{ID: "no_procede", From: from, To: storage.StatusRejected, Who: ActorAssignee | ActorCoordinator,
+	return Action{ID: "no_procede", From: from, To: storage.StatusRejected, Who: policy.Assignee | policy.Coordinator,
 		Input: InputText, Hidden: true}
 }
 
@@ -82,8 +83,8 @@ func fieldIs(field string, values ...string) func(tk *storage.Ticket) bool {
 
 // common are the notices every service sends besides the buttons: CT
 // hears of cancellations and of requests ended by the area.
-var common = map[string]Actor{
-	storage.StatusCancelled: ActorAssignee | ActorCoordinator,
+var common = map[string]policy.Actor{
+	storage.StatusCancelled: policy.Assignee | policy.Coordinator,
 }
 
 // validate checks a service declaration for mistakes that would only show

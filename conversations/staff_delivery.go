@@ -58,9 +58,9 @@ func (t *turn) reportQuarter() calendar.Quarter {
 // the mark stops the reminders, and the bitácora keeps who and when.
 // pressed is the alert whose button was used, if any.
 func (t *turn) markDelivered(ctx context.Context, arg, pressed string) error {
-	q, ok := t.coordinatorQuarter(arg)
+	q, ok, err := t.coordinatorQuarter(ctx, "entregado", arg)
 	if !ok {
-		return nil
+		return err
 	}
 	if !t.now.After(q.LastDay(t.e.cfg.Location)) {
 		t.reply(t.tr("report.notended", q.Name()))

@@ -23,7 +23,7 @@ func (e *Engine) jobTurn(ctx context.Context, id string, now time.Time) (*turn, 
 	if err != nil {
 		return nil, err
 	}
-	return &turn{e: e, ev: Event{ID: id}, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}}, nil
+	return &turn{e: e, ev: Event{ID: id}, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}, marks: map[string]bool{}}, nil
 }
 
 // OpenProgrammed opens the programmed maintenance ticket of a CT-RG.01 item
@@ -37,7 +37,7 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 		return "", err
 	}
 	requester := item.By
-	sup, hasSup := t.dir.supervisor(item.Area)
+	sup, hasSup := t.dir.Supervisor(item.Area)
 	if hasSup {
 		requester = sup.ID
 	}
@@ -115,7 +115,7 @@ func (t *turn) buttonsFor(to string, tk *storage.Ticket) []Button {
 	var bs []Button
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.Hidden || !a.allows(tk.Status) || !t.may(a, tk, p) {
+		if a.Hidden || !a.allows(tk.Status) || !t.policy().May(a.Who, tk, p) {
 			continue
 		}
 		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
@@ -140,7 +140,7 @@ func (e *Engine) Approvers(ctx context.Context, tk *storage.Ticket) (map[string]
 		if a.Approval == "" || !a.allows(tk.Status) {
 			continue
 		}
-		for _, id := range t.offerTo(a.Who, tk) {
+		for _, id := range t.policy().Asked(a.Who, tk) {
 			out[id] = append(out[id], Button{Label: t.actionLabel(id, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
 		}
 	}

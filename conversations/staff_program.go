@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/policy"
 	"ctdesk/lib/program"
 	"ctdesk/storage"
 )
@@ -111,9 +112,9 @@ func isProgramFile(f IncomingFile) bool {
 // programCommand answers /programa: with a file it imports it, without one
 // it shows what is planned and how to send the file. Coordinator only.
 func (t *turn) programCommand(ctx context.Context) error {
-	if t.who.Role != storage.RoleCoordinador {
+	if !policy.MayUse(policy.Program, t.who) {
 		t.reply(t.tr("staff.forbidden"))
-		return nil
+		return t.refuse(ctx, "", "programa", "programa")
 	}
 	for _, f := range t.ev.Files {
 		if isProgramFile(f) {

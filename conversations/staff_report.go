@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/policy"
 	"ctdesk/lib/calendar"
 	"ctdesk/lib/report"
 	"ctdesk/storage"
@@ -65,28 +66,28 @@ func (t *turn) reportConfig() report.Config {
 // coordinatorQuarter checks that the coordinator asks and reads the quarter
 // named in a command (default: the one whose report is due); when it returns
 // false the person was already answered.
-func (t *turn) coordinatorQuarter(arg string) (calendar.Quarter, bool) {
-	if t.who.Role != storage.RoleCoordinador {
+func (t *turn) coordinatorQuarter(ctx context.Context, what, arg string) (calendar.Quarter, bool, error) {
+	if !policy.MayUse(policy.Report, t.who) {
 		t.reply(t.tr("staff.forbidden"))
-		return calendar.Quarter{}, false
+		return calendar.Quarter{}, false, t.refuse(ctx, "", what, what)
 	}
 	if arg == "" {
-		return t.reportQuarter(), true
+		return t.reportQuarter(), true, nil
 	}
 	q, err := calendar.ParseQuarter(arg)
 	if err != nil {
 		t.reply(t.tr("report.quarter.invalid", arg))
-		return calendar.Quarter{}, false
+		return calendar.Quarter{}, false, nil
 	}
-	return q, true
+	return q, true, nil
 }
 
 // reportCommand answers /informe [2026Q3]: the report DP-RG.02 as PDF and
 // CSV, a draft while the quarter runs. Coordinator only.
 func (t *turn) reportCommand(ctx context.Context, arg string) error {
-	q, ok := t.coordinatorQuarter(arg)
+	q, ok, err := t.coordinatorQuarter(ctx, "informe", arg)
 	if !ok {
-		return nil
+		return err
 	}
 	if q.Start(t.e.cfg.Location).After(t.now) {
 		t.reply(t.tr("report.future", q.Name()))
@@ -113,9 +114,9 @@ func (t *turn) reportCommand(ctx context.Context, arg string) error {
 
 // kpiCommand answers /kpi: the indicator of the quarter so far. Staff only.
 func (t *turn) kpiCommand(ctx context.Context) error {
-	if !t.who.Role.IsStaff() {
+	if !policy.MayUse(policy.Indicator, t.who) {
 		t.reply(t.tr("staff.forbidden"))
-		return nil
+		return t.refuse(ctx, "", "kpi", "kpi")
 	}
 	loc := t.e.cfg.Location
 	q := calendar.QuarterOf(t.now.In(loc))

@@ -154,7 +154,7 @@ func (t *turn) ownApprovals(s *Service, tk *storage.Ticket) {
 		var own *Action
 		for i := range s.Actions {
 			a := &s.Actions[i]
-			if a.Approval != "" && !a.Reject && a.can(tk) && t.approverOf(a, tk) {
+			if a.Approval != "" && !a.Reject && a.can(tk) && t.policy().GivesApproval(a.Who, tk, t.who) {
 				own = a
 				break
 			}
@@ -168,19 +168,6 @@ func (t *turn) ownApprovals(s *Service, tk *storage.Ticket) {
 		tk.Status = own.To
 		t.record(t.folioToken(), own.ID, note)
 	}
-}
-
-// approverOf reports whether the person who acts is the one who gives that
-// visto bueno (not merely someone allowed to act on the ticket).
-func (t *turn) approverOf(a *Action, tk *storage.Ticket) bool {
-	switch {
-	case a.Who&ActorSupervisor != 0:
-		s, ok := t.dir.supervisor(tk.Area)
-		return ok && s.ID == t.who.ID
-	case a.Who&ActorAutoridad != 0:
-		return t.who.Role == storage.RoleAutoridad
-	}
-	return false
 }
 
 // choiceDetail names the first choice of a ticket (e.g. "alta") for the log.

@@ -73,6 +73,7 @@ var enCore = map[string]string{
 	"button.stale":             "That button no longer matches what comes next.",
 	"button.moved":             "That button of request %s no longer applies: someone already acted on it (status now: “%s”).",
 	"button.forbidden":         "You may not do that on request %s. The attempt was written to the log.",
+	"button.unregistered":      "Only people registered with the IT Coordination may use that button. The attempt was written to the log.",
 	"done.pressed":             "✔ %s — %s, %s",
 	"pending.head":             "%s · %s",
 	"pending.stale":            "Request %s changed while you were answering, so I left that action.",

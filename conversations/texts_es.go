@@ -74,6 +74,7 @@ var esCore = map[string]string{
 	"button.stale":             "Ese botón ya no corresponde a lo que sigue.",
 	"button.moved":             "La solicitud %s ya avanzó; su estado actual es «%s». Este botón ya no aplica.",
 	"button.forbidden":         "No puedes realizar esa acción sobre la solicitud %s. El intento quedó registrado en la bitácora.",
+	"button.unregistered":      "Solo las personas registradas con la Coordinación de Tecnologías pueden usar ese botón. El intento quedó registrado en la bitácora.",
 	"done.pressed":             "✔ %s — %s, %s",
 	"pending.head":             "%s · %s",
 	"pending.stale":            "La solicitud %s cambió mientras respondías, así que dejé pendiente esa acción.",

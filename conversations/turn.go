@@ -37,6 +37,8 @@ type turn struct {
 	// token stands for the folio of a ticket created in this turn until the
 	// store assigns it (see storage.Change.FolioToken).
 	token string
+	// marks are the refusal marks taken while handling the event.
+	marks map[string]bool
 }
 
 // ticketRef is a ticket loaded (or created) during a turn.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
 
@@ -45,26 +46,22 @@ func rowsOf(bs []Button, n int) [][]Button {
 	return out
 }
 
-// mayView reports whether a person may see a ticket.
-func (t *turn) mayView(tk *storage.Ticket) bool {
-	p := t.who
-	if tk.Requester == p.ID || p.Role.IsStaff() || p.Role == storage.RoleAutoridad {
-		return true
-	}
-	s, ok := t.dir.supervisor(tk.Area)
-	return ok && s.ID == p.ID
-}
-
 // showTicket shows a ticket's detail with the actions its state allows to
 // the person who asks.
 func (t *turn) showTicket(ctx context.Context, folio string) error {
 	tk, err := t.ticket(ctx, folio)
-	if notFound(err) || (err == nil && !t.mayView(tk)) {
+	if notFound(err) {
 		t.reply(t.tr("ticket.notfound", folio))
 		return nil
 	}
 	if err != nil {
 		return err
+	}
+	pol := t.policy()
+	if !pol.MayView(tk, t.who) {
+		// Told as if it did not exist, so a folio reveals nothing.
+		t.reply(t.tr("ticket.notfound", folio))
+		return t.refuse(ctx, tk.Folio, "ver", "ver")
 	}
 	text := t.card(t.who.ID, tk) + "\n\n" + t.tr("ticket.history")
 	for _, h := range tk.History {
@@ -81,11 +78,11 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	var bs []Button
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.can(tk) && t.may(a, tk, t.who) {
+		if a.can(tk) && pol.May(a.Who, tk, t.who) {
 			bs = append(bs, Button{Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
 		}
 	}
-	if tk.Status == storage.StatusClosed && tk.Rating == nil && tk.Requester == t.who.ID && tk.Assignee != t.who.ID {
+	if tk.Status == storage.StatusClosed && tk.Rating == nil && policy.MayRate(tk, t.who) {
 		bs = append(bs, t.ratingButtons(tk)...)
 	}
 	t.reply(text, rows(bs)...)
@@ -94,9 +91,9 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 
 // queue shows CT's work: unassigned, mine, overdue, awaiting approval.
 func (t *turn) queue(ctx context.Context) error {
-	if !t.who.Role.IsStaff() {
+	if !policy.MayUse(policy.Queue, t.who) {
 		t.reply(t.tr("queue.forbidden"))
-		return nil
+		return t.refuse(ctx, "", "cola", "cola")
 	}
 	ts, err := t.e.st.Tickets(ctx, storage.TicketFilter{Statuses: t.e.OpenStatuses()})
 	if err != nil {
@@ -117,7 +114,7 @@ func (t *turn) queue(ctx context.Context) error {
 			unassigned = append(unassigned, tk)
 		case tk.Assignee == t.who.ID:
 			mine = append(mine, tk)
-		case t.who.Role == storage.RoleCoordinador:
+		case policy.MayUse(policy.AllWork, t.who):
 			others = append(others, tk)
 		}
 		if !due.IsZero() && due.Before(today) {
