@@ -24,6 +24,9 @@ type ActionCtx struct {
 	To string
 	// Note goes into the history line and the bitácora.
 	Note string
+
+	assignee string      // who the input assigns the ticket to
+	keep     [][2]string // answers kept in the ticket's fields, by field id
 }
 
 // Config returns the engine's configuration.
@@ -83,7 +86,7 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 		t.editPressed(t.ev.Pressed, t.card(t.who.ID, tk)+"\n\n"+t.notice)
 		return nil
 	}
-	if a.Input != InputNone {
+	if len(a.Input) > 0 {
 		t.st.Pend = &pending{Folio: tk.Folio, Action: a.ID, Step: step, Pressed: t.ev.Pressed}
 		t.dirty = true
 		return t.askPending(ctx)
@@ -102,9 +105,8 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *Action, ac *Act
 	if a.Assign {
 		tk.Assignee = t.who.ID
 	}
-	if a.Input == InputAssignee {
-		tk.Assignee = ac.Text
-		ac.Note = t.dir.name(ac.Text)
+	if ac.assignee != "" {
+		tk.Assignee = ac.assignee
 	}
 	if a.Approval != "" {
 		tk.Approvals = append(tk.Approvals, storage.Approval{
@@ -125,11 +127,11 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *Action, ac *Act
 		tk.Dates = append(tk.Dates, storage.CommittedDate{Date: ac.Date, Reason: reasonIfSlip(tk, ac.Text), By: t.who.ID, At: t.now})
 	}
 	tk.Attachments = append(tk.Attachments, ac.Files...)
-	if a.Field != "" && ac.Text != "" {
+	for _, kv := range ac.keep {
 		if tk.Fields == nil {
 			tk.Fields = map[string]string{}
 		}
-		tk.Fields[a.Field] = ac.Text
+		tk.Fields[kv[0]] = kv[1]
 	}
 	if a.Deliver {
 		t.deliver = outFiles(ac.Files)

@@ -46,15 +46,17 @@ func (t *turn) workText(lang string, svc *Service, tk *storage.Ticket) string {
 	var b strings.Builder
 	shown := map[string]bool{}
 	for _, a := range svc.Actions {
-		v := tk.Fields[a.Field]
-		if a.Field == "" || v == "" || shown[a.Field] {
-			continue
+		for _, f := range a.Input {
+			v := tk.Fields[f.ID]
+			if !f.Keep || v == "" || shown[f.ID] {
+				continue
+			}
+			shown[f.ID] = true
+			if len(f.Choices) > 0 {
+				v = translate(lang, svc.ID+"."+f.ID+"."+v)
+			}
+			b.WriteString("\n• " + translate(lang, svc.ID+"."+f.ID) + ": " + v)
 		}
-		shown[a.Field] = true
-		if a.Input == InputChoice {
-			v = translate(lang, svc.ID+"."+a.Field+"."+v)
-		}
-		b.WriteString("\n• " + translate(lang, svc.ID+"."+a.Field) + ": " + v)
 	}
 	for _, a := range svc.Actions {
 		n := tk.Counters[a.Counter]

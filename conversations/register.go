@@ -14,11 +14,29 @@ import (
 // short dialog (name, area, position, institutional e-mail) whose result the
 // coordinator accepts or rejects with a button.
 
-var regSteps = []string{"name", "area", "position", "email"}
+// regFields are the registration's questions, asked as "reg.<field>".
+var regFields = []Field{
+	{ID: "name", Kind: KindText, Max: 80, Pattern: regexp.MustCompile(`^[\p{L}][\p{L} .'-]{2,79}$`), Invalid: "reg.name.invalid"},
+	{ID: "area", Kind: KindChoice, AreaChoice: true},
+	{ID: "position", Kind: KindText, Max: 120},
+	{ID: "email", Kind: KindEmail},
+}
+
+// regCode starts the codes of the registration's buttons.
+const regCode = "f:reg:"
+
+// registration is the questions of a registration in progress.
+func (t *turn) registration() *questions {
+	return &questions{
+		st: t.st.Reg, fields: regFields,
+		code:   func(v string) string { return regCode + v },
+		prompt: func(f *Field) string { return t.tr("reg." + f.ID) },
+	}
+}
 
 // stranger talks with someone who is not (yet) in the directory.
 func (t *turn) stranger(ctx context.Context) error {
-	if t.ev.Button != "" && !strings.HasPrefix(t.ev.Button, "f:reg:") {
+	if t.ev.Button != "" && !strings.HasPrefix(t.ev.Button, regCode) {
 		return t.refuseStranger(ctx)
 	}
 	if t.who.ID != "" && t.who.Pending {
@@ -36,74 +54,23 @@ func (t *turn) stranger(ctx context.Context) error {
 		return nil
 	}
 	if t.st.Reg == nil {
-		t.setState(dialogState{Reg: map[string]string{"step": "name"}})
+		t.setState(dialogState{Reg: &asking{}})
 		t.reply(t.tr("reg.welcome"))
-		t.askReg()
+		q := t.registration()
+		q.advance()
+		t.ask(q)
 		return nil
 	}
-	step := t.st.Reg["step"]
-	value, msg := t.regAnswer(step, text, t.ev.Button)
-	if msg != "" {
-		t.reply(msg)
-		t.askReg()
-		return nil
-	}
-	t.st.Reg[step] = value
-	t.dirty = true
-	for i, s := range regSteps {
-		if s == step && i+1 < len(regSteps) {
-			t.st.Reg["step"] = regSteps[i+1]
-			t.askReg()
-			return nil
-		}
+	done, err := t.answer(ctx, t.registration(), text, strings.TrimPrefix(t.ev.Button, regCode))
+	if err != nil || !done {
+		return err
 	}
 	return t.regDone()
 }
 
-func (t *turn) askReg() {
-	step := t.st.Reg["step"]
-	var bs [][]Button
-	if step == "area" {
-		for i, a := range t.dir.sortedAreas() {
-			bs = append(bs, []Button{{Label: a.Name, Code: "f:reg:" + strconv.Itoa(i)}})
-		}
-	}
-	t.reply(t.tr("reg."+step), bs...)
-}
-
-var nameChars = regexp.MustCompile(`^[\p{L}][\p{L} .'-]{2,79}$`)
-
-func (t *turn) regAnswer(step, text, button string) (string, string) {
-	switch step {
-	case "name":
-		if !nameChars.MatchString(text) {
-			return "", t.tr("reg.name.invalid")
-		}
-		return text, ""
-	case "area":
-		as := t.dir.sortedAreas()
-		if i, err := strconv.Atoi(strings.TrimPrefix(button, "f:reg:")); err == nil && button != "" && i >= 0 && i < len(as) {
-			return as[i].ID, ""
-		}
-		for _, a := range as {
-			if fold(text) != "" && (fold(text) == fold(a.Name) || fold(text) == fold(a.ID)) {
-				return a.ID, ""
-			}
-		}
-		return "", t.tr("form.choice.invalid")
-	case "position":
-		v, msg, _ := t.validText(&Field{Max: 120}, text)
-		return v, msg
-	case "email":
-		v, msg, _ := t.validEmail(text)
-		return v, msg
-	}
-	return "", t.tr("form.invalid")
-}
-
 // regDone files the registration for the coordinator's decision.
 func (t *turn) regDone() error {
-	r := t.st.Reg
+	r := t.st.Reg.Ans
 	id := t.newPersonID(r["email"])
 	p := storage.Person{
 		ID: id, Name: r["name"], Role: storage.RoleUsuario, Area: r["area"], Position: r["position"], Email: r["email"],

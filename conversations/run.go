@@ -128,7 +128,7 @@ func (t *turn) reask(ctx context.Context) error {
 	case t.st.Svc != "" && t.st.Confirm:
 		t.summary()
 	case t.st.Svc != "":
-		t.ask()
+		t.askForm()
 	}
 	return nil
 }

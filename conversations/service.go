@@ -1,6 +1,8 @@
 package conversations
 
 import (
+	"regexp"
+
 	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
@@ -19,9 +21,10 @@ const (
 	KindURL
 )
 
-// Field is one question of a service's form (CT-RG.03). Its texts come from
-// the catalog: "<service>.<field>.q" asks it, "<service>.<field>" names it in
-// summaries, and "<service>.<field>.<choice>" labels each choice.
+// Field is one question of a service's form (CT-RG.03), of an action's
+// input, or of a registration. Its texts come from the catalog: in a form,
+// "<service>.<field>.q" asks it, "<service>.<field>" names it in summaries,
+// and "<service>.<field>.<choice>" labels each choice.
 type Field struct {
 	ID       string
 	Kind     FieldKind
@@ -30,10 +33,28 @@ type Field struct {
 	Choices []string
 	// AreaChoice offers the directory's areas as choices.
 	AreaChoice bool
+	// StaffChoice offers the people a ticket may be assigned to.
+	StaffChoice bool
+	// FilesOf offers as choices the files that action of the ticket sent
+	// the last time it applied (the drafts to pick from).
+	FilesOf string
 	// Max bounds a text answer in characters (default 1000).
 	Max int
+	// Pattern, if set, is what a text answer must match; Invalid is the
+	// catalog key of what to say when it does not.
+	Pattern *regexp.Regexp
+	Invalid string
 	// Multi lets a file field take several files until the person says done.
 	Multi bool
+	// Files lets a text field be answered with files instead, until the
+	// person says done; a typed text still ends it (a result typed or sent
+	// as a document).
+	Files bool
+	// Days offers that many next business days as buttons for a date.
+	Days int
+	// Keep stores an action's answer in the ticket's fields under the
+	// field's id, shown on its card as "<service>.<id>".
+	Keep bool
 	// When, if set, asks the field only when it returns true for the answers so far.
 	When func(a Answers) bool
 	// AllowPast lets a date field take a day before today; by default a
@@ -41,27 +62,11 @@ type Field struct {
 	AllowPast bool
 }
 
+// takesFiles reports whether files answer the field.
+func (f *Field) takesFiles() bool { return f.Kind == KindFile || f.Files }
+
 // Answers are a form's answers by field id.
 type Answers map[string]string
-
-// Input is what an action asks for before it applies.
-type Input int
-
-// The inputs an action may need.
-const (
-	InputNone      Input = iota
-	InputText            // a free text (a reason, a note, requested changes)
-	InputDate            // a committed date
-	InputDateNote        // a new committed date, then the reason it changed
-	InputFiles           // one or more files, then "Listo"
-	InputTextOpt         // a free text that may be skipped
-	InputAssignee        // a técnico to assign (coordinator)
-	InputDateText        // a committed date, then a text that always goes with it (a diagnosis)
-	InputTextFiles       // a text, or files then "Listo" (a result sent as a document or typed)
-	InputChoice          // one of the action's Choices
-	InputURL             // a web address
-	InputPick            // one of the files the action PickFrom last sent (a draft)
-)
 
 // Action is a transition of a service's state machine. The button that
 // triggers it is labelled "<service>.act.<id>" (falling back to "act.<id>").
@@ -72,8 +77,9 @@ type Action struct {
 	To string
 	// Who may take it: a role on the ticket (see package policy).
 	Who policy.Actor
-	// Input is asked for after the button is pressed and before the action applies.
-	Input Input
+	// Input is asked for after the button is pressed and before the action
+	// applies: a short sequence of questions (see inputs.go).
+	Input []Field
 	// Approval records a visto bueno of that kind ("supervisor", "autoridad");
 	// Reject marks the refusing action of the pair.
 	Approval string
@@ -92,13 +98,6 @@ type Action struct {
 	// When, if set, allows the action only for tickets it returns true for
 	// (e.g. only for the maintenance kind of a request).
 	When func(tk *storage.Ticket) bool
-	// Choices are the options of an InputChoice, labelled "<service>.<Field>.<choice>".
-	Choices []string
-	// Field keeps the action's input (a choice, an address, a picked file) in
-	// the ticket's fields, shown on its card as "<service>.<Field>".
-	Field string
-	// PickFrom names the action whose last files an InputPick chooses among.
-	PickFrom string
 	// Deliver sends the files given as input with the news, to everyone told
 	// of it but the sender (drafts to the requester, documents to the técnico).
 	Deliver bool

@@ -26,15 +26,14 @@ func Correo() *Service {
 			{ID: "justificacion", Kind: KindText, Max: 1000},
 		},
 		Start: correoStart,
-		Actions: append(approvalActions("recibida"),
-			Action{ID: "tomar", From: []string{"recibida"}, To: "en_proceso", Who: policy.Staff, Assign: true},
-			Action{ID: "asignar", From: []string{"recibida"}, To: "en_proceso", Who: policy.Coordinator, Input: InputAssignee},
-			Action{ID: "reasignar", From: []string{"en_proceso"}, To: "en_proceso", Who: policy.Coordinator, Input: InputAssignee, Hidden: true},
-			Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: policy.Assignee, Input: InputTextOpt, Do: correoComplete},
+		Actions: append(append(approvalActions("recibida"), takeActions("en_proceso", "en_proceso")...),
+			Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: policy.Assignee, Input: OptionalTextInput(), Do: correoComplete},
 			Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Requester, Hidden: true,
 				Sign: "responsabilidad de la cuenta de correo"},
+			declineAction("recibida", "en_proceso"),
 			cancelAction("por_aprobar", "recibida"),
 		),
+		Notify: common,
 	}
 }
 
@@ -63,18 +62,4 @@ func correoComplete(a *ActionCtx) error {
 	a.Record("contrasena_entregada", account)
 	a.To = "por_firmar"
 	return nil
-}
-
-// approvalActions are the visto bueno of the requester's supervisor:
-// approve moves to next, reject ends the ticket with the reason.
-func approvalActions(next string) []Action {
-	return []Action{
-		{ID: "aprobar", From: []string{"por_aprobar"}, To: next, Who: policy.Supervisor, Approval: "supervisor"},
-		{ID: "rechazar", From: []string{"por_aprobar"}, To: storage.StatusRejected, Who: policy.Supervisor, Approval: "supervisor", Reject: true, Input: InputText},
-	}
-}
-
-// cancelAction lets the requester withdraw a ticket before work starts.
-func cancelAction(from ...string) Action {
-	return Action{ID: "cancelar", From: from, To: storage.StatusCancelled, Who: policy.Requester, Hidden: true}
 }

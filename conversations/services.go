@@ -37,17 +37,31 @@ func supervisorStart(svc, field, next string) func(c *Config, t *storage.Ticket)
 	}
 }
 
+// approvalActions are the visto bueno of the requester's supervisor:
+// approve moves to next, reject ends the ticket with the reason.
+func approvalActions(next string) []Action {
+	return []Action{
+		{ID: "aprobar", From: []string{"por_aprobar"}, To: next, Who: policy.Supervisor, Approval: "supervisor"},
+		{ID: "rechazar", From: []string{"por_aprobar"}, To: storage.StatusRejected, Who: policy.Supervisor, Approval: "supervisor", Reject: true, Input: TextInput()},
+	}
+}
+
+// cancelAction lets the requester withdraw a ticket before work starts.
+func cancelAction(from ...string) Action {
+	return Action{ID: "cancelar", From: from, To: storage.StatusCancelled, Who: policy.Requester, Hidden: true}
+}
+
 // takeActions let a técnico take a new ticket, or the coordinator assign it
 // (offered with the new request), or hand it to someone else later,
 // keeping its status (from the ticket's view).
 func takeActions(next string, reassignFrom ...string) []Action {
 	acts := []Action{
 		{ID: "tomar", From: []string{"recibida"}, To: next, Who: policy.Staff, Assign: true},
-		{ID: "asignar", From: []string{"recibida"}, To: next, Who: policy.Coordinator, Input: InputAssignee},
+		{ID: "asignar", From: []string{"recibida"}, To: next, Who: policy.Coordinator, Input: AssigneeInput()},
 	}
 	if len(reassignFrom) > 0 {
 		acts = append(acts, Action{ID: "reasignar", From: reassignFrom, To: next, Who: policy.Coordinator,
-			Input: InputAssignee, Hidden: true, Do: keepStatusUnless("recibida")})
+			Input: AssigneeInput(), Hidden: true, Do: keepStatusUnless("recibida")})
 	}
 	return acts
 }
@@ -66,7 +80,7 @@ func keepStatusUnless(from string) func(a *ActionCtx) error {
 // declineAction lets CT end a request that does not proceed, with the reason.
 func declineAction(from ...string) Action {
 	return Action{ID: "no_procede", From: from, To: storage.StatusRejected, Who: policy.Assignee | policy.Coordinator,
-		Input: InputText, Hidden: true}
+		Input: TextInput(), Hidden: true}
 }
 
 // fieldIs allows an action only when a form field has one of the values.
@@ -90,15 +104,9 @@ var common = map[string]policy.Actor{
 // validate checks a service declaration for mistakes that would only show
 // in a conversation.
 func (s *Service) validate() error {
-	seen := map[string]bool{}
-	for _, f := range s.Fields {
-		if seen[f.ID] {
-			return fmt.Errorf("conversations: service %s: field %q twice", s.ID, f.ID)
-		}
-		seen[f.ID] = true
-		if f.Kind == KindChoice && len(f.Choices) == 0 && !f.AreaChoice {
-			return fmt.Errorf("conversations: service %s: choice field %q has no choices", s.ID, f.ID)
-		}
+	form, err := validFields(s.Fields)
+	if err != nil {
+		return fmt.Errorf("conversations: service %s: %w", s.ID, err)
 	}
 	acts := map[string]bool{}
 	for _, a := range s.Actions {
@@ -109,17 +117,34 @@ func (s *Service) validate() error {
 		if len(a.From) == 0 || a.Who == 0 {
 			return fmt.Errorf("conversations: service %s: action %q needs From and Who", s.ID, a.ID)
 		}
-		if a.Field != "" && seen[a.Field] {
-			return fmt.Errorf("conversations: service %s: action %q keeps its input in form field %q", s.ID, a.ID, a.Field)
+		if _, err := validFields(a.Input); err != nil {
+			return fmt.Errorf("conversations: service %s: action %q: %w", s.ID, a.ID, err)
 		}
-		switch {
-		case a.Input == InputChoice && (len(a.Choices) == 0 || a.Field == ""):
-			return fmt.Errorf("conversations: service %s: action %q needs Choices and Field", s.ID, a.ID)
-		case a.Input == InputPick && a.PickFrom == "":
-			return fmt.Errorf("conversations: service %s: action %q needs PickFrom", s.ID, a.ID)
+		for _, f := range a.Input {
+			if f.Keep && form[f.ID] {
+				return fmt.Errorf("conversations: service %s: action %q keeps its input in form field %q", s.ID, a.ID, f.ID)
+			}
 		}
 	}
 	return nil
+}
+
+// validFields checks a sequence of questions and returns their ids.
+func validFields(fields []Field) (map[string]bool, error) {
+	seen := map[string]bool{}
+	for _, f := range fields {
+		if seen[f.ID] {
+			return nil, fmt.Errorf("field %q twice", f.ID)
+		}
+		seen[f.ID] = true
+		if f.Kind == KindChoice && len(f.Choices) == 0 && !f.AreaChoice && !f.StaffChoice && f.FilesOf == "" {
+			return nil, fmt.Errorf("choice field %q has no choices", f.ID)
+		}
+		if f.Pattern != nil && f.Invalid == "" {
+			return nil, fmt.Errorf("field %q has a Pattern without its Invalid message", f.ID)
+		}
+	}
+	return seen, nil
 }
 
 // OpenStatuses lists the statuses, of every service, in which a ticket is

@@ -71,11 +71,11 @@ func (t *turn) confirm(ctx context.Context, what string) error {
 		t.cancel()
 		return nil
 	case "edit":
-		s := t.e.services[t.st.Svc]
+		s, q := t.e.services[t.st.Svc], t.form()
 		var rows [][]Button
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			if t.applies(f) {
+			if q.applies(f) {
 				rows = append(rows, []Button{{Label: t.tr(s.ID + "." + f.ID), Code: "e:" + f.ID}})
 			}
 		}
@@ -93,23 +93,23 @@ func (t *turn) editField(field string) {
 	if ok {
 		f, ok = s.field(field)
 	}
-	if !ok || !t.st.Confirm || !t.applies(f) {
+	if !ok || !t.st.Confirm || !t.form().applies(f) {
 		t.notice = t.tr("button.stale")
 		return
 	}
 	delete(t.st.Ans, field)
-	if f.Kind == KindFile {
-		kept := t.st.Att[:0]
-		for _, a := range t.st.Att {
+	if f.takesFiles() {
+		kept := t.st.Files[:0]
+		for _, a := range t.st.Files {
 			if a.Field != field {
 				kept = append(kept, a)
 			}
 		}
-		t.st.Att = kept
+		t.st.Files = kept
 	}
-	t.st.Confirm, t.st.Editing, t.st.Field = false, true, field
+	t.st.Confirm, t.st.Field = false, field
 	t.dirty = true
-	t.ask()
+	t.askForm()
 }
 
 // submit turns the filled form into a ticket CT-RG.03.
@@ -127,7 +127,7 @@ func (t *turn) submit(ctx context.Context) error {
 			tk.Fields[k] = v
 		}
 	}
-	for _, f := range t.st.Att {
+	for _, f := range t.st.Files {
 		tk.Attachments = append(tk.Attachments, storage.Attachment{
 			FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo, Step: f.Field, By: t.who.ID, At: t.now,
 		})

@@ -80,14 +80,13 @@ var enCore = map[string]string{
 	"blocked.coord":            "Notice: I could not deliver messages to %s because they blocked the bot or closed the chat. Ask them to open the conversation with the bot again.",
 	"secret.lost":              "A confidential message for you could not be delivered in time. Ask the IT Coordination to generate it again.",
 
-	"in.text":             "Type your answer:",
-	"in.reason":           "Why does the date change? Type the reason:",
-	"in.date":             "For which date? Pick a day or type it (dd/mm/yyyy):",
-	"in.files":            "Send the file(s); press “Done” when finished.",
-	"in.assignee":         "Who do you assign it to?",
-	"in.assignee.invalid": "Choose a member of the IT Coordination from the list.",
-	"in.rechazar":         "Type the reason for the refusal; I will pass it on to the requester:",
-	"in.cancelar":         "Why do you cancel the request? (optional)",
+	"in.text":     "Type your answer:",
+	"in.reason":   "Why does the date change? Type the reason:",
+	"in.date":     "For which date? Pick a day or type it (dd/mm/yyyy):",
+	"in.files":    "Send the file(s); press “Done” when finished.",
+	"in.assignee": "Who do you assign it to?",
+	"in.rechazar": "Type the reason for the refusal; I will pass it on to the requester:",
+	"in.cancelar": "Why do you cancel the request? (optional)",
 
 	"approval.own": "Own approval: the requester is the approver.",
 

@@ -1,7 +1,7 @@
 package conversations
 
-// enFlujo holds the English texts of the workflow steps that mantenimiento,
-// web, diseno and control-escolar share.
+// enFlujo holds the English texts of the workflow steps that the five
+// services share.
 var enFlujo = map[string]string{
 	"in.textfiles":          "Type the text, or send one or more files and press “Done”:",
 	"in.textfiles.expected": "I have not received anything yet. Type the text or send a file.",

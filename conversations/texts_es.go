@@ -81,14 +81,13 @@ var esCore = map[string]string{
 	"blocked.coord":            "Aviso: no pude entregar mensajes a %s porque bloqueó al bot o cerró su chat. Pídele que vuelva a abrir la conversación con el bot.",
 	"secret.lost":              "Había un mensaje confidencial para ti que no pudo entregarse a tiempo. Pide a la Coordinación de Tecnologías que lo genere de nuevo.",
 
-	"in.text":             "Escribe tu respuesta:",
-	"in.reason":           "¿Por qué cambia la fecha? Escribe el motivo:",
-	"in.date":             "¿Para qué fecha? Elige un día o escríbelo (dd/mm/aaaa):",
-	"in.files":            "Envía el o los archivos; cuando termines pulsa «Listo».",
-	"in.assignee":         "¿A quién se la asignas?",
-	"in.assignee.invalid": "Elige a un integrante de la Coordinación de Tecnologías de la lista.",
-	"in.rechazar":         "Escribe el motivo del rechazo; se lo haré saber a quien lo solicitó:",
-	"in.cancelar":         "¿Por qué cancelas la solicitud? (opcional)",
+	"in.text":     "Escribe tu respuesta:",
+	"in.reason":   "¿Por qué cambia la fecha? Escribe el motivo:",
+	"in.date":     "¿Para qué fecha? Elige un día o escríbelo (dd/mm/aaaa):",
+	"in.files":    "Envía el o los archivos; cuando termines pulsa «Listo».",
+	"in.assignee": "¿A quién se la asignas?",
+	"in.rechazar": "Escribe el motivo del rechazo; se lo haré saber a quien lo solicitó:",
+	"in.cancelar": "¿Por qué cancelas la solicitud? (opcional)",
 
 	"approval.own": "Visto bueno propio: quien lo solicita es quien autoriza.",
 

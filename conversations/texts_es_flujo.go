@@ -1,7 +1,7 @@
 package conversations
 
-// esFlujo holds the Spanish texts of the workflow steps that mantenimiento,
-// web, diseno and control-escolar share.
+// esFlujo holds the Spanish texts of the workflow steps that the five
+// services share.
 var esFlujo = map[string]string{
 	"in.textfiles":          "Escribe el texto, o envía uno o varios archivos y pulsa «Listo»:",
 	"in.textfiles.expected": "Aún no recibí nada. Escribe el texto o envía un archivo.",

@@ -72,7 +72,7 @@ var roles = []role{
 			if tk.Assignee != "" {
 				return []storage.Person{{ID: tk.Assignee}}
 			}
-			return p.dir.WithRole(storage.RoleTecnico, storage.RoleCoordinador)
+			return p.Assignable()
 		}},
 	// The coordinator may act for the assignee, but only the assignee is asked.
 	{Assignee,
@@ -142,6 +142,12 @@ func (p Policy) GivesApproval(actors Actor, tk *storage.Ticket, who storage.Pers
 func (p Policy) MayView(tk *storage.Ticket, who storage.Person) bool {
 	return who.ID == tk.Requester || who.Role.IsStaff() || who.Role == storage.RoleAutoridad ||
 		p.isSupervisor(tk, who)
+}
+
+// Assignable lists who a ticket may be assigned to: CT's técnicos and
+// coordinador, by id.
+func (p Policy) Assignable() []storage.Person {
+	return p.dir.WithRole(storage.RoleTecnico, storage.RoleCoordinador)
 }
 
 // MayRate reports whether a person may rate a ticket: its requester, unless
