@@ -3,6 +3,7 @@ package conversations
 import (
 	"strings"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -12,19 +13,19 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	lang := t.langOf(to)
 	svc := t.e.services[tk.Service]
 	var b strings.Builder
-	b.WriteString(t.folioOf(tk) + " · " + translate(lang, "svc."+tk.Service) + "\n")
-	b.WriteString(translate(lang, "card.requester", t.dir.name(tk.Requester), t.dir.areaName(tk.Area)) + "\n")
-	b.WriteString(translate(lang, "card.status", t.statusName(lang, tk)) + "\n")
+	b.WriteString(t.folioOf(tk) + " · " + texts.Text(lang, "svc."+tk.Service) + "\n")
+	b.WriteString(texts.Text(lang, "card.requester", t.dir.name(tk.Requester), t.dir.areaName(tk.Area)) + "\n")
+	b.WriteString(texts.Text(lang, "card.status", t.statusName(lang, tk)) + "\n")
 	if tk.Assignee != "" {
-		b.WriteString(translate(lang, "card.assignee", t.dir.name(tk.Assignee)) + "\n")
+		b.WriteString(texts.Text(lang, "card.assignee", t.dir.name(tk.Assignee)) + "\n")
 	}
 	if d := tk.DueDate(); !d.IsZero() {
-		line := translate(lang, "card.date", d.In(t.e.cfg.Location).Format(dateShown))
+		line := texts.Text(lang, "card.date", d.In(t.e.cfg.Location).Format(dateShown))
 		switch n := len(tk.Dates) - 1; {
 		case n == 1:
-			line += " " + translate(lang, "card.slips.one")
+			line += " " + texts.Text(lang, "card.slips.one")
 		case n > 1:
-			line += " " + translate(lang, "card.slips", n)
+			line += " " + texts.Text(lang, "card.slips", n)
 		}
 		b.WriteString(line + "\n")
 	}
@@ -34,7 +35,7 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 		b.WriteString(t.workText(lang, svc, tk))
 	}
 	if n := len(tk.Attachments); n > 0 {
-		b.WriteString("\n" + translate(lang, "card.files", n))
+		b.WriteString("\n" + texts.Text(lang, "card.files", n))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -53,9 +54,9 @@ func (t *turn) workText(lang string, svc *Service, tk *storage.Ticket) string {
 			}
 			shown[f.ID] = true
 			if len(f.Choices) > 0 {
-				v = translate(lang, svc.ID+"."+f.ID+"."+v)
+				v = texts.Text(lang, svc.ID+"."+f.ID+"."+v)
 			}
-			b.WriteString("\n• " + translate(lang, svc.ID+"."+f.ID) + ": " + v)
+			b.WriteString("\n• " + texts.Text(lang, svc.ID+"."+f.ID) + ": " + v)
 		}
 	}
 	for _, a := range svc.Actions {
@@ -64,8 +65,8 @@ func (t *turn) workText(lang string, svc *Service, tk *storage.Ticket) string {
 			continue
 		}
 		shown["#"+a.Counter] = true
-		if key := svc.ID + ".counter." + a.Counter; hasText(lang, key) {
-			b.WriteString("\n" + translate(lang, key, n))
+		if key := svc.ID + ".counter." + a.Counter; texts.Has(lang, key) {
+			b.WriteString("\n" + texts.Text(lang, key, n))
 		}
 	}
 	return b.String()

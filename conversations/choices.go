@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -38,7 +39,7 @@ func (t *turn) options(q *questions, f *Field) []option {
 	default:
 		for _, c := range f.Choices {
 			key := q.svc + "." + f.ID + "." + c
-			out = append(out, option{id: c, label: t.tr(key), note: translate(t.e.cfg.Language, key)})
+			out = append(out, option{id: c, label: t.tr(key), note: texts.Text(t.e.cfg.Language, key)})
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/lib/calendar"
 )
 
@@ -41,7 +42,7 @@ func (c *Config) withDefaults() error {
 	if c.Language == "" {
 		c.Language = "es"
 	}
-	if _, ok := catalogs[c.Language]; !ok {
+	if !texts.Known(c.Language) {
 		return fmt.Errorf("conversations: language %q has no catalog", c.Language)
 	}
 	if c.DialogIdle <= 0 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -123,7 +124,7 @@ func (e *Engine) newTurn(ctx context.Context, ev Event, marks map[string]bool) (
 		t.key = ev.Platform + ":" + ev.Account
 	}
 	if t.who.Language != "" {
-		if _, ok := catalogs[t.who.Language]; ok {
+		if texts.Known(t.who.Language) {
 			t.lang = t.who.Language
 		}
 	}

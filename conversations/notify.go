@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -106,7 +107,7 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 	lang := t.langOf(to)
 	v := map[string]string{
 		"folio":     t.folioOf(tk),
-		"svc":       translate(lang, "svc."+svc.ID),
+		"svc":       texts.Text(lang, "svc."+svc.ID),
 		"by":        t.dir.name(t.who.ID),
 		"requester": t.dir.name(tk.Requester),
 		"assignee":  t.dir.name(tk.Assignee),
@@ -123,7 +124,7 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 		v["supervisor"] = s.Name
 	}
 	if n := len(t.deliver); n > 0 {
-		v["sent"] = "\n" + translate(lang, "did.files", n)
+		v["sent"] = "\n" + texts.Text(lang, "did.files", n)
 	}
 	for k, n := range tk.Counters {
 		v[k] = strconv.Itoa(n)
@@ -135,7 +136,7 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 	}
 	if n := len(tk.History); n > 0 && tk.History[n-1].Note != "" && !strings.Contains(tk.History[n-1].Action, "asignar") {
 		v["note"] = tk.History[n-1].Note
-		v["notes"] = "\n" + translate(lang, "card.note", v["note"])
+		v["notes"] = "\n" + texts.Text(lang, "card.note", v["note"])
 		v["detail"] = "\n" + v["note"]
 	}
 	return v
@@ -146,11 +147,11 @@ func (t *turn) statusText(to string, svc *Service, tk *storage.Ticket, by *Actio
 	lang := t.langOf(to)
 	v := t.vars(to, svc, tk)
 	if by != nil {
-		if key := pick(lang, svc.ID+".did."+by.ID, "did."+by.ID, ""); key != "" {
-			return translateVars(lang, key, v)
+		if key := texts.Pick(lang, svc.ID+".did."+by.ID, "did."+by.ID, ""); key != "" {
+			return texts.Vars(lang, key, v)
 		}
 	}
-	return translateVars(lang, pick(lang, svc.ID+".st."+tk.Status, "st."+tk.Status, "st.other"), v)
+	return texts.Vars(lang, texts.Pick(lang, svc.ID+".st."+tk.Status, "st."+tk.Status, "st.other"), v)
 }
 
 // tellText tells someone other than the requester what happened to a
@@ -161,8 +162,8 @@ func (t *turn) tellText(to string, svc *Service, tk *storage.Ticket, by *Action)
 	if news := t.newsFor(to, svc, tk, by); news != "" {
 		return strings.TrimSuffix(news, "\n")
 	}
-	if key := pick(lang, svc.ID+".tell."+tk.Status, "tell."+tk.Status, ""); key != "" {
-		return translateVars(lang, key, t.vars(to, svc, tk))
+	if key := texts.Pick(lang, svc.ID+".tell."+tk.Status, "tell."+tk.Status, ""); key != "" {
+		return texts.Vars(lang, key, t.vars(to, svc, tk))
 	}
 	return t.statusText(to, svc, tk, by)
 }
@@ -174,26 +175,26 @@ func (t *turn) newsFor(to string, svc *Service, tk *storage.Ticket, by *Action) 
 		return ""
 	}
 	lang := t.langOf(to)
-	key := pick(lang, svc.ID+".news."+by.ID, "news."+by.ID, "")
+	key := texts.Pick(lang, svc.ID+".news."+by.ID, "news."+by.ID, "")
 	if key == "" {
 		return ""
 	}
-	return translateVars(lang, key, t.vars(to, svc, tk)) + "\n"
+	return texts.Vars(lang, key, t.vars(to, svc, tk)) + "\n"
 }
 
 // askText asks a person to act on a ticket.
 func (t *turn) askText(to string, svc *Service, tk *storage.Ticket) string {
 	lang := t.langOf(to)
-	return translateVars(lang, pick(lang, svc.ID+".ask."+tk.Status, "ask."+tk.Status, "ask.other"), t.vars(to, svc, tk))
+	return texts.Vars(lang, texts.Pick(lang, svc.ID+".ask."+tk.Status, "ask."+tk.Status, "ask.other"), t.vars(to, svc, tk))
 }
 
 // statusName names a ticket's status.
 func (t *turn) statusName(lang string, tk *storage.Ticket) string {
-	return translate(lang, pick(lang, tk.Service+".status."+tk.Status, "status."+tk.Status, "status.other"))
+	return texts.Text(lang, texts.Pick(lang, tk.Service+".status."+tk.Status, "status."+tk.Status, "status.other"))
 }
 
 // actionLabel labels an action's button for a person.
 func (t *turn) actionLabel(to, service, action string) string {
 	lang := t.langOf(to)
-	return translate(lang, pick(lang, service+".act."+action, "act."+action))
+	return texts.Text(lang, texts.Pick(lang, service+".act."+action, "act."+action))
 }

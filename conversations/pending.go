@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -26,9 +27,9 @@ func (t *turn) pendingQuestions(tk *storage.Ticket, a *Action) *questions {
 // kind of field has a question of its own to fall back on.
 func (t *turn) inputKey(svc string, a *Action, f *Field) string {
 	if f.ID == a.Input[0].ID {
-		return pick(t.lang, svc+".in."+a.ID, "in."+a.ID, f.inputKey())
+		return texts.Pick(t.lang, svc+".in."+a.ID, "in."+a.ID, f.inputKey())
 	}
-	return pick(t.lang, svc+".in."+a.ID+"."+f.ID, "in."+f.ID, f.inputKey())
+	return texts.Pick(t.lang, svc+".in."+a.ID+"."+f.ID, "in."+f.ID, f.inputKey())
 }
 
 // askPending asks for the input of the action whose button was pressed.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -45,7 +46,7 @@ func (e *Engine) People(ctx context.Context, roles ...storage.Role) ([]storage.P
 
 // Language is the language a person reads.
 func (e *Engine) Language(p storage.Person) string {
-	if _, ok := catalogs[p.Language]; ok {
+	if texts.Known(p.Language) {
 		return p.Language
 	}
 	return e.cfg.Language
@@ -60,7 +61,7 @@ func (e *Engine) TellRole(ctx context.Context, id string, role storage.Role, key
 	}
 	var msgs []Message
 	for _, p := range people {
-		msgs = append(msgs, Message{To: p.ID, Text: translate(e.Language(p), key, args...)})
+		msgs = append(msgs, Message{To: p.ID, Text: texts.Text(e.Language(p), key, args...)})
 	}
 	_, err = e.Post(ctx, id, msgs...)
 	return err
@@ -102,3 +103,6 @@ func (e *Engine) Person(ctx context.Context, id string) (storage.Person, error) 
 	}
 	return p, nil
 }
+
+// Text returns a catalog text, for adapters and jobs that speak outside a dialog.
+func Text(lang, key string, args ...any) string { return texts.Text(lang, key, args...) }

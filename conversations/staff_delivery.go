@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/lib/calendar"
 	"ctdesk/storage"
 )
@@ -39,7 +40,7 @@ func ReportDelivered(ctx context.Context, v storage.Values, q calendar.Quarter) 
 
 // DeliveredButton is the button that marks a quarter's report delivered.
 func DeliveredButton(lang string, q calendar.Quarter) Button {
-	return Button{Label: translate(lang, "report.mark"), Code: "k:" + q.String()}
+	return Button{Label: texts.Text(lang, "report.mark"), Code: "k:" + q.String()}
 }
 
 // reportQuarter is the quarter whose report is being prepared at now: the

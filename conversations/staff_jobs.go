@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -52,7 +53,7 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 		Fields: map[string]string{
 			"equipo":    "otro",
 			"ubicacion": t.dir.areaName(item.Area),
-			"falla": translate(e.cfg.Language, "programmed.description", item.Equipment,
+			"falla": texts.Text(e.cfg.Language, "programmed.description", item.Equipment,
 				item.Planned.In(loc).Format(dateShown)) + notes(item.Notes),
 			"programa": item.ID,
 		},

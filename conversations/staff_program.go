@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/texts"
 	"ctdesk/lib/program"
 	"ctdesk/storage"
 )
@@ -77,7 +78,7 @@ func ProgramProblems(lang string, probs []program.Problem) string {
 	var b strings.Builder
 	for i, p := range probs {
 		if i == 20 {
-			b.WriteString("\n" + translate(lang, "program.err.more", len(probs)-i))
+			b.WriteString("\n" + texts.Text(lang, "program.err.more", len(probs)-i))
 			break
 		}
 		if i > 0 {
@@ -86,14 +87,14 @@ func ProgramProblems(lang string, probs []program.Problem) string {
 		var text string
 		switch p.Kind {
 		case program.ErrDuplicate:
-			text = translate(lang, "program.err.duplicate", p.Value, p.Other)
+			text = texts.Text(lang, "program.err.duplicate", p.Value, p.Other)
 		case program.ErrEmpty, program.ErrEquipment:
-			text = translate(lang, "program.err."+p.Kind)
+			text = texts.Text(lang, "program.err."+p.Kind)
 		default:
-			text = translate(lang, "program.err."+p.Kind, p.Value)
+			text = texts.Text(lang, "program.err."+p.Kind, p.Value)
 		}
 		if p.Line > 0 {
-			text = translate(lang, "program.err.line", p.Line) + " " + text
+			text = texts.Text(lang, "program.err.line", p.Line) + " " + text
 		}
 		b.WriteString("• " + text)
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/texts"
 	"ctdesk/lib/calendar"
 	"ctdesk/lib/report"
 	"ctdesk/storage"
@@ -135,32 +136,32 @@ func (t *turn) kpiCommand(ctx context.Context) error {
 func KPIText(lang string, k report.KPI) string {
 	var b strings.Builder
 	last := k.To.AddDate(0, 0, -1)
-	b.WriteString(translate(lang, "kpi.title", k.From.Format(dateShown), last.Format(dateShown)))
+	b.WriteString(texts.Text(lang, "kpi.title", k.From.Format(dateShown), last.Format(dateShown)))
 	if k.Partial {
-		b.WriteString(" " + translate(lang, "kpi.sofar"))
+		b.WriteString(" " + texts.Text(lang, "kpi.sofar"))
 	}
 	c := k.Overall
 	if r, ok := c.Rate(); ok {
-		b.WriteString("\n" + translate(lang, "kpi.rate", pct(r), c.Fulfilled, c.Base(), c.Requested, c.Programmed))
+		b.WriteString("\n" + texts.Text(lang, "kpi.rate", pct(r), c.Fulfilled, c.Base(), c.Requested, c.Programmed))
 	} else {
-		b.WriteString("\n" + translate(lang, "kpi.nobase"))
+		b.WriteString("\n" + texts.Text(lang, "kpi.nobase"))
 	}
 	if r, ok := c.OnTimeRate(); ok {
-		b.WriteString("\n" + translate(lang, "kpi.ontime", pct(r), c.OnTime, c.Fulfilled))
+		b.WriteString("\n" + texts.Text(lang, "kpi.ontime", pct(r), c.OnTime, c.Fulfilled))
 	}
-	b.WriteString("\n" + translate(lang, "kpi.more", c.Pending, c.Reschedules, c.Rejected, c.Cancelled))
+	b.WriteString("\n" + texts.Text(lang, "kpi.more", c.Pending, c.Reschedules, c.Rejected, c.Cancelled))
 	for _, s := range k.Services {
 		if s.Base() == 0 {
 			continue
 		}
 		r, _ := s.Rate()
-		b.WriteString("\n• " + translate(lang, "svc."+s.Service) + ": " + translate(lang, "kpi.service", s.Fulfilled, s.Base(), pct(r)))
+		b.WriteString("\n• " + texts.Text(lang, "svc."+s.Service) + ": " + texts.Text(lang, "kpi.service", s.Fulfilled, s.Base(), pct(r)))
 	}
 	switch {
 	case c.BelowTarget() && k.Partial:
-		b.WriteString("\n\n" + translate(lang, "kpi.warn.projected"))
+		b.WriteString("\n\n" + texts.Text(lang, "kpi.warn.projected"))
 	case c.BelowTarget():
-		b.WriteString("\n\n" + translate(lang, "kpi.warn.below"))
+		b.WriteString("\n\n" + texts.Text(lang, "kpi.warn.below"))
 	}
 	return b.String()
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -29,7 +30,7 @@ func (t *turn) answersText(lang string, s *Service, ans Answers) string {
 			continue
 		}
 		b.WriteString("• ")
-		b.WriteString(translate(lang, s.ID+"."+f.ID))
+		b.WriteString(texts.Text(lang, s.ID+"."+f.ID))
 		b.WriteString(": ")
 		b.WriteString(t.showAnswer(lang, s, f, v))
 		b.WriteString("\n")
@@ -40,24 +41,24 @@ func (t *turn) answersText(lang string, s *Service, ans Answers) string {
 // showAnswer renders one answer for people.
 func (t *turn) showAnswer(lang string, s *Service, f *Field, v string) string {
 	if v == "" {
-		return translate(lang, "form.none")
+		return texts.Text(lang, "form.none")
 	}
 	switch f.Kind {
 	case KindChoice:
 		if f.AreaChoice {
 			return t.dir.areaName(v)
 		}
-		return translate(lang, s.ID+"."+f.ID+"."+v)
+		return texts.Text(lang, s.ID+"."+f.ID+"."+v)
 	case KindYesNo:
 		if v == "si" {
-			return translate(lang, "yes")
+			return texts.Text(lang, "yes")
 		}
-		return translate(lang, "no")
+		return texts.Text(lang, "no")
 	case KindDate:
 		return showDate(v)
 	case KindFile:
 		n, _ := strconv.Atoi(v)
-		return translate(lang, "form.files.count", n)
+		return texts.Text(lang, "form.files.count", n)
 	}
 	return v
 }
@@ -175,7 +176,7 @@ func choiceDetail(s *Service, tk *storage.Ticket) string {
 	for _, f := range s.Fields {
 		if f.Kind == KindChoice && !f.AreaChoice {
 			if v := tk.Fields[f.ID]; v != "" {
-				return ": " + translate("es", s.ID+"."+f.ID+"."+v)
+				return ": " + texts.Text("es", s.ID+"."+f.ID+"."+v)
 			}
 		}
 	}

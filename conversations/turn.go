@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -97,12 +98,12 @@ func (t *turn) folioToken() string {
 }
 
 // tr translates for the person who acts.
-func (t *turn) tr(key string, args ...any) string { return translate(t.lang, key, args...) }
+func (t *turn) tr(key string, args ...any) string { return texts.Text(t.lang, key, args...) }
 
 // langOf is the language a person reads.
 func (t *turn) langOf(id string) string {
 	if p, ok := t.dir.person(id); ok && p.Language != "" {
-		if _, ok := catalogs[p.Language]; ok {
+		if texts.Known(p.Language) {
 			return p.Language
 		}
 	}
@@ -114,7 +115,7 @@ func (t *turn) langOf(id string) string {
 
 // trFor translates for another person.
 func (t *turn) trFor(id, key string, args ...any) string {
-	return translate(t.langOf(id), key, args...)
+	return texts.Text(t.langOf(id), key, args...)
 }
 
 // recipient is how messages address the person who acts.

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // Texts of the Telegram command menu (setMyCommands).
 var (

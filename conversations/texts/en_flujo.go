@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enFlujo holds the English texts of the workflow steps that the five
 // services share.

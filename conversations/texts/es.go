@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esCore holds the Spanish texts shared by every service.
 // Keys with {name} placeholders take a ticket's vars; others take fmt verbs.

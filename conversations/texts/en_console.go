@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enConsole holds the English texts of the terminal console and of roles.
 var enConsole = map[string]string{

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esCorreo holds the Spanish texts of the e-mail account service.
 var esCorreo = map[string]string{

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enWeb holds the English texts of the website service (5.2).
 var enWeb = map[string]string{

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esControlEscolar holds the Spanish texts of the school-management system
 // service (5.5).

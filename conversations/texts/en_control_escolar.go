@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enControlEscolar holds the English texts of the school-management system
 // service (5.5).

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enCore holds the English texts shared by every service.
 var enCore = map[string]string{

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esDiseno holds the Spanish texts of the graphic design service (5.4).
 var esDiseno = map[string]string{

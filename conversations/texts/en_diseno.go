@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enDiseno holds the English texts of the graphic design service (5.4).
 var enDiseno = map[string]string{

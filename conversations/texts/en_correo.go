@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enCorreo holds the English texts of the e-mail account service.
 var enCorreo = map[string]string{

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esMantenimiento holds the Spanish texts of the maintenance service (5.1).
 var esMantenimiento = map[string]string{

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 import (
 	"regexp"
@@ -14,7 +14,7 @@ var verbs = regexp.MustCompile(`%[dsvq]|\{[a-z]+\}`)
 func TestCatalogsComplete(t *testing.T) {
 	for _, lang := range Languages() {
 		cat := catalogs[lang]
-		for key, es := range textsES {
+		for key, es := range spanish {
 			other, ok := cat[key]
 			if !ok {
 				t.Errorf("%s: missing %q", lang, key)
@@ -35,7 +35,7 @@ func TestCatalogsComplete(t *testing.T) {
 			}
 		}
 		for key := range cat {
-			if _, ok := textsES[key]; !ok {
+			if _, ok := spanish[key]; !ok {
 				t.Errorf("%s: %q is not in Spanish", lang, key)
 			}
 		}

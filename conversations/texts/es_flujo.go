@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esFlujo holds the Spanish texts of the workflow steps that the five
 // services share.

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esConsole holds the Spanish texts of the terminal console and of roles.
 var esConsole = map[string]string{

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enScheduler holds the English texts of the coordinator's commands and of
 // the scheduled reminders, digests and alerts (see esScheduler).

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esScheduler holds the Spanish texts of the coordinator's commands (the
 // CT-RG.01 program, the report DP-RG.02, the indicator) and of the

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // esWeb holds the Spanish texts of the website service (5.2).
 var esWeb = map[string]string{

@@ -1,4 +1,4 @@
-package conversations
+package texts
 
 // enMantenimiento holds the English texts of the maintenance service (5.1).
 var enMantenimiento = map[string]string{
