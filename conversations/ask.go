@@ -4,15 +4,16 @@ import (
 	"context"
 	"strconv"
 
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
 // asking is where a sequence of questions stands: the field being asked,
 // the answers so far and the files given so far. It is kept in the dialog.
 type asking struct {
-	Field string     `json:"f,omitempty"`
-	Ans   Answers    `json:"a,omitempty"`
-	Files []formFile `json:"t,omitempty"`
+	Field string           `json:"f,omitempty"`
+	Ans   workflow.Answers `json:"a,omitempty"`
+	Files []formFile       `json:"t,omitempty"`
 }
 
 // questions is a short sequence of questions being asked: a service's
@@ -21,7 +22,7 @@ type asking struct {
 // the same message when the answer is not valid.
 type questions struct {
 	st     *asking
-	fields []Field
+	fields []workflow.Field
 	// svc labels static choices ("<svc>.<field>.<choice>").
 	svc string
 	// tk is the ticket whose files a choice may offer.
@@ -29,16 +30,16 @@ type questions struct {
 	// code is the button code that answers with a value.
 	code func(value string) string
 	// prompt is the question as the person reads it.
-	prompt func(f *Field) string
+	prompt func(f *workflow.Field) string
 	// foot are buttons offered under every question.
 	foot [][]Button
 }
 
 // applies reports whether a field is asked given the answers so far.
-func (q *questions) applies(f *Field) bool { return f.When == nil || f.When(q.st.Ans) }
+func (q *questions) applies(f *workflow.Field) bool { return f.When == nil || f.When(q.st.Ans) }
 
 // current returns the field being asked, nil when none.
-func (q *questions) current() *Field {
+func (q *questions) current() *workflow.Field {
 	for i := range q.fields {
 		if q.fields[i].ID == q.st.Field && q.applies(&q.fields[i]) {
 			return &q.fields[i]
@@ -51,7 +52,7 @@ func (q *questions) current() *Field {
 // first field that applies and has no answer; false when every one has.
 func (q *questions) advance() bool {
 	if q.st.Ans == nil {
-		q.st.Ans = Answers{}
+		q.st.Ans = workflow.Answers{}
 	}
 	for i := range q.fields {
 		if !q.applies(&q.fields[i]) {
@@ -119,16 +120,16 @@ func (t *turn) answer(ctx context.Context, q *questions, text, button string) (d
 		t.reply(msg)
 		t.ask(q)
 		return false, nil
-	case value == "" && f.takesFiles() && len(t.ev.Files) > 0:
+	case value == "" && f.TakesFiles() && len(t.ev.Files) > 0:
 		return false, nil // files were added; more may follow
 	}
 	return t.answered(q, f, value)
 }
 
 // answered keeps a field's value and asks what comes next, if anything.
-func (t *turn) answered(q *questions, f *Field, value string) (bool, error) {
+func (t *turn) answered(q *questions, f *workflow.Field, value string) (bool, error) {
 	if q.st.Ans == nil {
-		q.st.Ans = Answers{}
+		q.st.Ans = workflow.Answers{}
 	}
 	q.st.Ans[f.ID] = value
 	t.dirty = true
@@ -140,19 +141,19 @@ func (t *turn) answered(q *questions, f *Field, value string) (bool, error) {
 }
 
 // fieldButtons are the buttons that answer a field.
-func (t *turn) fieldButtons(q *questions, f *Field) [][]Button {
+func (t *turn) fieldButtons(q *questions, f *workflow.Field) [][]Button {
 	var rows [][]Button
 	switch f.Kind {
-	case KindChoice:
+	case workflow.KindChoice:
 		for i, o := range t.options(q, f) {
 			rows = append(rows, []Button{{Label: o.label, Code: q.code(strconv.Itoa(i))}})
 		}
-	case KindYesNo:
+	case workflow.KindYesNo:
 		rows = append(rows, []Button{{Label: t.tr("yes"), Code: q.code("y")}, {Label: t.tr("no"), Code: q.code("n")}})
-	case KindDate:
+	case workflow.KindDate:
 		rows = rowsOf(t.dayButtons(q, f.Days), 3)
 	}
-	files := f.takesFiles() && q.filesFor(f.ID) > 0
+	files := f.TakesFiles() && q.filesFor(f.ID) > 0
 	if files {
 		rows = append(rows, []Button{{Label: t.tr("form.files.done"), Code: q.code("done")}})
 	}

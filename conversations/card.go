@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -30,7 +31,7 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 		b.WriteString(line + "\n")
 	}
 	if svc != nil {
-		ans := Answers(tk.Fields)
+		ans := workflow.Answers(tk.Fields)
 		b.WriteString(t.answersText(lang, svc, ans))
 		b.WriteString(t.workText(lang, svc, tk))
 	}
@@ -43,7 +44,7 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 // workText lists what CT's work added to a ticket: the values its actions
 // keep (a content kind, a published address, a chosen draft) and its
 // counters (rounds of changes, reschedules).
-func (t *turn) workText(lang string, svc *Service, tk *storage.Ticket) string {
+func (t *turn) workText(lang string, svc *workflow.Service, tk *storage.Ticket) string {
 	var b strings.Builder
 	shown := map[string]bool{}
 	for _, a := range svc.Actions {

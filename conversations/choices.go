@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations/texts"
-	"ctdesk/storage"
+	"ctdesk/conversations/workflow"
 )
 
 // option is one answer a choice field offers.
@@ -19,7 +19,7 @@ type option struct {
 // options lists a choice field's options: the service's own, the
 // directory's areas, the people a ticket may be assigned to, or the files
 // an action of the ticket sent the last time it applied.
-func (t *turn) options(q *questions, f *Field) []option {
+func (t *turn) options(q *questions, f *workflow.Field) []option {
 	var out []option
 	switch {
 	case f.AreaChoice:
@@ -32,7 +32,7 @@ func (t *turn) options(q *questions, f *Field) []option {
 		}
 	case f.FilesOf != "":
 		if q.tk != nil {
-			for i, a := range lastFiles(q.tk, f.FilesOf) {
+			for i, a := range workflow.LastFiles(q.tk, f.FilesOf) {
 				out = append(out, option{id: a.Name, label: strconv.Itoa(i+1) + ". " + a.Name, note: a.Name})
 			}
 		}
@@ -64,19 +64,4 @@ func matchOption(opts []option, text, button string) (option, bool) {
 		}
 	}
 	return option{}, false
-}
-
-// lastFiles returns the files the action sent the last time it applied.
-func lastFiles(tk *storage.Ticket, action string) []storage.Attachment {
-	var out []storage.Attachment
-	for _, f := range tk.Attachments {
-		if f.Step != action {
-			continue
-		}
-		if len(out) > 0 && f.At.After(out[0].At) {
-			out = out[:0]
-		}
-		out = append(out, f)
-	}
-	return out
 }

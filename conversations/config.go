@@ -63,9 +63,9 @@ func (c *Config) withDefaults() error {
 	return nil
 }
 
-// needsApproval reports whether a request with that key needs the
+// NeedsApproval reports whether a request with that key needs the
 // supervisor's visto bueno, def being the service's default.
-func (c *Config) needsApproval(key string, def bool) bool {
+func (c *Config) NeedsApproval(key string, def bool) bool {
 	if v, ok := c.Approvals[key]; ok {
 		return v
 	}

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/procedures"
 	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -32,7 +34,7 @@ type Store interface {
 type Engine struct {
 	cfg      Config
 	st       Store
-	services map[string]*Service
+	services map[string]*workflow.Service
 	order    []string
 	dir      dirCache
 	seal     *sealer
@@ -46,7 +48,7 @@ const maxAttempts = 8
 const seenTTL = 72 * time.Hour
 
 // New builds an engine over the store with the given services (in menu order).
-func New(cfg Config, st Store, services ...*Service) (*Engine, error) {
+func New(cfg Config, st Store, services ...*workflow.Service) (*Engine, error) {
 	if err := cfg.withDefaults(); err != nil {
 		return nil, err
 	}
@@ -54,12 +56,12 @@ func New(cfg Config, st Store, services ...*Service) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, st: st, services: make(map[string]*Service), seal: seal}
+	e := &Engine{cfg: cfg, st: st, services: make(map[string]*workflow.Service), seal: seal}
 	for _, s := range services {
 		if _, dup := e.services[s.ID]; dup {
 			return nil, fmt.Errorf("conversations: service %q declared twice", s.ID)
 		}
-		if err := s.validate(); err != nil {
+		if err := s.Validate(); err != nil {
 			return nil, err
 		}
 		e.services[s.ID] = s
@@ -97,6 +99,10 @@ func (e *Engine) Handle(ctx context.Context, ev Event) (Result, error) {
 		return res, nil
 	}
 }
+
+// DefaultServices returns the five services of the procedure, in menu
+// order (declared in package procedures).
+func DefaultServices() []*workflow.Service { return procedures.All() }
 
 // Invalidate drops the cached directory, e.g. after the configuration
 // changed people or areas.
@@ -194,4 +200,21 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 		res.Notice = name(res.Notice)
 	}
 	return res, nil
+}
+
+// OpenStatuses lists the statuses, of every service, in which a ticket is
+// still open (not closed, rejected or cancelled), so work queues ask the
+// store only for those.
+func (e *Engine) OpenStatuses() []string {
+	seen := map[string]bool{storage.StatusClosed: true, storage.StatusRejected: true, storage.StatusCancelled: true}
+	var out []string
+	for _, id := range e.order {
+		for _, st := range e.services[id].Statuses() {
+			if !seen[st] {
+				seen[st] = true
+				out = append(out, st)
+			}
+		}
+	}
+	return out
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"ctdesk/conversations/workflow"
 )
 
 // defaultMaxText bounds a text answer when the field sets no Max.
@@ -18,22 +20,22 @@ const defaultMaxText = 1000
 // message for the person (and the same question is asked again); err is
 // only for store failures. A file field (or a text field that takes files)
 // returns "" while more files may follow.
-func (t *turn) validate(ctx context.Context, q *questions, f *Field, text, button string) (value, msg string, err error) {
-	if !f.takesFiles() && len(t.ev.Files) > 0 && text == "" {
+func (t *turn) validate(ctx context.Context, q *questions, f *workflow.Field, text, button string) (value, msg string, err error) {
+	if !f.TakesFiles() && len(t.ev.Files) > 0 && text == "" {
 		return "", t.tr("form.file.notexpected"), nil
 	}
 	switch f.Kind {
-	case KindText:
+	case workflow.KindText:
 		if f.Files {
 			return t.textOrFiles(ctx, q, f, text, button)
 		}
 		return t.validText(f, text)
-	case KindChoice:
+	case workflow.KindChoice:
 		if o, ok := matchOption(t.options(q, f), text, button); ok {
 			return o.id, "", nil
 		}
 		return "", t.tr("form.choice.invalid"), nil
-	case KindYesNo:
+	case workflow.KindYesNo:
 		switch {
 		case button == "y" || isYes(text):
 			return "si", "", nil
@@ -41,23 +43,23 @@ func (t *turn) validate(ctx context.Context, q *questions, f *Field, text, butto
 			return "no", "", nil
 		}
 		return "", t.tr("form.yesno.invalid"), nil
-	case KindEmail:
+	case workflow.KindEmail:
 		return t.validEmail(text)
-	case KindURL:
+	case workflow.KindURL:
 		return t.validURL(text)
-	case KindDate:
+	case workflow.KindDate:
 		d, msg := t.validDate(f, text, button)
 		if msg != "" {
 			return "", msg, nil
 		}
 		return d.Format(dateKey), "", nil
-	case KindFile:
+	case workflow.KindFile:
 		return t.fileAnswer(ctx, q, f, text, button)
 	}
 	return "", t.tr("form.invalid"), nil
 }
 
-func (t *turn) validText(f *Field, text string) (string, string, error) {
+func (t *turn) validText(f *workflow.Field, text string) (string, string, error) {
 	text = strings.TrimSpace(text)
 	if f.Pattern != nil && !f.Pattern.MatchString(text) {
 		return "", t.tr(f.Invalid), nil
@@ -108,7 +110,7 @@ func (t *turn) validURL(text string) (string, string, error) {
 
 // validDate reads a date from a day button ("d:yyyy-mm-dd") or typed text;
 // msg explains what is wrong.
-func (t *turn) validDate(f *Field, text, button string) (time.Time, string) {
+func (t *turn) validDate(f *workflow.Field, text, button string) (time.Time, string) {
 	loc := t.e.cfg.Location
 	if d, ok := strings.CutPrefix(button, "d:"); ok {
 		today := midnight(t.now.In(loc))
@@ -123,7 +125,7 @@ func (t *turn) validDate(f *Field, text, button string) (time.Time, string) {
 
 // fileAnswer keeps the files of the event for a file field. It returns the
 // number of files once the field is complete; "" while more may follow.
-func (t *turn) fileAnswer(ctx context.Context, q *questions, f *Field, text, button string) (string, string, error) {
+func (t *turn) fileAnswer(ctx context.Context, q *questions, f *workflow.Field, text, button string) (string, string, error) {
 	if len(t.ev.Files) == 0 {
 		if n := q.filesFor(f.ID); n > 0 && (button == "done" || isDone(text)) {
 			return strconv.Itoa(n), "", nil
@@ -141,7 +143,7 @@ func (t *turn) fileAnswer(ctx context.Context, q *questions, f *Field, text, but
 // takes files (a result typed or sent as a document). A typed text ends
 // the answer and keeps the files already sent; «Listo» ends it with the
 // files and no text.
-func (t *turn) textOrFiles(ctx context.Context, q *questions, f *Field, text, button string) (string, string, error) {
+func (t *turn) textOrFiles(ctx context.Context, q *questions, f *workflow.Field, text, button string) (string, string, error) {
 	switch {
 	case len(t.ev.Files) > 0:
 		msg, err := t.keepFiles(ctx, q, f, "in.textfiles.got")
@@ -161,7 +163,7 @@ func (t *turn) textOrFiles(ctx context.Context, q *questions, f *Field, text, bu
 
 // keepFiles stores the files of the event as answers to a field; for a
 // field that takes several, it acknowledges them (got) with «Listo».
-func (t *turn) keepFiles(ctx context.Context, q *questions, f *Field, got string) (string, error) {
+func (t *turn) keepFiles(ctx context.Context, q *questions, f *workflow.Field, got string) (string, error) {
 	for _, in := range t.ev.Files {
 		if in.TooBig || len(in.Data) == 0 {
 			return t.tr("file.toobig", in.Name), nil

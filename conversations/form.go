@@ -3,6 +3,8 @@ package conversations
 import (
 	"context"
 	"fmt"
+
+	"ctdesk/conversations/workflow"
 )
 
 // startForm begins the form of a service.
@@ -13,7 +15,7 @@ func (t *turn) startForm(svc string) error {
 		t.menu()
 		return nil
 	}
-	t.setState(dialogState{Svc: svc, asking: asking{Ans: Answers{}}})
+	t.setState(dialogState{Svc: svc, asking: asking{Ans: workflow.Answers{}}})
 	t.reply(t.tr("form.start", t.serviceName(svc)))
 	t.askForm()
 	return nil
@@ -24,7 +26,7 @@ func (t *turn) form() *questions {
 	s := t.e.services[t.st.Svc]
 	q := &questions{st: &t.st.asking, fields: s.Fields, svc: s.ID}
 	q.code = func(v string) string { return "f:" + q.st.Field + ":" + v }
-	q.prompt = func(f *Field) string {
+	q.prompt = func(f *workflow.Field) string {
 		n, total := q.progress()
 		text := t.tr(s.ID + "." + f.ID + ".q")
 		if f.Optional {

@@ -8,6 +8,7 @@ import (
 
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -15,13 +16,13 @@ import (
 // those who may act now get the buttons of exactly what they may do, the
 // requester is always told, and the service's Notify audiences are informed.
 // by is the action that got it there (nil for a new ticket).
-func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) {
+func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *workflow.Action) {
 	svc := t.e.services[tk.Service]
 	step := strconv.Itoa(len(tk.History))
 	offers := map[string][]Button{}
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.Hidden || !a.can(tk) {
+		if a.Hidden || !a.Can(tk) {
 			continue
 		}
 		for _, p := range t.policy().Asked(a.Who, tk) {
@@ -103,7 +104,7 @@ func (t *turn) ratingButtons(tk *storage.Ticket) []Button {
 }
 
 // vars are the placeholders of a ticket's texts.
-func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]string {
+func (t *turn) vars(to string, svc *workflow.Service, tk *storage.Ticket) map[string]string {
 	lang := t.langOf(to)
 	v := map[string]string{
 		"folio":     t.folioOf(tk),
@@ -143,7 +144,7 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 }
 
 // statusText tells what a ticket's status means for a person.
-func (t *turn) statusText(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+func (t *turn) statusText(to string, svc *workflow.Service, tk *storage.Ticket, by *workflow.Action) string {
 	lang := t.langOf(to)
 	v := t.vars(to, svc, tk)
 	if by != nil {
@@ -157,7 +158,7 @@ func (t *turn) statusText(to string, svc *Service, tk *storage.Ticket, by *Actio
 // tellText tells someone other than the requester what happened to a
 // ticket ("<svc>.tell.<status>", "tell.<status>"), falling back to the
 // requester's text.
-func (t *turn) tellText(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+func (t *turn) tellText(to string, svc *workflow.Service, tk *storage.Ticket, by *workflow.Action) string {
 	lang := t.langOf(to)
 	if news := t.newsFor(to, svc, tk, by); news != "" {
 		return strings.TrimSuffix(news, "\n")
@@ -170,7 +171,7 @@ func (t *turn) tellText(to string, svc *Service, tk *storage.Ticket, by *Action)
 
 // newsFor tells someone who now has to act what another person just did
 // ("<svc>.news.<action>", "news.<action>"), as a line before the question.
-func (t *turn) newsFor(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+func (t *turn) newsFor(to string, svc *workflow.Service, tk *storage.Ticket, by *workflow.Action) string {
 	if by == nil || to == t.who.ID {
 		return ""
 	}
@@ -183,7 +184,7 @@ func (t *turn) newsFor(to string, svc *Service, tk *storage.Ticket, by *Action) 
 }
 
 // askText asks a person to act on a ticket.
-func (t *turn) askText(to string, svc *Service, tk *storage.Ticket) string {
+func (t *turn) askText(to string, svc *workflow.Service, tk *storage.Ticket) string {
 	lang := t.langOf(to)
 	return texts.Vars(lang, texts.Pick(lang, svc.ID+".ask."+tk.Status, "ask."+tk.Status, "ask.other"), t.vars(to, svc, tk))
 }

@@ -5,18 +5,19 @@ import (
 	"time"
 
 	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
 // pendingQuestions are the questions of the input of the action whose
 // button was pressed, answered with "p:<value>" buttons, «Cancelar» under
 // each one.
-func (t *turn) pendingQuestions(tk *storage.Ticket, a *Action) *questions {
+func (t *turn) pendingQuestions(tk *storage.Ticket, a *workflow.Action) *questions {
 	head := t.tr("pending.head", tk.Folio, t.actionLabel(t.who.ID, tk.Service, a.ID))
 	return &questions{
 		st: &t.st.Pend.In, fields: a.Input, svc: tk.Service, tk: tk,
 		code:   func(v string) string { return "p:" + v },
-		prompt: func(f *Field) string { return head + "\n" + t.tr(t.inputKey(tk.Service, a, f)) },
+		prompt: func(f *workflow.Field) string { return head + "\n" + t.tr(t.inputKey(tk.Service, a, f)) },
 		foot:   [][]Button{{{Label: t.tr("form.cancel"), Code: "p:cancel"}}},
 	}
 }
@@ -25,11 +26,11 @@ func (t *turn) pendingQuestions(tk *storage.Ticket, a *Action) *questions {
 // first one ("<svc>.in.<action>", "in.<action>"), the others are named
 // after the field ("<svc>.in.<action>.<field>", "in.<field>"), and each
 // kind of field has a question of its own to fall back on.
-func (t *turn) inputKey(svc string, a *Action, f *Field) string {
+func (t *turn) inputKey(svc string, a *workflow.Action, f *workflow.Field) string {
 	if f.ID == a.Input[0].ID {
-		return texts.Pick(t.lang, svc+".in."+a.ID, "in."+a.ID, f.inputKey())
+		return texts.Pick(t.lang, svc+".in."+a.ID, "in."+a.ID, inputKey(f))
 	}
-	return texts.Pick(t.lang, svc+".in."+a.ID+"."+f.ID, "in."+f.ID, f.inputKey())
+	return texts.Pick(t.lang, svc+".in."+a.ID+"."+f.ID, "in."+f.ID, inputKey(f))
 }
 
 // askPending asks for the input of the action whose button was pressed.
@@ -49,18 +50,18 @@ func (t *turn) askPending(ctx context.Context) error {
 
 // pendingAction reloads the pending action's ticket and checks that it may
 // still apply; when not, the pending input is dropped with an explanation.
-func (t *turn) pendingAction(ctx context.Context) (*storage.Ticket, *Action, bool, error) {
+func (t *turn) pendingAction(ctx context.Context) (*storage.Ticket, *workflow.Action, bool, error) {
 	p := t.st.Pend
 	tk, err := t.ticket(ctx, p.Folio)
 	if err != nil && !notFound(err) {
 		return nil, nil, false, err
 	}
-	var a *Action
+	var a *workflow.Action
 	ok := err == nil
 	if ok {
 		svc := t.e.services[tk.Service]
-		a, ok = svc.action(p.Action)
-		ok = ok && len(a.Input) > 0 && len(tk.History) == p.Step && a.can(tk) && t.policy().May(a.Who, tk, t.who)
+		a, ok = svc.Action(p.Action)
+		ok = ok && len(a.Input) > 0 && len(tk.History) == p.Step && a.Can(tk) && t.policy().May(a.Who, tk, t.who)
 	}
 	if !ok {
 		t.st.Pend = nil
@@ -102,9 +103,9 @@ func (t *turn) pendingInput(ctx context.Context, text, button string) error {
 
 // actionInput turns the answers to an action's questions into what the
 // action applies: a date, a text (or a choice's id, with its note), the
-// person to assign, the files given.
-func (t *turn) actionInput(q *questions, a *Action) *ActionCtx {
-	ac := &ActionCtx{}
+// person to assign, the files given, the answers it keeps.
+func (t *turn) actionInput(q *questions, a *workflow.Action) given {
+	var in given
 	for i := range a.Input {
 		f := &a.Input[i]
 		v := q.st.Ans[f.ID]
@@ -112,27 +113,45 @@ func (t *turn) actionInput(q *questions, a *Action) *ActionCtx {
 			continue
 		}
 		switch f.Kind {
-		case KindDate:
-			ac.Date, _ = time.ParseInLocation(dateKey, v, t.e.cfg.Location)
-		case KindFile:
-		case KindChoice:
+		case workflow.KindDate:
+			in.date, _ = time.ParseInLocation(dateKey, v, t.e.cfg.Location)
+		case workflow.KindFile:
+		case workflow.KindChoice:
 			for _, o := range t.options(q, f) {
 				if o.id == v {
-					ac.Text, ac.Note = o.id, o.note
+					in.text, in.note = o.id, o.note
 				}
 			}
 			if f.StaffChoice {
-				ac.assignee = v
+				in.assignee = v
 			}
 		default:
-			ac.Text = v
+			in.text = v
 		}
 		if f.Keep {
-			ac.keep = append(ac.keep, [2]string{f.ID, v})
+			in.keep = append(in.keep, [2]string{f.ID, v})
 		}
 	}
 	for _, f := range q.st.Files {
-		ac.Files = append(ac.Files, storage.Attachment{FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo, Step: a.ID, By: t.who.ID, At: t.now})
+		in.files = append(in.files, storage.Attachment{FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo, Step: a.ID, By: t.who.ID, At: t.now})
 	}
-	return ac
+	return in
+}
+
+// inputKey is the catalog key of the question a field of this kind asks
+// when the action names none of its own.
+func inputKey(f *workflow.Field) string {
+	switch {
+	case f.Kind == workflow.KindDate:
+		return "in.date"
+	case f.Kind == workflow.KindFile:
+		return "in.files"
+	case f.Kind == workflow.KindURL:
+		return "in.url"
+	case f.Files:
+		return "in.textfiles"
+	case f.StaffChoice:
+		return "in.assignee"
+	}
+	return "in.text"
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"slices"
 
-	"ctdesk/conversations"
 	"ctdesk/conversations/convtest"
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -46,7 +46,7 @@ func (p *property) check(withLog bool) {
 
 // checkHistory verifies that each step is a declared action, taken from a
 // status it allows by someone it allows, and that the steps chain.
-func (p *property) checkHistory(svc *conversations.Service, tk *storage.Ticket) {
+func (p *property) checkHistory(svc *workflow.Service, tk *storage.Ticket) {
 	tb := p.tb
 	if len(tk.History) == 0 || tk.History[0].Action != "solicitar" || tk.History[0].By != tk.Requester {
 		tb.Fatalf("%s: history does not start with the request: %+v", tk.Folio, tk.History)

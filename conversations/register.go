@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -15,11 +16,11 @@ import (
 // coordinator accepts or rejects with a button.
 
 // regFields are the registration's questions, asked as "reg.<field>".
-var regFields = []Field{
-	{ID: "name", Kind: KindText, Max: 80, Pattern: regexp.MustCompile(`^[\p{L}][\p{L} .'-]{2,79}$`), Invalid: "reg.name.invalid"},
-	{ID: "area", Kind: KindChoice, AreaChoice: true},
-	{ID: "position", Kind: KindText, Max: 120},
-	{ID: "email", Kind: KindEmail},
+var regFields = []workflow.Field{
+	{ID: "name", Kind: workflow.KindText, Max: 80, Pattern: regexp.MustCompile(`^[\p{L}][\p{L} .'-]{2,79}$`), Invalid: "reg.name.invalid"},
+	{ID: "area", Kind: workflow.KindChoice, AreaChoice: true},
+	{ID: "position", Kind: workflow.KindText, Max: 120},
+	{ID: "email", Kind: workflow.KindEmail},
 }
 
 // regCode starts the codes of the registration's buttons.
@@ -30,7 +31,7 @@ func (t *turn) registration() *questions {
 	return &questions{
 		st: t.st.Reg, fields: regFields,
 		code:   func(v string) string { return regCode + v },
-		prompt: func(f *Field) string { return t.tr("reg." + f.ID) },
+		prompt: func(f *workflow.Field) string { return t.tr("reg." + f.ID) },
 	}
 }
 

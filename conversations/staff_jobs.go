@@ -116,7 +116,7 @@ func (t *turn) buttonsFor(to string, tk *storage.Ticket) []Button {
 	var bs []Button
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.Hidden || !a.allows(tk.Status) || !t.policy().May(a.Who, tk, p) {
+		if a.Hidden || !a.Allows(tk.Status) || !t.policy().May(a.Who, tk, p) {
 			continue
 		}
 		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
@@ -138,7 +138,7 @@ func (e *Engine) Approvers(ctx context.Context, tk *storage.Ticket) (map[string]
 	out := map[string][]Button{}
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.Approval == "" || !a.allows(tk.Status) {
+		if a.Approval == "" || !a.Allows(tk.Status) {
 			continue
 		}
 		for _, id := range t.policy().Asked(a.Who, tk) {

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"ctdesk/conversations/workflow"
 )
 
 // dialogState is what the store keeps of a conversation: the answers given
@@ -53,7 +55,7 @@ func decodeState(data []byte) (dialogState, error) {
 		return dialogState{}, fmt.Errorf("conversations: decode dialog: %w", err)
 	}
 	if s.Svc != "" && s.Ans == nil {
-		s.Ans = Answers{}
+		s.Ans = workflow.Answers{}
 	}
 	return s, nil
 }

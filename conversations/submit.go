@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -21,7 +22,7 @@ func (t *turn) summary() {
 }
 
 // answersText lists a form's answers, one per line, in a language.
-func (t *turn) answersText(lang string, s *Service, ans Answers) string {
+func (t *turn) answersText(lang string, s *workflow.Service, ans workflow.Answers) string {
 	var b strings.Builder
 	for i := range s.Fields {
 		f := &s.Fields[i]
@@ -39,24 +40,24 @@ func (t *turn) answersText(lang string, s *Service, ans Answers) string {
 }
 
 // showAnswer renders one answer for people.
-func (t *turn) showAnswer(lang string, s *Service, f *Field, v string) string {
+func (t *turn) showAnswer(lang string, s *workflow.Service, f *workflow.Field, v string) string {
 	if v == "" {
 		return texts.Text(lang, "form.none")
 	}
 	switch f.Kind {
-	case KindChoice:
+	case workflow.KindChoice:
 		if f.AreaChoice {
 			return t.dir.areaName(v)
 		}
 		return texts.Text(lang, s.ID+"."+f.ID+"."+v)
-	case KindYesNo:
+	case workflow.KindYesNo:
 		if v == "si" {
 			return texts.Text(lang, "yes")
 		}
 		return texts.Text(lang, "no")
-	case KindDate:
+	case workflow.KindDate:
 		return showDate(v)
-	case KindFile:
+	case workflow.KindFile:
 		n, _ := strconv.Atoi(v)
 		return texts.Text(lang, "form.files.count", n)
 	}
@@ -90,16 +91,16 @@ func (t *turn) confirm(ctx context.Context, what string) error {
 // editField asks one field again, then returns to the summary.
 func (t *turn) editField(field string) {
 	s, ok := t.e.services[t.st.Svc]
-	var f *Field
+	var f *workflow.Field
 	if ok {
-		f, ok = s.field(field)
+		f, ok = s.Field(field)
 	}
 	if !ok || !t.st.Confirm || !t.form().applies(f) {
 		t.notice = t.tr("button.stale")
 		return
 	}
 	delete(t.st.Ans, field)
-	if f.takesFiles() {
+	if f.TakesFiles() {
 		kept := t.st.Files[:0]
 		for _, a := range t.st.Files {
 			if a.Field != field {
@@ -150,12 +151,12 @@ func (t *turn) submit(ctx context.Context) error {
 // ownApprovals gives the visto bueno a request carries by who asks for it:
 // the supervisor's own request needs no other supervisor, the authority's
 // own publication no other authority. Each one is recorded as usual.
-func (t *turn) ownApprovals(s *Service, tk *storage.Ticket) {
+func (t *turn) ownApprovals(s *workflow.Service, tk *storage.Ticket) {
 	for round := 0; round < len(s.Actions); round++ {
-		var own *Action
+		var own *workflow.Action
 		for i := range s.Actions {
 			a := &s.Actions[i]
-			if a.Approval != "" && !a.Reject && a.can(tk) && t.policy().GivesApproval(a.Who, tk, t.who) {
+			if a.Approval != "" && !a.Reject && a.Can(tk) && t.policy().GivesApproval(a.Who, tk, t.who) {
 				own = a
 				break
 			}
@@ -172,9 +173,9 @@ func (t *turn) ownApprovals(s *Service, tk *storage.Ticket) {
 }
 
 // choiceDetail names the first choice of a ticket (e.g. "alta") for the log.
-func choiceDetail(s *Service, tk *storage.Ticket) string {
+func choiceDetail(s *workflow.Service, tk *storage.Ticket) string {
 	for _, f := range s.Fields {
-		if f.Kind == KindChoice && !f.AreaChoice {
+		if f.Kind == workflow.KindChoice && !f.AreaChoice {
 			if v := tk.Fields[f.ID]; v != "" {
 				return ": " + texts.Text("es", s.ID+"."+f.ID+"."+v)
 			}

@@ -78,7 +78,7 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	var bs []Button
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.can(tk) && pol.May(a.Who, tk, t.who) {
+		if a.Can(tk) && pol.May(a.Who, tk, t.who) {
 			bs = append(bs, Button{Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
 		}
 	}
@@ -158,7 +158,7 @@ func (t *turn) awaitingApproval(tk *storage.Ticket) bool {
 		return false
 	}
 	for _, a := range svc.Actions {
-		if a.Approval != "" && a.can(tk) {
+		if a.Approval != "" && a.Can(tk) {
 			return true
 		}
 	}

@@ -1,7 +1,8 @@
-package conversations
+package procedures
 
 import (
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -12,27 +13,27 @@ import (
 // with its recommendations (5.1.6–5.1.7), or gives a new date with its
 // reason when it slipped: every slip stays in the ticket, counts against
 // on-time delivery and is shown to the requester.
-func Mantenimiento() *Service {
+func Mantenimiento() *workflow.Service {
 	withdrawn := func(tk *storage.Ticket) bool { return signed(tk, signRetiro) }
-	return &Service{
+	return &workflow.Service{
 		ID:    "mantenimiento",
 		Ready: true,
-		Fields: []Field{
-			{ID: "equipo", Kind: KindChoice, Choices: []string{"computadora", "impresora", "proyector", "red", "telefono", "otro"}},
-			{ID: "inventario", Kind: KindText, Optional: true, Max: 60},
-			{ID: "ubicacion", Kind: KindText, Max: 200},
-			{ID: "falla", Kind: KindText, Max: 1000},
-			{ID: "urgencia", Kind: KindChoice, Choices: []string{"baja", "media", "alta"}},
-			{ID: "foto", Kind: KindFile, Optional: true, Multi: true},
+		Fields: []workflow.Field{
+			{ID: "equipo", Kind: workflow.KindChoice, Choices: []string{"computadora", "impresora", "proyector", "red", "telefono", "otro"}},
+			{ID: "inventario", Kind: workflow.KindText, Optional: true, Max: 60},
+			{ID: "ubicacion", Kind: workflow.KindText, Max: 200},
+			{ID: "falla", Kind: workflow.KindText, Max: 1000},
+			{ID: "urgencia", Kind: workflow.KindChoice, Choices: []string{"baja", "media", "alta"}},
+			{ID: "foto", Kind: workflow.KindFile, Optional: true, Multi: true},
 		},
 		Start: supervisorStart("mantenimiento", "equipo", "recibida"),
 		Actions: append(append(approvalActions("recibida"), takeActions("en_diagnostico", "en_diagnostico", "en_reparacion", "por_confirmar_retiro")...),
-			Action{ID: "diagnosticar", From: []string{"en_diagnostico"}, To: "en_reparacion", Who: policy.Assignee, Input: DateReasonInput()},
-			Action{ID: "retirar", From: []string{"en_reparacion"}, To: "por_confirmar_retiro", Who: policy.Assignee, Input: OptionalTextInput(),
+			workflow.Action{ID: "diagnosticar", From: []string{"en_diagnostico"}, To: "en_reparacion", Who: policy.Assignee, Input: workflow.DateReasonInput()},
+			workflow.Action{ID: "retirar", From: []string{"en_reparacion"}, To: "por_confirmar_retiro", Who: policy.Assignee, Input: workflow.OptionalTextInput(),
 				When: func(tk *storage.Ticket) bool { return !withdrawn(tk) }},
-			Action{ID: "confirmar_retiro", From: []string{"por_confirmar_retiro"}, To: "en_reparacion", Who: policy.Requester, Sign: signRetiro},
-			Action{ID: "reprogramar", From: []string{"en_reparacion"}, To: "en_reparacion", Who: policy.Assignee, Input: DateReasonInput(), Counter: "reprogramaciones"},
-			Action{ID: "terminar", From: []string{"en_reparacion"}, To: storage.StatusClosed, Who: policy.Assignee, Input: TextOrFilesInput(), Deliver: true},
+			workflow.Action{ID: "confirmar_retiro", From: []string{"por_confirmar_retiro"}, To: "en_reparacion", Who: policy.Requester, Sign: signRetiro},
+			workflow.Action{ID: "reprogramar", From: []string{"en_reparacion"}, To: "en_reparacion", Who: policy.Assignee, Input: workflow.DateReasonInput(), Counter: "reprogramaciones"},
+			workflow.Action{ID: "terminar", From: []string{"en_reparacion"}, To: storage.StatusClosed, Who: policy.Assignee, Input: workflow.TextOrFilesInput(), Deliver: true},
 			declineAction("recibida", "en_diagnostico"),
 			cancelAction("por_aprobar", "recibida"),
 		),

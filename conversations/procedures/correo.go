@@ -1,7 +1,9 @@
-package conversations
+package procedures
 
 import (
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -11,24 +13,24 @@ import (
 // generates the temporary password, gives it to the técnico and to the
 // requester privately, never keeps it, and the requester signs
 // responsibility in the bitácora CT-RG.02 (5.3.5).
-func Correo() *Service {
-	return &Service{
+func Correo() *workflow.Service {
+	return &workflow.Service{
 		ID:    "correo",
 		Ready: true,
-		Fields: []Field{
-			{ID: "accion", Kind: KindChoice, Choices: []string{"alta", "baja", "mantenimiento"}},
-			{ID: "tipo", Kind: KindChoice, Choices: []string{"password", "cuota", "alias", "otro"},
-				When: func(a Answers) bool { return a["accion"] == "mantenimiento" }},
-			{ID: "titular", Kind: KindText, Max: 120},
-			{ID: "puesto", Kind: KindText, Max: 120},
-			{ID: "area", Kind: KindChoice, AreaChoice: true},
-			{ID: "cuenta", Kind: KindEmail},
-			{ID: "justificacion", Kind: KindText, Max: 1000},
+		Fields: []workflow.Field{
+			{ID: "accion", Kind: workflow.KindChoice, Choices: []string{"alta", "baja", "mantenimiento"}},
+			{ID: "tipo", Kind: workflow.KindChoice, Choices: []string{"password", "cuota", "alias", "otro"},
+				When: func(a workflow.Answers) bool { return a["accion"] == "mantenimiento" }},
+			{ID: "titular", Kind: workflow.KindText, Max: 120},
+			{ID: "puesto", Kind: workflow.KindText, Max: 120},
+			{ID: "area", Kind: workflow.KindChoice, AreaChoice: true},
+			{ID: "cuenta", Kind: workflow.KindEmail},
+			{ID: "justificacion", Kind: workflow.KindText, Max: 1000},
 		},
 		Start: correoStart,
 		Actions: append(append(approvalActions("recibida"), takeActions("en_proceso", "en_proceso")...),
-			Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: policy.Assignee, Input: OptionalTextInput(), Do: correoComplete},
-			Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Requester, Hidden: true,
+			workflow.Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: policy.Assignee, Input: workflow.OptionalTextInput(), Do: correoComplete},
+			workflow.Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Requester, Hidden: true,
 				Sign: "responsabilidad de la cuenta de correo"},
 			declineAction("recibida", "en_proceso"),
 			cancelAction("por_aprobar", "recibida"),
@@ -39,10 +41,10 @@ func Correo() *Service {
 
 // correoStart sends the request to the supervisor when its action needs
 // the visto bueno; a supervisor's own request carries it already.
-func correoStart(c *Config, t *storage.Ticket) string {
+func correoStart(c workflow.Settings, t *storage.Ticket) string {
 	accion := t.Fields["accion"]
 	def := accion == "alta" || accion == "baja"
-	if !c.needsApproval("correo."+accion, def) {
+	if !c.NeedsApproval("correo."+accion, def) {
 		return "recibida"
 	}
 	return "por_aprobar"
@@ -50,15 +52,15 @@ func correoStart(c *Config, t *storage.Ticket) string {
 
 // correoComplete finishes the request; on alta it hands out the temporary
 // password and waits for the requester's signature.
-func correoComplete(a *ActionCtx) error {
+func correoComplete(a *workflow.ActionCtx) error {
 	tk := a.Ticket
 	if tk.Fields["accion"] != "alta" {
 		return nil
 	}
-	pw := a.Config().Password()
+	pw := a.Password()
 	account := tk.Fields["cuenta"]
 	a.TellSecret(a.By.ID, nil, "correo.pw.tecnico", account, pw)
-	a.TellSecret(tk.Requester, [][]Button{{a.ButtonFor(tk.Requester, "firmar")}}, "correo.pw.requester", account, pw)
+	a.TellSecret(tk.Requester, [][]chat.Button{{a.ButtonFor(tk.Requester, "firmar")}}, "correo.pw.requester", account, pw)
 	a.Record("contrasena_entregada", account)
 	a.To = "por_firmar"
 	return nil

@@ -1,8 +1,10 @@
-package conversations
+package workflow
 
 // What an action asks for before it applies, as short sequences of the
 // form's own questions: a bad answer gets the same message and the same
-// question again as in a form.
+// question again as in a form. The engine asks the first one as the
+// action's own question ("<service>.in.<action>"), the others by their
+// field ("<service>.in.<action>.<field>").
 
 // TextInput asks for a free text (a reason, a note, requested changes).
 func TextInput() []Field { return []Field{{ID: "texto", Kind: KindText, Max: 2000}} }
@@ -52,22 +54,4 @@ func PickInput(field, from string) []Field {
 // AssigneeInput asks whom to assign the ticket to.
 func AssigneeInput() []Field {
 	return []Field{{ID: "tecnico", Kind: KindChoice, StaffChoice: true}}
-}
-
-// inputKey is the catalog key of the question a field of this kind asks
-// when the action names none of its own.
-func (f *Field) inputKey() string {
-	switch {
-	case f.Kind == KindDate:
-		return "in.date"
-	case f.Kind == KindFile:
-		return "in.files"
-	case f.Kind == KindURL:
-		return "in.url"
-	case f.Files:
-		return "in.textfiles"
-	case f.StaffChoice:
-		return "in.assignee"
-	}
-	return "in.text"
 }
