@@ -106,7 +106,7 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *workflow.Action
 	})
 	t.touch(tk)
 	t.record(tk.Folio, a.ID, logDetail(ac))
-	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.tr("done.pressed", t.actionLabel(t.who.ID, tk.Service, a.ID), t.dir.name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
+	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.tr("done.pressed", t.actionLabel(t.who.ID, tk.Service, a.ID), t.dir.Name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
 	t.enterStatus(ctx, tk, a)
 	t.deliver = nil
 	return nil

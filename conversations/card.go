@@ -15,10 +15,10 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	svc := t.e.services[tk.Service]
 	var b strings.Builder
 	b.WriteString(t.folioOf(tk) + " · " + texts.Text(lang, "svc."+tk.Service) + "\n")
-	b.WriteString(texts.Text(lang, "card.requester", t.dir.name(tk.Requester), t.dir.areaName(tk.Area)) + "\n")
+	b.WriteString(texts.Text(lang, "card.requester", t.dir.Name(tk.Requester), t.dir.AreaName(tk.Area)) + "\n")
 	b.WriteString(texts.Text(lang, "card.status", t.statusName(lang, tk)) + "\n")
 	if tk.Assignee != "" {
-		b.WriteString(texts.Text(lang, "card.assignee", t.dir.name(tk.Assignee)) + "\n")
+		b.WriteString(texts.Text(lang, "card.assignee", t.dir.Name(tk.Assignee)) + "\n")
 	}
 	if d := tk.DueDate(); !d.IsZero() {
 		line := texts.Text(lang, "card.date", d.In(t.e.cfg.Location).Format(dateShown))

@@ -23,7 +23,7 @@ func (t *turn) options(q *questions, f *workflow.Field) []option {
 	var out []option
 	switch {
 	case f.AreaChoice:
-		for _, a := range t.dir.sortedAreas() {
+		for _, a := range t.dir.Areas() {
 			out = append(out, option{id: a.ID, label: a.Name, note: a.Name})
 		}
 	case f.StaffChoice:

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/directory"
 	"ctdesk/conversations/procedures"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
@@ -36,7 +37,7 @@ type Engine struct {
 	st       Store
 	services map[string]*workflow.Service
 	order    []string
-	dir      dirCache
+	dir      directory.Cache
 	seal     *sealer
 }
 
@@ -106,21 +107,21 @@ func DefaultServices() []*workflow.Service { return procedures.All() }
 
 // Invalidate drops the cached directory, e.g. after the configuration
 // changed people or areas.
-func (e *Engine) Invalidate() { e.dir.invalidate() }
+func (e *Engine) Invalidate() { e.dir.Invalidate() }
 
 // newTurn loads what an event needs: the directory, the person, the dialog.
 func (e *Engine) newTurn(ctx context.Context, ev Event, marks map[string]bool) (*turn, error) {
 	now := ev.At.In(e.cfg.Location) // folios and dates follow the institution's calendar
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return nil, err
 	}
 	t := &turn{e: e, ev: ev, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}, marks: marks}
 	switch {
 	case ev.Person != "":
-		t.who, t.known = dir.person(ev.Person)
+		t.who, t.known = dir.Person(ev.Person)
 	case ev.Platform != "":
-		t.who, t.known = dir.byAcct(ev.Platform, ev.Account)
+		t.who, t.known = dir.ByAccount(ev.Platform, ev.Account)
 	}
 	if t.known && (t.who.Pending || t.who.Disabled) {
 		t.known = false
@@ -184,7 +185,7 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 		return Result{}, fmt.Errorf("conversations: commit %s: %w", t.ev.ID, err)
 	}
 	if len(t.people) > 0 {
-		t.e.dir.invalidate()
+		t.e.dir.Invalidate()
 	}
 	res := Result{Messages: t.out, Notice: t.notice, Person: t.who.ID}
 	if done.Folio != "" && t.token != "" {

@@ -37,7 +37,7 @@ func (e *Engine) Post(ctx context.Context, id string, msgs ...Message) (bool, er
 
 // People lists the active people with any of the roles, from the directory.
 func (e *Engine) People(ctx context.Context, roles ...storage.Role) ([]storage.Person, error) {
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return nil, err
 	}
@@ -70,11 +70,11 @@ func (e *Engine) TellRole(ctx context.Context, id string, role storage.Role, key
 // PersonByAccount finds the person linked to a platform account in the
 // cached directory (refreshed in the background); ErrNotFound when none.
 func (e *Engine) PersonByAccount(ctx context.Context, platform, account string) (storage.Person, error) {
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return storage.Person{}, err
 	}
-	p, ok := dir.byAcct(platform, account)
+	p, ok := dir.ByAccount(platform, account)
 	if !ok {
 		return storage.Person{}, fmt.Errorf("conversations: account %s:%s: %w", platform, account, storage.ErrNotFound)
 	}
@@ -86,18 +86,18 @@ func (e *Engine) PutPerson(ctx context.Context, p storage.Person) error {
 	if err := e.st.PutPerson(ctx, p); err != nil {
 		return err
 	}
-	e.dir.put(p)
+	e.dir.Put(p)
 	return nil
 }
 
 // Person returns the person with the id from the cached directory;
 // ErrNotFound when none.
 func (e *Engine) Person(ctx context.Context, id string) (storage.Person, error) {
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return storage.Person{}, err
 	}
-	p, ok := dir.person(id)
+	p, ok := dir.Person(id)
 	if !ok {
 		return storage.Person{}, fmt.Errorf("conversations: person %s: %w", id, storage.ErrNotFound)
 	}

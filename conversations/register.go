@@ -83,7 +83,7 @@ func (t *turn) regDone() error {
 	t.reply(t.tr("reg.sent"))
 	for _, c := range t.dir.WithRole(storage.RoleCoordinador) {
 		acct := t.ev.Platform + ":" + t.ev.Account
-		t.send(c.ID, t.trFor(c.ID, "reg.review", p.Name, t.dir.areaName(p.Area), p.Position, p.Email, t.ev.Platform),
+		t.send(c.ID, t.trFor(c.ID, "reg.review", p.Name, t.dir.AreaName(p.Area), p.Position, p.Email, t.ev.Platform),
 			[]Button{{Label: t.trFor(c.ID, "reg.accept"), Code: "g:" + acct + ":ok"}, {Label: t.trFor(c.ID, "reg.reject"), Code: "g:" + acct + ":no"}})
 	}
 	return nil
@@ -103,7 +103,7 @@ func (t *turn) newPersonID(email string) string {
 	}
 	id := base
 	for n := 2; ; n++ {
-		if _, taken := t.dir.person(id); !taken {
+		if _, taken := t.dir.Person(id); !taken {
 			return id
 		}
 		id = base + strconv.Itoa(n)

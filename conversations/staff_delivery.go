@@ -74,7 +74,7 @@ func (t *turn) markDelivered(ctx context.Context, arg, pressed string) error {
 	}
 	// A retry of this same event (a lost commit race) finds its own mark.
 	if done && !(prior.By == t.who.ID && prior.At.Equal(t.now)) {
-		t.reply(t.tr("report.already", q.Name(), t.dir.name(prior.By), prior.At.In(t.e.cfg.Location).Format(dateShown)))
+		t.reply(t.tr("report.already", q.Name(), t.dir.Name(prior.By), prior.At.In(t.e.cfg.Location).Format(dateShown)))
 		return nil
 	}
 	raw, _ := json.Marshal(Delivery{By: t.who.ID, At: t.now})

@@ -20,7 +20,7 @@ const ProgrammedStatus = "recibida"
 
 // jobTurn is a turn with no one acting, for what the scheduler decides.
 func (e *Engine) jobTurn(ctx context.Context, id string, now time.Time) (*turn, error) {
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return nil, err
 	}
@@ -43,7 +43,7 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 		requester = sup.ID
 	}
 	t.who, t.known = storage.Person{ID: "ctdesk", Role: storage.RoleCoordinador}, true
-	if p, ok := t.dir.person(item.By); ok {
+	if p, ok := t.dir.Person(item.By); ok {
 		t.who = p
 	}
 	loc := e.cfg.Location
@@ -52,7 +52,7 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 		Programmed: true, Created: now,
 		Fields: map[string]string{
 			"equipo":    "otro",
-			"ubicacion": t.dir.areaName(item.Area),
+			"ubicacion": t.dir.AreaName(item.Area),
 			"falla": texts.Text(e.cfg.Language, "programmed.description", item.Equipment,
 				item.Planned.In(loc).Format(dateShown)) + notes(item.Notes),
 			"programa": item.ID,
@@ -65,8 +65,8 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 		Note: "CT-RG.01 " + item.ID}}
 	t.touch(tk)
 	t.record(t.folioToken(), "mantenimiento_programado", fmt.Sprintf("CT-RG.01 %s: %s, %s, %s",
-		item.ID, item.Equipment, t.dir.areaName(item.Area), item.Planned.In(loc).Format(dateShown)))
-	area, day := t.dir.areaName(item.Area), item.Planned.In(loc).Format(dateShown)
+		item.ID, item.Equipment, t.dir.AreaName(item.Area), item.Planned.In(loc).Format(dateShown)))
+	area, day := t.dir.AreaName(item.Area), item.Planned.In(loc).Format(dateShown)
 	t.send(item.Tecnico, t.trFor(item.Tecnico, "programmed.tecnico", t.folioToken(), item.Equipment, area, day),
 		rows(t.buttonsFor(item.Tecnico, tk))...)
 	if hasSup && sup.ID != item.Tecnico {
@@ -112,7 +112,7 @@ func (t *turn) buttonsFor(to string, tk *storage.Ticket) []Button {
 	if svc == nil {
 		return nil
 	}
-	p, _ := t.dir.person(to)
+	p, _ := t.dir.Person(to)
 	var bs []Button
 	for i := range svc.Actions {
 		a := &svc.Actions[i]

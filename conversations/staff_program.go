@@ -138,7 +138,7 @@ func (t *turn) programCommand(ctx context.Context) error {
 				b.WriteString("\n" + t.tr("program.more", len(items)-i))
 				break
 			}
-			b.WriteString("\n• " + it.Planned.In(t.e.cfg.Location).Format(dateShown) + " · " + it.Equipment + " · " + t.dir.areaName(it.Area) + " · " + t.dir.name(it.Tecnico))
+			b.WriteString("\n• " + it.Planned.In(t.e.cfg.Location).Format(dateShown) + " · " + it.Equipment + " · " + t.dir.AreaName(it.Area) + " · " + t.dir.Name(it.Tecnico))
 		}
 	}
 	b.WriteString("\n\n" + t.tr("program.send"))

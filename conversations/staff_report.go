@@ -59,8 +59,8 @@ func (t *turn) reportConfig() report.Config {
 		Institution: t.e.cfg.Institution,
 		Location:    t.e.cfg.Location,
 		Calendar:    t.e.cfg.Calendar,
-		People:      t.dir.name,
-		Areas:       t.dir.areaName,
+		People:      t.dir.Name,
+		Areas:       t.dir.AreaName,
 	}
 }
 

@@ -47,7 +47,7 @@ func (t *turn) showAnswer(lang string, s *workflow.Service, f *workflow.Field, v
 	switch f.Kind {
 	case workflow.KindChoice:
 		if f.AreaChoice {
-			return t.dir.areaName(v)
+			return t.dir.AreaName(v)
 		}
 		return texts.Text(lang, s.ID+"."+f.ID+"."+v)
 	case workflow.KindYesNo:

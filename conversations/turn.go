@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"ctdesk/conversations/directory"
 	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
@@ -17,7 +18,7 @@ type turn struct {
 	e     *Engine
 	ev    Event
 	now   time.Time
-	dir   *directory
+	dir   *directory.Snapshot
 	who   storage.Person
 	known bool
 	key   string // dialog key: person id, or platform:account when unknown
@@ -102,7 +103,7 @@ func (t *turn) tr(key string, args ...any) string { return texts.Text(t.lang, ke
 
 // langOf is the language a person reads.
 func (t *turn) langOf(id string) string {
-	if p, ok := t.dir.person(id); ok && p.Language != "" {
+	if p, ok := t.dir.Person(id); ok && p.Language != "" {
 		if texts.Known(p.Language) {
 			return p.Language
 		}

@@ -65,7 +65,7 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	}
 	text := t.card(t.who.ID, tk) + "\n\n" + t.tr("ticket.history")
 	for _, h := range tk.History {
-		line := "\n" + h.At.In(t.e.cfg.Location).Format("02/01 15:04") + " " + t.actionLabel(t.who.ID, tk.Service, h.Action) + " — " + t.dir.name(h.By)
+		line := "\n" + h.At.In(t.e.cfg.Location).Format("02/01 15:04") + " " + t.actionLabel(t.who.ID, tk.Service, h.Action) + " — " + t.dir.Name(h.By)
 		if h.Note != "" && !strings.Contains(h.Action, "asignar") {
 			line += ": " + h.Note
 		}
@@ -130,7 +130,7 @@ func (t *turn) queue(ctx context.Context) error {
 		}
 		b.WriteString("\n\n" + t.tr(key, len(list)))
 		for _, tk := range list {
-			b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " · " + t.dir.areaName(tk.Area) + " — " + t.statusName(t.lang, tk) + t.age(tk.Updated))
+			b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " · " + t.dir.AreaName(tk.Area) + " — " + t.statusName(t.lang, tk) + t.age(tk.Updated))
 			if d := tk.DueDate(); !d.IsZero() {
 				b.WriteString(" · " + t.tr("queue.due", d.In(t.e.cfg.Location).Format(dateShown)))
 			}

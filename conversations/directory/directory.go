@@ -1,4 +1,8 @@
-package conversations
+// Package directory is the engine's copy of the people and areas: a
+// snapshot read from the store and kept for a few seconds, refreshed in the
+// background once it is older, so handling an update costs no extra store
+// round trip.
+package directory
 
 import (
 	"context"
@@ -10,20 +14,21 @@ import (
 	"ctdesk/storage"
 )
 
-// directory is a snapshot of people and areas.
-type directory struct {
+// Snapshot is the people and areas as read at one moment.
+type Snapshot struct {
 	people    map[string]storage.Person
 	byAccount map[string]string // "platform:account" -> person id
 	areas     map[string]storage.Area
 	loaded    time.Time
 }
 
-// dirCache keeps the directory for a short while, so an update costs no
+// Cache keeps the directory for a short while, so an update costs no
 // extra store round trip: once the snapshot is older than its time to live
-// it is still served while a fresh one loads in the background.
-type dirCache struct {
+// it is still served while a fresh one loads in the background. The zero
+// value is an empty cache.
+type Cache struct {
 	mu         sync.Mutex
-	dir        *directory
+	dir        *Snapshot
 	refreshing bool
 	gen        int // bumped by invalidate, so an older reload is not kept
 }
@@ -31,7 +36,8 @@ type dirCache struct {
 // refreshTimeout bounds a background reload of the directory.
 const refreshTimeout = 10 * time.Second
 
-func (c *dirCache) get(ctx context.Context, st storage.Directory, now time.Time, ttl time.Duration) (*directory, error) {
+// Get returns the snapshot, loading it when there is none.
+func (c *Cache) Get(ctx context.Context, st storage.Directory, now time.Time, ttl time.Duration) (*Snapshot, error) {
 	c.mu.Lock()
 	d := c.dir
 	stale := d != nil && (now.Sub(d.loaded) >= ttl || now.Before(d.loaded))
@@ -43,7 +49,7 @@ func (c *dirCache) get(ctx context.Context, st storage.Directory, now time.Time,
 	if d != nil {
 		return d, nil
 	}
-	d, err := loadDirectory(ctx, st, now)
+	d, err := Load(ctx, st, now)
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +63,10 @@ func (c *dirCache) get(ctx context.Context, st storage.Directory, now time.Time,
 
 // refresh reloads the directory outside any update; a failure keeps the
 // old snapshot and is tried again on a later update.
-func (c *dirCache) refresh(st storage.Directory, now time.Time, gen int) {
+func (c *Cache) refresh(st storage.Directory, now time.Time, gen int) {
 	ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
 	defer cancel()
-	d, err := loadDirectory(ctx, st, now)
+	d, err := Load(ctx, st, now)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.refreshing = false
@@ -69,17 +75,17 @@ func (c *dirCache) refresh(st storage.Directory, now time.Time, gen int) {
 	}
 }
 
-// loadDirectory reads people and areas.
-func loadDirectory(ctx context.Context, st storage.Directory, now time.Time) (*directory, error) {
+// Load reads people and areas.
+func Load(ctx context.Context, st storage.Directory, now time.Time) (*Snapshot, error) {
 	people, err := st.People(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("conversations: load people: %w", err)
+		return nil, fmt.Errorf("directory: load people: %w", err)
 	}
 	areas, err := st.Areas(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("conversations: load areas: %w", err)
+		return nil, fmt.Errorf("directory: load areas: %w", err)
 	}
-	d := &directory{
+	d := &Snapshot{
 		people:    make(map[string]storage.Person, len(people)),
 		byAccount: make(map[string]string, len(people)),
 		areas:     make(map[string]storage.Area, len(areas)),
@@ -97,15 +103,15 @@ func loadDirectory(ctx context.Context, st storage.Directory, now time.Time) (*d
 	return d, nil
 }
 
-// put replaces one person in the cached snapshot (a copy: readers keep the
+// Put replaces one person in the cached snapshot (a copy: readers keep the
 // snapshot they hold), and drops any reload that started before.
-func (c *dirCache) put(p storage.Person) {
+func (c *Cache) Put(p storage.Person) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.dir == nil {
 		return
 	}
-	d := &directory{
+	d := &Snapshot{
 		people:    make(map[string]storage.Person, len(c.dir.people)+1),
 		byAccount: make(map[string]string, len(c.dir.byAccount)+len(p.Accounts)),
 		areas:     c.dir.areas,
@@ -125,36 +131,39 @@ func (c *dirCache) put(p storage.Person) {
 	c.gen++
 }
 
-func (c *dirCache) invalidate() {
+// Invalidate drops the snapshot, so the next Get reads the store.
+func (c *Cache) Invalidate() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.dir = nil
 	c.gen++
 }
 
-func (d *directory) person(id string) (storage.Person, bool) {
+// Person returns the person with the id.
+func (d *Snapshot) Person(id string) (storage.Person, bool) {
 	p, ok := d.people[id]
 	return p, ok
 }
 
-func (d *directory) byAcct(platform, account string) (storage.Person, bool) {
+// ByAccount returns the person linked to an account of a platform.
+func (d *Snapshot) ByAccount(platform, account string) (storage.Person, bool) {
 	id, ok := d.byAccount[platform+":"+account]
 	if !ok {
 		return storage.Person{}, false
 	}
-	return d.person(id)
+	return d.Person(id)
 }
 
-// name returns a person's name, or the id when unknown.
-func (d *directory) name(id string) string {
+// Name returns a person's name, or the id when unknown.
+func (d *Snapshot) Name(id string) string {
 	if p, ok := d.people[id]; ok && p.Name != "" {
 		return p.Name
 	}
 	return id
 }
 
-// areaName returns an area's name, or the id when unknown.
-func (d *directory) areaName(id string) string {
+// AreaName returns an area's name, or the id when unknown.
+func (d *Snapshot) AreaName(id string) string {
 	if a, ok := d.areas[id]; ok && a.Name != "" {
 		return a.Name
 	}
@@ -162,16 +171,16 @@ func (d *directory) areaName(id string) string {
 }
 
 // Supervisor returns the supervisor of an area.
-func (d *directory) Supervisor(area string) (storage.Person, bool) {
+func (d *Snapshot) Supervisor(area string) (storage.Person, bool) {
 	a, ok := d.areas[area]
 	if !ok {
 		return storage.Person{}, false
 	}
-	return d.person(a.Supervisor)
+	return d.Person(a.Supervisor)
 }
 
 // WithRole lists the active people with any of the roles, sorted by id.
-func (d *directory) WithRole(roles ...storage.Role) []storage.Person {
+func (d *Snapshot) WithRole(roles ...storage.Role) []storage.Person {
 	var out []storage.Person
 	for _, p := range d.people {
 		if p.Pending || p.Disabled {
@@ -188,8 +197,8 @@ func (d *directory) WithRole(roles ...storage.Role) []storage.Person {
 	return out
 }
 
-// sortedAreas lists areas by name.
-func (d *directory) sortedAreas() []storage.Area {
+// Areas lists the areas by name.
+func (d *Snapshot) Areas() []storage.Area {
 	out := make([]storage.Area, 0, len(d.areas))
 	for _, a := range d.areas {
 		out = append(out, a)
