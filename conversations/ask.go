@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
@@ -151,7 +152,7 @@ func (t *turn) fieldButtons(q *questions, f *workflow.Field) [][]Button {
 	case workflow.KindYesNo:
 		rows = append(rows, []Button{{Label: t.tr("yes"), Code: q.code("y")}, {Label: t.tr("no"), Code: q.code("n")}})
 	case workflow.KindDate:
-		rows = rowsOf(t.dayButtons(q, f.Days), 3)
+		rows = chat.Rows(t.dayButtons(q, f.Days), 3)
 	}
 	files := f.TakesFiles() && q.filesFor(f.ID) > 0
 	if files {

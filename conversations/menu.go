@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/staff"
 )
 
 // menu offers the five services and the person's own requests.
@@ -42,7 +43,7 @@ func (t *turn) menuButton(ctx context.Context, what string) error {
 		t.help()
 		return nil
 	case "queue":
-		return t.queue(ctx)
+		return t.staff(ctx, staff.Queue, "")
 	case "menu":
 		t.menu()
 		return nil
@@ -78,7 +79,7 @@ func (t *turn) typedMenu(ctx context.Context, text string) (bool, error) {
 		t.help()
 		return true, nil
 	case fold(t.tr("menu.queue")), "cola":
-		return true, t.queue(ctx)
+		return true, t.staff(ctx, staff.Queue, "")
 	}
 	return false, nil
 }

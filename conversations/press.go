@@ -4,6 +4,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
+
+	"ctdesk/conversations/staff"
 )
 
 // Button codes are "<kind>:<args>", at most 64 bytes. They say what to do,
@@ -63,7 +65,7 @@ func (t *turn) press(ctx context.Context, code string) error {
 		}
 		return t.pendingInput(ctx, "", rest)
 	case "k":
-		return t.markDelivered(ctx, rest, t.ev.Pressed)
+		return t.staff(ctx, staff.Delivered, rest)
 	case "g":
 		i := strings.LastIndex(rest, ":")
 		if i < 0 {

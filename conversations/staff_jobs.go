@@ -148,6 +148,20 @@ func (e *Engine) Approvers(ctx context.Context, tk *storage.Ticket) (map[string]
 	return out, nil
 }
 
+// AwaitingApproval reports whether a ticket waits for a visto bueno.
+func (e *Engine) AwaitingApproval(tk *storage.Ticket) bool {
+	svc := e.services[tk.Service]
+	if svc == nil {
+		return false
+	}
+	for _, a := range svc.Actions {
+		if a.Approval != "" && a.Can(tk) {
+			return true
+		}
+	}
+	return false
+}
+
 // Card is a ticket's summary as a person reads it.
 func (e *Engine) Card(ctx context.Context, to string, tk *storage.Ticket) (string, error) {
 	t, err := e.jobTurn(ctx, "", e.cfg.Now())

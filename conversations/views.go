@@ -4,8 +4,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
@@ -26,24 +26,13 @@ func (t *turn) mine(ctx context.Context) error {
 	for i := len(ts) - 1; i >= 0 && len(ts)-i <= 10; i-- {
 		tk := &ts[i]
 		b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " — " + t.statusName(t.lang, tk))
-		bs = append(bs, Button{Label: tk.Folio, Code: "v:" + tk.Folio})
+		bs = append(bs, Button{Label: tk.Folio, Code: chat.ViewCode(tk.Folio)})
 	}
 	if len(ts) > 10 {
 		b.WriteString("\n" + t.tr("mine.more", len(ts)-10))
 	}
-	t.reply(b.String(), rowsOf(bs, 2)...)
+	t.reply(b.String(), chat.Rows(bs, 2)...)
 	return nil
-}
-
-// rowsOf splits buttons into rows of n.
-func rowsOf(bs []Button, n int) [][]Button {
-	var out [][]Button
-	for len(bs) > 0 {
-		k := min(n, len(bs))
-		out = append(out, bs[:k])
-		bs = bs[k:]
-	}
-	return out
 }
 
 // showTicket shows a ticket's detail with the actions its state allows to
@@ -87,100 +76,6 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	}
 	t.reply(text, rows(bs)...)
 	return nil
-}
-
-// queue shows CT's work: unassigned, mine, overdue, awaiting approval.
-func (t *turn) queue(ctx context.Context) error {
-	if !policy.MayUse(policy.Queue, t.who) {
-		t.reply(t.tr("queue.forbidden"))
-		return t.refuse(ctx, "", "cola", "cola")
-	}
-	ts, err := t.e.st.Tickets(ctx, storage.TicketFilter{Statuses: t.e.OpenStatuses()})
-	if err != nil {
-		return err
-	}
-	today := midnight(t.now.In(t.e.cfg.Location))
-	var unassigned, mine, others, overdue, waiting []*storage.Ticket
-	for i := range ts {
-		tk := &ts[i]
-		if tk.Terminal() {
-			continue
-		}
-		due := tk.DueDate()
-		switch {
-		case t.awaitingApproval(tk):
-			waiting = append(waiting, tk)
-		case tk.Assignee == "":
-			unassigned = append(unassigned, tk)
-		case tk.Assignee == t.who.ID:
-			mine = append(mine, tk)
-		case policy.MayUse(policy.AllWork, t.who):
-			others = append(others, tk)
-		}
-		if !due.IsZero() && due.Before(today) {
-			overdue = append(overdue, tk)
-		}
-	}
-	var b strings.Builder
-	b.WriteString(t.tr("queue.title"))
-	var bs []Button
-	section := func(key string, list []*storage.Ticket) {
-		if len(list) == 0 {
-			return
-		}
-		b.WriteString("\n\n" + t.tr(key, len(list)))
-		for _, tk := range list {
-			b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " · " + t.dir.AreaName(tk.Area) + " — " + t.statusName(t.lang, tk) + t.age(tk.Updated))
-			if d := tk.DueDate(); !d.IsZero() {
-				b.WriteString(" · " + t.tr("queue.due", d.In(t.e.cfg.Location).Format(dateShown)))
-			}
-			if len(bs) < 12 && !hasButton(bs, tk.Folio) {
-				bs = append(bs, Button{Label: tk.Folio, Code: "v:" + tk.Folio})
-			}
-		}
-	}
-	section("queue.unassigned", unassigned)
-	section("queue.mine", mine)
-	section("queue.others", others)
-	section("queue.overdue", overdue)
-	section("queue.waiting", waiting)
-	if len(unassigned)+len(mine)+len(others)+len(overdue)+len(waiting) == 0 {
-		b.WriteString("\n\n" + t.tr("queue.empty"))
-	}
-	t.reply(b.String(), rowsOf(bs, 3)...)
-	return nil
-}
-
-// awaitingApproval reports whether a ticket waits for a visto bueno.
-func (t *turn) awaitingApproval(tk *storage.Ticket) bool {
-	svc := t.e.services[tk.Service]
-	if svc == nil {
-		return false
-	}
-	for _, a := range svc.Actions {
-		if a.Approval != "" && a.Can(tk) {
-			return true
-		}
-	}
-	return false
-}
-
-// age says how long ago something happened, in days.
-func (t *turn) age(since time.Time) string {
-	days := int(t.now.Sub(since).Hours() / 24)
-	if days < 1 {
-		return ""
-	}
-	return " " + t.tr("age.days", days)
-}
-
-func hasButton(bs []Button, label string) bool {
-	for _, b := range bs {
-		if b.Label == label {
-			return true
-		}
-	}
-	return false
 }
 
 // stepExtras names what a history step brought besides its note: the date

@@ -16,6 +16,10 @@ type Closed struct {
 	From, To time.Time
 }
 
+// Layout is how a day is written for people, and how they type it:
+// dd/mm/aaaa.
+const Layout = "02/01/2006"
+
 // Day returns the civil date y-m-d, for building Closed values.
 func Day(y int, m time.Month, d int) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)

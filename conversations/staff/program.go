@@ -1,4 +1,4 @@
-package conversations
+package staff
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/texts"
 	"ctdesk/lib/program"
@@ -40,15 +41,15 @@ func ImportProgram(ctx context.Context, st ProgramStore, loc *time.Location, nam
 	}
 	areas, err := st.Areas(ctx)
 	if err != nil {
-		return res, fmt.Errorf("conversations: program: areas: %w", err)
+		return res, fmt.Errorf("staff: program: areas: %w", err)
 	}
 	people, err := st.People(ctx)
 	if err != nil {
-		return res, fmt.Errorf("conversations: program: people: %w", err)
+		return res, fmt.Errorf("staff: program: people: %w", err)
 	}
 	old, err := st.PlanItems(ctx, time.Time{}, time.Time{})
 	if err != nil {
-		return res, fmt.Errorf("conversations: program: items: %w", err)
+		return res, fmt.Errorf("staff: program: items: %w", err)
 	}
 	existing := make(map[string]storage.PlanItem, len(old))
 	for _, it := range old {
@@ -60,7 +61,7 @@ func ImportProgram(ctx context.Context, st ProgramStore, loc *time.Location, nam
 		return res, nil
 	}
 	if err := st.PutPlanItems(ctx, items...); err != nil {
-		return res, fmt.Errorf("conversations: program: store: %w", err)
+		return res, fmt.Errorf("staff: program: store: %w", err)
 	}
 	for _, it := range items {
 		if _, ok := existing[it.ID]; ok {
@@ -101,8 +102,8 @@ func ProgramProblems(lang string, probs []program.Problem) string {
 	return b.String()
 }
 
-// isProgramFile reports whether a file is likely a CT-RG.01 program.
-func isProgramFile(f IncomingFile) bool {
+// IsProgramFile reports whether a file is likely a CT-RG.01 program.
+func IsProgramFile(f chat.IncomingFile) bool {
 	switch strings.ToLower(filepath.Ext(f.Name)) {
 	case ".csv", ".yaml", ".yml":
 		return true
@@ -110,66 +111,68 @@ func isProgramFile(f IncomingFile) bool {
 	return strings.Contains(f.MIME, "csv") || strings.Contains(f.MIME, "yaml")
 }
 
-// programCommand answers /programa: with a file it imports it, without one
-// it shows what is planned and how to send the file. Coordinator only.
-func (t *turn) programCommand(ctx context.Context) error {
-	if !policy.MayUse(policy.Program, t.who) {
-		t.reply(t.tr("staff.forbidden"))
-		return t.refuse(ctx, "", "programa", "programa")
+// Program answers /programa: with a program file it imports it; without
+// one it shows what is planned and how to send the file. Coordinator only.
+func Program(ctx context.Context, env Env, req Request) (Answer, error) {
+	if !policy.MayUse(policy.Program, req.Who) {
+		return refused(req.Lang, "programa", "staff.forbidden"), nil
 	}
-	for _, f := range t.ev.Files {
-		if isProgramFile(f) {
-			return t.importProgram(ctx, f)
+	for _, f := range req.Files {
+		if IsProgramFile(f) {
+			return ImportFile(ctx, env, req, f)
 		}
 	}
-	st := t.e.st
-	today := midnight(t.now.In(t.e.cfg.Location))
-	items, err := st.PlanItems(ctx, today, time.Time{})
+	loc := env.Location
+	items, err := env.Store.PlanItems(ctx, startOfDay(req.Now, loc), time.Time{})
 	if err != nil {
-		return fmt.Errorf("conversations: program: items: %w", err)
+		return Answer{}, fmt.Errorf("staff: program: items: %w", err)
 	}
 	var b strings.Builder
 	if len(items) == 0 {
-		b.WriteString(t.tr("program.none"))
+		b.WriteString(texts.Text(req.Lang, "program.none"))
 	} else {
-		b.WriteString(t.tr("program.upcoming", len(items)))
+		b.WriteString(texts.Text(req.Lang, "program.upcoming", len(items)))
 		for i, it := range items {
 			if i == 10 {
-				b.WriteString("\n" + t.tr("program.more", len(items)-i))
+				b.WriteString("\n" + texts.Text(req.Lang, "program.more", len(items)-i))
 				break
 			}
-			b.WriteString("\n• " + it.Planned.In(t.e.cfg.Location).Format(dateShown) + " · " + it.Equipment + " · " + t.dir.AreaName(it.Area) + " · " + t.dir.Name(it.Tecnico))
+			b.WriteString("\n• " + day(it.Planned, loc) + " · " + it.Equipment + " · " + env.AreaName(it.Area) + " · " + env.Name(it.Tecnico))
 		}
 	}
-	b.WriteString("\n\n" + t.tr("program.send"))
-	t.reply(b.String())
-	return nil
+	b.WriteString("\n\n" + texts.Text(req.Lang, "program.send"))
+	return Answer{Text: b.String()}, nil
 }
 
-// importProgram imports a CT-RG.01 file the coordinator sent.
-func (t *turn) importProgram(ctx context.Context, f IncomingFile) error {
-	if f.TooBig {
-		t.reply(t.tr("file.toobig", f.Name))
-		return nil
+// ImportFile imports a CT-RG.01 file the coordinator sent: every row is
+// checked and, when one is wrong, nothing is stored and each problem is
+// told by its line. Coordinator only.
+func ImportFile(ctx context.Context, env Env, req Request, f chat.IncomingFile) (Answer, error) {
+	switch {
+	case !policy.MayUse(policy.Program, req.Who):
+		return refused(req.Lang, "programa", "staff.forbidden"), nil
+	case f.TooBig:
+		return Answer{Text: texts.Text(req.Lang, "file.toobig", f.Name)}, nil
 	}
-	st := t.e.st
-	res, err := ImportProgram(ctx, st, t.e.cfg.Location, f.Name, f.Data, t.who.ID, t.now)
+	res, err := ImportProgram(ctx, env.Store, env.Location, f.Name, f.Data, req.Who.ID, req.Now)
 	if err != nil {
-		return err
+		return Answer{}, err
 	}
 	if len(res.Problems) > 0 {
-		t.reply(t.tr("program.rejected", f.Name, len(res.Problems)) + "\n" + ProgramProblems(t.lang, res.Problems) + "\n\n" + t.tr("program.fix"))
-		return nil
+		return Answer{Text: texts.Text(req.Lang, "program.rejected", f.Name, len(res.Problems)) + "\n" +
+			ProgramProblems(req.Lang, res.Problems) + "\n\n" + texts.Text(req.Lang, "program.fix")}, nil
 	}
 	first, last := res.Items[0].Planned, res.Items[0].Planned
 	for _, it := range res.Items {
 		first, last = minTime(first, it.Planned), maxTime(last, it.Planned)
 	}
-	loc := t.e.cfg.Location
-	t.record("", "programa_importado", fmt.Sprintf("CT-RG.01 «%s»: %d equipos nuevos, %d actualizados, del %s al %s",
-		f.Name, res.New, res.Updated, first.In(loc).Format(dateShown), last.In(loc).Format(dateShown)))
-	t.reply(t.tr("program.imported", len(res.Items), res.New, res.Updated, first.In(loc).Format(dateShown), last.In(loc).Format(dateShown)))
-	return nil
+	loc := env.Location
+	return Answer{
+		Text:   texts.Text(req.Lang, "program.imported", len(res.Items), res.New, res.Updated, day(first, loc), day(last, loc)),
+		Action: "programa_importado",
+		Detail: fmt.Sprintf("CT-RG.01 «%s»: %d equipos nuevos, %d actualizados, del %s al %s",
+			f.Name, res.New, res.Updated, day(first, loc), day(last, loc)),
+	}, nil
 }
 
 func minTime(a, b time.Time) time.Time {
