@@ -67,11 +67,7 @@ func (t *turn) press(ctx context.Context, code string) error {
 	case "k":
 		return t.staff(ctx, staff.Delivered, rest)
 	case "g":
-		i := strings.LastIndex(rest, ":")
-		if i < 0 {
-			break
-		}
-		return t.decideRegistration(ctx, rest[:i], rest[i+1:] == "ok")
+		return t.decideRegistration(ctx, rest)
 	}
 	t.notice = t.tr("button.stale")
 	return nil
