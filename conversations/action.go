@@ -44,12 +44,8 @@ func (x effects) ButtonFor(to, action string) Button {
 
 // ticketButton handles a press on a ticket action.
 func (t *turn) ticketButton(ctx context.Context, folio, action string, step int) error {
-	tk, err := t.ticket(ctx, folio)
-	if notFound(err) {
-		t.notice = t.tr("ticket.notfound", folio)
-		return nil
-	}
-	if err != nil {
+	tk, ok, err := t.pressedTicket(ctx, folio)
+	if !ok {
 		return err
 	}
 	svc, ok := t.e.services[tk.Service]
@@ -77,6 +73,20 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 		return t.askPending(ctx)
 	}
 	return t.apply(ctx, tk, a, given{}, t.ev.Pressed)
+}
+
+// pressedTicket loads the ticket a button names; a folio that does not
+// exist is answered with a notice.
+func (t *turn) pressedTicket(ctx context.Context, folio string) (*storage.Ticket, bool, error) {
+	tk, err := t.ticket(ctx, folio)
+	if notFound(err) {
+		t.notice = t.tr("ticket.notfound", folio)
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return tk, true, nil
 }
 
 // apply carries out an action: the ticket changes, its history, the

@@ -105,6 +105,21 @@ func (e *Engine) Handle(ctx context.Context, ev Event) (Result, error) {
 // order (declared in package procedures).
 func DefaultServices() []*workflow.Service { return procedures.All() }
 
+// outbox turns messages into outbox items with ids "<prefix>#<n>", their
+// secrets sealed.
+func (e *Engine) outbox(prefix string, msgs []Message, now time.Time) ([]storage.OutboxItem, error) {
+	items := make([]storage.OutboxItem, 0, len(msgs))
+	for i, m := range msgs {
+		m.ID = prefix + "#" + strconv.Itoa(i)
+		payload, err := e.encode(m)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, storage.OutboxItem{ID: m.ID, Recipient: m.To, Payload: payload, Created: now})
+	}
+	return items, nil
+}
+
 // Invalidate drops the cached directory, e.g. after the configuration
 // changed people or areas.
 func (e *Engine) Invalidate() { e.dir.Invalidate() }
@@ -169,13 +184,12 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 	if prefix == "" {
 		prefix = randomID()
 	}
+	var err error
+	if c.Outbox, err = t.e.outbox(prefix, t.out, t.now); err != nil {
+		return Result{}, err
+	}
 	for i := range t.out {
-		t.out[i].ID = prefix + "#" + strconv.Itoa(i)
-		payload, err := t.e.encode(t.out[i])
-		if err != nil {
-			return Result{}, err
-		}
-		c.Outbox = append(c.Outbox, storage.OutboxItem{ID: t.out[i].ID, Recipient: t.out[i].To, Payload: payload, Created: t.now})
+		t.out[i].ID = c.Outbox[i].ID
 	}
 	if c.Empty() {
 		return Result{Notice: t.notice, Person: t.who.ID}, nil

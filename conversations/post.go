@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"ctdesk/conversations/texts"
@@ -16,16 +15,11 @@ import (
 // false. Messages get ids "<id>#<n>".
 func (e *Engine) Post(ctx context.Context, id string, msgs ...Message) (bool, error) {
 	now := e.cfg.Now()
-	c := storage.Change{Seen: "post:" + id, SeenTTL: 400 * 24 * time.Hour}
-	for i, m := range msgs {
-		m.ID = id + "#" + strconv.Itoa(i)
-		payload, err := e.encode(m)
-		if err != nil {
-			return false, err
-		}
-		c.Outbox = append(c.Outbox, storage.OutboxItem{ID: m.ID, Recipient: m.To, Payload: payload, Created: now})
+	items, err := e.outbox(id, msgs, now)
+	if err != nil {
+		return false, err
 	}
-	_, err := e.st.Commit(ctx, c)
+	_, err = e.st.Commit(ctx, storage.Change{Seen: "post:" + id, SeenTTL: 400 * 24 * time.Hour, Outbox: items})
 	if errors.Is(err, storage.ErrDuplicate) {
 		return false, nil
 	}

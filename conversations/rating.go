@@ -10,12 +10,8 @@ import (
 
 // rate records the requester's 1–5 evaluation of a closed ticket.
 func (t *turn) rate(ctx context.Context, folio string, score int) error {
-	tk, err := t.ticket(ctx, folio)
-	if notFound(err) {
-		t.notice = t.tr("ticket.notfound", folio)
-		return nil
-	}
-	if err != nil {
+	tk, ok, err := t.pressedTicket(ctx, folio)
+	if !ok {
 		return err
 	}
 	switch {

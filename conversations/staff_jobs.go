@@ -72,17 +72,12 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 	if hasSup && sup.ID != item.Tecnico {
 		t.send(sup.ID, t.trFor(sup.ID, "programmed.supervisor", t.folioToken(), item.Equipment, area, day))
 	}
-	c := storage.Change{Seen: id, SeenTTL: 400 * 24 * time.Hour, FolioToken: t.token, Log: t.log,
-		Tickets: []storage.TicketWrite{{Ticket: *tk}}}
-	for i, m := range t.out {
-		m.ID = id + "#" + strconv.Itoa(i)
-		payload, err := e.encode(m)
-		if err != nil {
-			return "", err
-		}
-		c.Outbox = append(c.Outbox, storage.OutboxItem{ID: m.ID, Recipient: m.To, Payload: payload, Created: now})
+	items, err := e.outbox(id, t.out, now)
+	if err != nil {
+		return "", err
 	}
-	done, err := e.st.Commit(ctx, c)
+	done, err := e.st.Commit(ctx, storage.Change{Seen: id, SeenTTL: 400 * 24 * time.Hour, FolioToken: t.token, Log: t.log,
+		Tickets: []storage.TicketWrite{{Ticket: *tk}}, Outbox: items})
 	if errors.Is(err, storage.ErrDuplicate) {
 		return e.programmedFolio(ctx, item)
 	}
