@@ -7,7 +7,6 @@ import (
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/registration"
 	"ctdesk/conversations/workflow"
-	"ctdesk/storage"
 )
 
 // registering is the questions of a registration in progress.
@@ -61,7 +60,7 @@ func (t *turn) regDone() error {
 	t.record("", "registro_solicitado", p.ID+" · "+p.Name)
 	t.clearState()
 	t.reply(t.tr("reg.sent"))
-	for _, c := range t.dir.WithRole(storage.RoleCoordinador) {
+	for _, c := range t.policy().Users(policy.Registrations) {
 		text, buttons := registration.Review(t.langOf(c.ID), p, t.dir)
 		t.send(c.ID, text, buttons)
 	}

@@ -179,6 +179,18 @@ func MayUse(c Command, who storage.Person) bool {
 	return who.Role == storage.RoleCoordinador
 }
 
+// Users lists the active people who may use a command, sorted by id: who
+// is asked when it waits for someone (a registration, for the coordinator).
+func (p Policy) Users(c Command) []storage.Person {
+	var out []storage.Person
+	for _, q := range p.dir.WithRole(storage.RoleUsuario, storage.RoleSupervisor, storage.RoleAutoridad, storage.RoleTecnico, storage.RoleCoordinador) {
+		if MayUse(c, q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
 func (p Policy) isSupervisor(tk *storage.Ticket, who storage.Person) bool {
 	s, ok := p.dir.Supervisor(tk.Area)
 	return ok && s.ID == who.ID

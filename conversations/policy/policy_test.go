@@ -157,6 +157,17 @@ func TestMayRate(t *testing.T) {
 	}
 }
 
+func TestUsers(t *testing.T) {
+	pol := policy.New(dir)
+	var got []string
+	for _, p := range pol.Users(policy.Registrations) {
+		got = append(got, p.ID)
+	}
+	if !slices.Equal(got, []string{"ana"}) {
+		t.Errorf("asked to decide a registration: got %v, want [ana]", got)
+	}
+}
+
 func TestMayUse(t *testing.T) {
 	tests := []struct {
 		c    policy.Command
