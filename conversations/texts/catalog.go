@@ -63,15 +63,15 @@ func Text(lang, key string, args ...any) string {
 
 // Vars returns the text of key with its {name} placeholders filled.
 func Vars(lang, key string, vars map[string]string) string {
-	s := Text(lang, key)
-	if !strings.Contains(s, "{") {
-		return s
+	text := Text(lang, key)
+	if !strings.Contains(text, "{") {
+		return text
 	}
 	pairs := make([]string, 0, 2*len(vars))
 	for k, v := range vars {
 		pairs = append(pairs, "{"+k+"}", v)
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	return strings.NewReplacer(pairs...).Replace(text)
 }
 
 // Has reports whether a key has a text in lang or in Spanish.
