@@ -6,87 +6,46 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
-// ActionCtx is what a service's Do sees when one of its actions applies.
-type ActionCtx struct {
-	t *turn
-	// Ticket is the ticket being changed; Do may change it.
-	Ticket *storage.Ticket
-	// By is who acts.
-	By storage.Person
-	// Text, Date and Files are the action's input, if it asked for one.
-	Text  string
-	Date  time.Time
-	Files []storage.Attachment
-	// To is the status the ticket moves to; Do may change it.
-	To string
-	// Note goes into the history line and the bitácora.
-	Note string
+// given is what an action's questions were answered with (nothing for an
+// action that asks nothing).
+type given struct {
+	text, note string
+	date       time.Time
+	files      []storage.Attachment
+	assignee   string      // who the answer assigns the ticket to
+	keep       [][2]string // answers kept in the ticket's fields, by field id
 }
 
-// Config returns the engine's configuration.
-func (a *ActionCtx) Config() *Config { return &a.t.e.cfg }
-
-// Now returns the time of the event.
-func (a *ActionCtx) Now() time.Time { return a.t.now }
-
-// Tell sends a message to a person, in that person's language.
-func (a *ActionCtx) Tell(to, key string, args ...any) {
-	a.t.send(to, a.t.trFor(to, key, args...))
+// effects is what a service's Do may make happen (workflow.Effects) for a
+// ticket in this turn.
+type effects struct {
+	t  *turn
+	tk *storage.Ticket
 }
 
-// TellSecret sends a message that is sealed in the outbox and never logged.
-func (a *ActionCtx) TellSecret(to string, buttons [][]Button, key string, args ...any) {
-	a.t.sendSecret(to, a.t.trFor(to, key, args...), buttons...)
+func (x effects) Password() string { return x.t.e.cfg.Password() }
+
+func (x effects) TellSecret(to string, buttons [][]Button, key string, args ...any) {
+	x.t.sendSecret(to, x.t.trFor(to, key, args...), buttons...)
 }
 
-// Record appends a bitácora entry about the ticket.
-func (a *ActionCtx) Record(action, detail string) { a.t.record(folioOf(a.Ticket), action, detail) }
+func (x effects) Record(action, detail string) { x.t.record(x.t.folioOf(x.tk), action, detail) }
 
-// ButtonFor builds the button of another action of the ticket, valid at the
-// history step the ticket will have after this action.
-func (a *ActionCtx) ButtonFor(to, action string) Button {
+func (x effects) ButtonFor(to, action string) Button {
 	return Button{
-		Label: a.t.actionLabel(to, a.Ticket.Service, action),
-		Code:  "t:" + folioOf(a.Ticket) + ":" + action + ":" + strconv.Itoa(len(a.Ticket.History)+1),
+		Label: x.t.actionLabel(to, x.tk.Service, action),
+		Code:  "t:" + x.t.folioOf(x.tk) + ":" + action + ":" + strconv.Itoa(len(x.tk.History)+1),
 	}
-}
-
-// may reports whether a person may take an action on a ticket.
-func (t *turn) may(a *Action, tk *storage.Ticket, p storage.Person) bool {
-	if a.Who&ActorRequester != 0 && tk.Requester == p.ID {
-		return true
-	}
-	if a.Who&ActorSupervisor != 0 {
-		if s, ok := t.dir.supervisor(tk.Area); ok && s.ID == p.ID {
-			return true
-		}
-	}
-	if a.Who&ActorAutoridad != 0 && p.Role == storage.RoleAutoridad {
-		return true
-	}
-	if a.Who&ActorStaff != 0 && p.Role.IsStaff() {
-		return true
-	}
-	if a.Who&ActorAssignee != 0 && (tk.Assignee == p.ID || p.Role == storage.RoleCoordinador) {
-		return true
-	}
-	if a.Who&ActorCoordinator != 0 && p.Role == storage.RoleCoordinador {
-		return true
-	}
-	return false
 }
 
 // ticketButton handles a press on a ticket action.
 func (t *turn) ticketButton(ctx context.Context, folio, action string, step int) error {
-	tk, err := t.ticket(ctx, folio)
-	if notFound(err) {
-		t.notice = t.tr("ticket.notfound", folio)
-		return nil
-	}
-	if err != nil {
+	tk, ok, err := t.pressedTicket(ctx, folio)
+	if !ok {
 		return err
 	}
 	svc, ok := t.e.services[tk.Service]
@@ -94,77 +53,54 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 		t.notice = t.tr("button.stale")
 		return nil
 	}
-	a, ok := svc.action(action)
+	a, ok := svc.Action(action)
 	if !ok {
 		t.notice = t.tr("button.stale")
 		return nil
 	}
-	if !t.may(a, tk, t.who) {
-		t.refuse(tk, a)
-		return nil
+	if !t.policy().May(a.Who, tk, t.who) {
+		t.notice = t.tr("button.forbidden", tk.Folio)
+		return t.refuse(ctx, tk.Folio, a.ID, a.ID)
 	}
-	if len(tk.History) != step || !a.can(tk) {
+	if len(tk.History) != step || !a.Can(tk) {
 		t.notice = t.tr("button.moved", tk.Folio, t.statusName(t.lang, tk))
 		t.editPressed(t.ev.Pressed, t.card(t.who.ID, tk)+"\n\n"+t.notice)
 		return nil
 	}
-	if a.Input != InputNone {
+	if len(a.Input) > 0 {
 		t.st.Pend = &pending{Folio: tk.Folio, Action: a.ID, Step: step, Pressed: t.ev.Pressed}
 		t.dirty = true
 		return t.askPending(ctx)
 	}
-	return t.apply(ctx, tk, a, &ActionCtx{}, t.ev.Pressed)
+	return t.apply(ctx, tk, a, given{}, t.ev.Pressed)
 }
 
-// refuse answers a press by someone who may not press it, and writes the
-// attempt to the bitácora.
-func (t *turn) refuse(tk *storage.Ticket, a *Action) {
-	t.notice = t.tr("button.forbidden", tk.Folio)
-	t.record(tk.Folio, "intento_no_autorizado", a.ID)
+// pressedTicket loads the ticket a button names; a folio that does not
+// exist is answered with a notice.
+func (t *turn) pressedTicket(ctx context.Context, folio string) (*storage.Ticket, bool, error) {
+	tk, err := t.ticket(ctx, folio)
+	if notFound(err) {
+		t.notice = t.tr("ticket.notfound", folio)
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return tk, true, nil
 }
 
 // apply carries out an action: the ticket changes, its history, the
 // bitácora and the people concerned are told.
-func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *Action, ac *ActionCtx, pressed string) error {
-	ac.t, ac.Ticket, ac.By, ac.To = t, tk, t.who, a.To
+func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *workflow.Action, in given, pressed string) error {
+	ac := &workflow.ActionCtx{Effects: effects{t, tk}, Ticket: tk, By: t.who,
+		Text: in.text, Date: in.date, Files: in.files, To: a.To, Note: in.note}
 	if ac.Note == "" {
 		ac.Note = ac.Text
 	}
 	from := tk.Status
-	if a.Assign {
-		tk.Assignee = t.who.ID
-	}
-	if a.Input == InputAssignee {
-		tk.Assignee = ac.Text
-		ac.Note = t.dir.name(ac.Text)
-	}
-	if a.Approval != "" {
-		tk.Approvals = append(tk.Approvals, storage.Approval{
-			Kind: a.Approval, By: t.who.ID, Role: t.who.Role, Approved: !a.Reject, Reason: ac.Text, At: t.now,
-		})
-	}
-	if a.Sign != "" {
-		tk.Signatures = append(tk.Signatures, storage.Signature{What: a.Sign, By: t.who.ID, At: t.now})
-		t.record(tk.Folio, "firma", a.Sign)
-	}
-	if a.Counter != "" {
-		if tk.Counters == nil {
-			tk.Counters = map[string]int{}
-		}
-		tk.Counters[a.Counter]++
-	}
-	if !ac.Date.IsZero() {
-		tk.Dates = append(tk.Dates, storage.CommittedDate{Date: ac.Date, Reason: reasonIfSlip(tk, ac.Text), By: t.who.ID, At: t.now})
-	}
-	tk.Attachments = append(tk.Attachments, ac.Files...)
-	if a.Field != "" && ac.Text != "" {
-		if tk.Fields == nil {
-			tk.Fields = map[string]string{}
-		}
-		tk.Fields[a.Field] = ac.Text
-	}
+	t.keep(tk, a, in)
 	if a.Deliver {
-		t.deliver = outFiles(ac.Files)
+		t.deliver = outFiles(in.files)
 	}
 	if a.Do != nil {
 		if err := a.Do(ac); err != nil {
@@ -180,10 +116,47 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *Action, ac *Act
 	})
 	t.touch(tk)
 	t.record(tk.Folio, a.ID, logDetail(ac))
-	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.tr("done.pressed", t.actionLabel(t.who.ID, tk.Service, a.ID), t.dir.name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
+	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.tr("done.pressed", t.actionLabel(t.who.ID, tk.Service, a.ID), t.dir.Name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
 	t.enterStatus(ctx, tk, a)
 	t.deliver = nil
 	return nil
+}
+
+// keep writes into the ticket what the action and its answers record: the
+// assignee, a visto bueno, a signature, a counter, a committed date, the
+// files and the answers it keeps.
+func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
+	if a.Assign {
+		tk.Assignee = t.who.ID
+	}
+	if in.assignee != "" {
+		tk.Assignee = in.assignee
+	}
+	if a.Approval != "" {
+		tk.Approvals = append(tk.Approvals, storage.Approval{
+			Kind: a.Approval, By: t.who.ID, Role: t.who.Role, Approved: !a.Reject, Reason: in.text, At: t.now,
+		})
+	}
+	if a.Sign != "" {
+		tk.Signatures = append(tk.Signatures, storage.Signature{What: a.Sign, By: t.who.ID, At: t.now})
+		t.record(tk.Folio, "firma", a.Sign)
+	}
+	if a.Counter != "" {
+		if tk.Counters == nil {
+			tk.Counters = map[string]int{}
+		}
+		tk.Counters[a.Counter]++
+	}
+	if !in.date.IsZero() {
+		tk.Dates = append(tk.Dates, storage.CommittedDate{Date: in.date, Reason: reasonIfSlip(tk, in.text), By: t.who.ID, At: t.now})
+	}
+	tk.Attachments = append(tk.Attachments, in.files...)
+	for _, kv := range in.keep {
+		if tk.Fields == nil {
+			tk.Fields = map[string]string{}
+		}
+		tk.Fields[kv[0]] = kv[1]
+	}
 }
 
 // reasonIfSlip keeps the reason only when a date replaces an earlier one.
@@ -196,7 +169,7 @@ func reasonIfSlip(tk *storage.Ticket, reason string) string {
 
 // logDetail is what the bitácora keeps of an action: its note, with the
 // committed date and the files when it had them.
-func logDetail(ac *ActionCtx) string {
+func logDetail(ac *workflow.ActionCtx) string {
 	var parts []string
 	if !ac.Date.IsZero() {
 		parts = append(parts, "fecha "+ac.Date.Format(dateShown))

@@ -3,6 +3,8 @@ package conversations
 import (
 	"strings"
 
+	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -12,29 +14,29 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	lang := t.langOf(to)
 	svc := t.e.services[tk.Service]
 	var b strings.Builder
-	b.WriteString(folioOf(tk) + " · " + translate(lang, "svc."+tk.Service) + "\n")
-	b.WriteString(translate(lang, "card.requester", t.dir.name(tk.Requester), t.dir.areaName(tk.Area)) + "\n")
-	b.WriteString(translate(lang, "card.status", t.statusName(lang, tk)) + "\n")
+	b.WriteString(t.folioOf(tk) + " · " + texts.Text(lang, "svc."+tk.Service) + "\n")
+	b.WriteString(texts.Text(lang, "card.requester", t.dir.Name(tk.Requester), t.dir.AreaName(tk.Area)) + "\n")
+	b.WriteString(texts.Text(lang, "card.status", t.statusName(lang, tk)) + "\n")
 	if tk.Assignee != "" {
-		b.WriteString(translate(lang, "card.assignee", t.dir.name(tk.Assignee)) + "\n")
+		b.WriteString(texts.Text(lang, "card.assignee", t.dir.Name(tk.Assignee)) + "\n")
 	}
 	if d := tk.DueDate(); !d.IsZero() {
-		line := translate(lang, "card.date", d.In(t.e.cfg.Location).Format(dateShown))
+		line := texts.Text(lang, "card.date", d.In(t.e.cfg.Location).Format(dateShown))
 		switch n := len(tk.Dates) - 1; {
 		case n == 1:
-			line += " " + translate(lang, "card.slips.one")
+			line += " " + texts.Text(lang, "card.slips.one")
 		case n > 1:
-			line += " " + translate(lang, "card.slips", n)
+			line += " " + texts.Text(lang, "card.slips", n)
 		}
 		b.WriteString(line + "\n")
 	}
 	if svc != nil {
-		ans := Answers(tk.Fields)
+		ans := workflow.Answers(tk.Fields)
 		b.WriteString(t.answersText(lang, svc, ans))
 		b.WriteString(t.workText(lang, svc, tk))
 	}
 	if n := len(tk.Attachments); n > 0 {
-		b.WriteString("\n" + translate(lang, "card.files", n))
+		b.WriteString("\n" + texts.Text(lang, "card.files", n))
 	}
 	return strings.TrimRight(b.String(), "\n")
 }
@@ -42,19 +44,21 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 // workText lists what CT's work added to a ticket: the values its actions
 // keep (a content kind, a published address, a chosen draft) and its
 // counters (rounds of changes, reschedules).
-func (t *turn) workText(lang string, svc *Service, tk *storage.Ticket) string {
+func (t *turn) workText(lang string, svc *workflow.Service, tk *storage.Ticket) string {
 	var b strings.Builder
 	shown := map[string]bool{}
 	for _, a := range svc.Actions {
-		v := tk.Fields[a.Field]
-		if a.Field == "" || v == "" || shown[a.Field] {
-			continue
+		for _, f := range a.Input {
+			v := tk.Fields[f.ID]
+			if !f.Keep || v == "" || shown[f.ID] {
+				continue
+			}
+			shown[f.ID] = true
+			if len(f.Choices) > 0 {
+				v = texts.Text(lang, svc.ID+"."+f.ID+"."+v)
+			}
+			b.WriteString("\n• " + texts.Text(lang, svc.ID+"."+f.ID) + ": " + v)
 		}
-		shown[a.Field] = true
-		if a.Input == InputChoice {
-			v = translate(lang, svc.ID+"."+a.Field+"."+v)
-		}
-		b.WriteString("\n• " + translate(lang, svc.ID+"."+a.Field) + ": " + v)
 	}
 	for _, a := range svc.Actions {
 		n := tk.Counters[a.Counter]
@@ -62,8 +66,8 @@ func (t *turn) workText(lang string, svc *Service, tk *storage.Ticket) string {
 			continue
 		}
 		shown["#"+a.Counter] = true
-		if key := svc.ID + ".counter." + a.Counter; hasText(lang, key) {
-			b.WriteString("\n" + translate(lang, key, n))
+		if key := svc.ID + ".counter." + a.Counter; texts.Has(lang, key) {
+			b.WriteString("\n" + texts.Text(lang, key, n))
 		}
 	}
 	return b.String()

@@ -1,9 +1,11 @@
 package conversations
 
 import (
-	"ctdesk/conversations/calendar"
 	"fmt"
 	"time"
+
+	"ctdesk/conversations/texts"
+	"ctdesk/lib/calendar"
 )
 
 // Config is what the engine needs to know of the institution.
@@ -40,7 +42,7 @@ func (c *Config) withDefaults() error {
 	if c.Language == "" {
 		c.Language = "es"
 	}
-	if _, ok := catalogs[c.Language]; !ok {
+	if !texts.Known(c.Language) {
 		return fmt.Errorf("conversations: language %q has no catalog", c.Language)
 	}
 	if c.DialogIdle <= 0 {
@@ -61,9 +63,9 @@ func (c *Config) withDefaults() error {
 	return nil
 }
 
-// needsApproval reports whether a request with that key needs the
+// NeedsApproval reports whether a request with that key needs the
 // supervisor's visto bueno, def being the service's default.
-func (c *Config) needsApproval(key string, def bool) bool {
+func (c *Config) NeedsApproval(key string, def bool) bool {
 	if v, ok := c.Approvals[key]; ok {
 		return v
 	}

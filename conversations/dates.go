@@ -4,14 +4,14 @@ import (
 	"strings"
 	"time"
 
-	"ctdesk/conversations/calendar"
+	"ctdesk/lib/calendar"
 )
 
 // dateKey is how dates are kept in answers and button codes.
 const dateKey = "2006-01-02"
 
 // dateShown is how dates are shown to people.
-const dateShown = "02/01/2006"
+const dateShown = calendar.Layout
 
 // parseDate reads a date typed by a person; msg explains what is wrong.
 func (t *turn) parseDate(text string, allowPast bool) (time.Time, string) {

@@ -5,16 +5,23 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
+	"ctdesk/conversations/directory"
+	"ctdesk/conversations/procedures"
+	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
-// Store is what the engine needs of a store: the records it changes, and
-// for the coordinator's commands the bitácora, the CT-RG.01 plan and the
-// delivered marks of the quarterly report.
+// Store is what the engine needs of a store: the records it changes, the
+// marks that bound refusals in the bitácora, and for the coordinator's
+// commands the bitácora, the CT-RG.01 plan and the delivered marks of the
+// quarterly report.
 type Store interface {
 	storage.Committer
+	storage.Seen
 	storage.Tickets
 	storage.Dialogs
 	storage.Directory
@@ -28,9 +35,9 @@ type Store interface {
 type Engine struct {
 	cfg      Config
 	st       Store
-	services map[string]*Service
+	services map[string]*workflow.Service
 	order    []string
-	dir      dirCache
+	dir      directory.Cache
 	seal     *sealer
 }
 
@@ -42,7 +49,7 @@ const maxAttempts = 8
 const seenTTL = 72 * time.Hour
 
 // New builds an engine over the store with the given services (in menu order).
-func New(cfg Config, st Store, services ...*Service) (*Engine, error) {
+func New(cfg Config, st Store, services ...*workflow.Service) (*Engine, error) {
 	if err := cfg.withDefaults(); err != nil {
 		return nil, err
 	}
@@ -50,12 +57,12 @@ func New(cfg Config, st Store, services ...*Service) (*Engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, st: st, services: make(map[string]*Service), seal: seal}
+	e := &Engine{cfg: cfg, st: st, services: make(map[string]*workflow.Service), seal: seal}
 	for _, s := range services {
 		if _, dup := e.services[s.ID]; dup {
 			return nil, fmt.Errorf("conversations: service %q declared twice", s.ID)
 		}
-		if err := s.validate(); err != nil {
+		if err := s.Validate(); err != nil {
 			return nil, err
 		}
 		e.services[s.ID] = s
@@ -72,8 +79,9 @@ func (e *Engine) Handle(ctx context.Context, ev Event) (Result, error) {
 	if ev.At.IsZero() {
 		ev.At = e.cfg.Now()
 	}
+	marks := map[string]bool{} // refusal marks taken, kept across retries
 	for attempt := 1; ; attempt++ {
-		t, err := e.newTurn(ctx, ev)
+		t, err := e.newTurn(ctx, ev, marks)
 		if err != nil {
 			return Result{}, err
 		}
@@ -93,23 +101,42 @@ func (e *Engine) Handle(ctx context.Context, ev Event) (Result, error) {
 	}
 }
 
+// DefaultServices returns the five services of the procedure, in menu
+// order (declared in package procedures).
+func DefaultServices() []*workflow.Service { return procedures.All() }
+
+// outbox turns messages into outbox items with ids "<prefix>#<n>", their
+// secrets sealed.
+func (e *Engine) outbox(prefix string, msgs []Message, now time.Time) ([]storage.OutboxItem, error) {
+	items := make([]storage.OutboxItem, 0, len(msgs))
+	for i, m := range msgs {
+		m.ID = prefix + "#" + strconv.Itoa(i)
+		payload, err := e.encode(m)
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, storage.OutboxItem{ID: m.ID, Recipient: m.To, Payload: payload, Created: now})
+	}
+	return items, nil
+}
+
 // Invalidate drops the cached directory, e.g. after the configuration
 // changed people or areas.
-func (e *Engine) Invalidate() { e.dir.invalidate() }
+func (e *Engine) Invalidate() { e.dir.Invalidate() }
 
 // newTurn loads what an event needs: the directory, the person, the dialog.
-func (e *Engine) newTurn(ctx context.Context, ev Event) (*turn, error) {
+func (e *Engine) newTurn(ctx context.Context, ev Event, marks map[string]bool) (*turn, error) {
 	now := ev.At.In(e.cfg.Location) // folios and dates follow the institution's calendar
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return nil, err
 	}
-	t := &turn{e: e, ev: ev, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}}
+	t := &turn{e: e, ev: ev, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}, marks: marks}
 	switch {
 	case ev.Person != "":
-		t.who, t.known = dir.person(ev.Person)
+		t.who, t.known = dir.Person(ev.Person)
 	case ev.Platform != "":
-		t.who, t.known = dir.byAcct(ev.Platform, ev.Account)
+		t.who, t.known = dir.ByAccount(ev.Platform, ev.Account)
 	}
 	if t.known && (t.who.Pending || t.who.Disabled) {
 		t.known = false
@@ -119,7 +146,7 @@ func (e *Engine) newTurn(ctx context.Context, ev Event) (*turn, error) {
 		t.key = ev.Platform + ":" + ev.Account
 	}
 	if t.who.Language != "" {
-		if _, ok := catalogs[t.who.Language]; ok {
+		if texts.Known(t.who.Language) {
 			t.lang = t.who.Language
 		}
 	}
@@ -140,7 +167,7 @@ func (e *Engine) newTurn(ctx context.Context, ev Event) (*turn, error) {
 
 // commit writes everything the turn decided.
 func (t *turn) commit(ctx context.Context) (Result, error) {
-	c := storage.Change{Seen: t.ev.ID, SeenTTL: seenTTL, Log: t.log, People: t.people}
+	c := storage.Change{Seen: t.ev.ID, SeenTTL: seenTTL, FolioToken: t.token, Log: t.log, People: t.people}
 	// A dialog that ends is deleted; one that never was is not written.
 	if t.dirty && !(t.st.idle() && t.ver == 0) {
 		w := storage.DialogWrite{Expect: t.ver, TTL: t.e.cfg.DialogIdle + 7*24*time.Hour, Delete: t.st.idle()}
@@ -157,13 +184,12 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 	if prefix == "" {
 		prefix = randomID()
 	}
+	var err error
+	if c.Outbox, err = t.e.outbox(prefix, t.out, t.now); err != nil {
+		return Result{}, err
+	}
 	for i := range t.out {
-		t.out[i].ID = prefix + "#" + strconv.Itoa(i)
-		payload, err := t.e.encode(t.out[i])
-		if err != nil {
-			return Result{}, err
-		}
-		c.Outbox = append(c.Outbox, storage.OutboxItem{ID: t.out[i].ID, Recipient: t.out[i].To, Payload: payload, Created: t.now})
+		t.out[i].ID = c.Outbox[i].ID
 	}
 	if c.Empty() {
 		return Result{Notice: t.notice, Person: t.who.ID}, nil
@@ -173,19 +199,37 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 		return Result{}, fmt.Errorf("conversations: commit %s: %w", t.ev.ID, err)
 	}
 	if len(t.people) > 0 {
-		t.e.dir.invalidate()
+		t.e.dir.Invalidate()
 	}
 	res := Result{Messages: t.out, Notice: t.notice, Person: t.who.ID}
-	if done.Folio != "" {
+	if done.Folio != "" && t.token != "" {
+		name := strings.NewReplacer(t.token, done.Folio).Replace
 		for i := range res.Messages {
-			res.Messages[i].Text = replaceFolio(res.Messages[i].Text, done.Folio)
+			res.Messages[i].Text = name(res.Messages[i].Text)
 			for r := range res.Messages[i].Buttons {
 				for b := range res.Messages[i].Buttons[r] {
-					res.Messages[i].Buttons[r][b].Code = replaceFolio(res.Messages[i].Buttons[r][b].Code, done.Folio)
+					res.Messages[i].Buttons[r][b].Code = name(res.Messages[i].Buttons[r][b].Code)
 				}
 			}
 		}
-		res.Notice = replaceFolio(res.Notice, done.Folio)
+		res.Notice = name(res.Notice)
 	}
 	return res, nil
+}
+
+// OpenStatuses lists the statuses, of every service, in which a ticket is
+// still open (not closed, rejected or cancelled), so work queues ask the
+// store only for those.
+func (e *Engine) OpenStatuses() []string {
+	seen := map[string]bool{storage.StatusClosed: true, storage.StatusRejected: true, storage.StatusCancelled: true}
+	var out []string
+	for _, id := range e.order {
+		for _, st := range e.services[id].Statuses() {
+			if !seen[st] {
+				seen[st] = true
+				out = append(out, st)
+			}
+		}
+	}
+	return out
 }

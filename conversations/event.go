@@ -1,6 +1,10 @@
 package conversations
 
-import "time"
+import (
+	"time"
+
+	"ctdesk/conversations/chat"
+)
 
 // Event is something a person did in chat.
 type Event struct {
@@ -24,47 +28,17 @@ type Event struct {
 	Name string
 }
 
-// IncomingFile is a file a person sent, already downloaded by the adapter.
-type IncomingFile struct {
-	Name  string
-	MIME  string
-	Data  []byte
-	Photo bool
-	// TooBig is set by an adapter that could not download the file because
-	// of the platform's size limits; Data is then empty.
-	TooBig bool
-}
-
-// Button is an action offered under a message.
-type Button struct {
-	Label string `json:"l"`
-	// Code is at most 64 bytes; it names what to do, never who may do it.
-	Code string `json:"c"`
-}
-
-// Message is something to tell a person.
-type Message struct {
-	ID string `json:"id"` // outbox id, unique and deterministic per event
-	To string `json:"to"` // person id, or "platform:account" for an unregistered user
-	// Text is plain text; adapters escape it for their markup.
-	Text    string     `json:"t"`
-	Buttons [][]Button `json:"b,omitempty"`
-	// Files are attachments to send with the message, by file id.
-	Files []OutFile `json:"f,omitempty"`
-	// Edit, when set, replaces the text of that earlier platform message and
-	// removes its buttons instead of sending a new one.
-	Edit string `json:"e,omitempty"`
-	// Secret marks text that must never be stored in clear or logged (a
-	// temporary password); it is sealed in the outbox.
-	Secret bool `json:"s,omitempty"`
-}
-
-// OutFile is a stored file to send as a document or photo.
-type OutFile struct {
-	ID    string `json:"id"`
-	Name  string `json:"n"`
-	Photo bool   `json:"p,omitempty"`
-}
+// The chat vocabulary (package chat), under the names the adapters use.
+type (
+	// IncomingFile is a file a person sent, already downloaded by the adapter.
+	IncomingFile = chat.IncomingFile
+	// Button is an action offered under a message.
+	Button = chat.Button
+	// Message is something to tell a person.
+	Message = chat.Message
+	// OutFile is a stored file to send as a document or photo.
+	OutFile = chat.OutFile
+)
 
 // Result is what handling an event produced.
 type Result struct {

@@ -6,37 +6,36 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
+
+	"ctdesk/conversations/workflow"
 )
 
 // defaultMaxText bounds a text answer when the field sets no Max.
 const defaultMaxText = 1000
 
-// validate checks an answer to a field. It returns the value to keep, or a
+// validate checks an answer to a field, typed (text) or pressed (button,
+// the value of the button's code). It returns the value to keep, or a
 // message for the person (and the same question is asked again); err is
-// only for store failures.
-func (t *turn) validate(ctx context.Context, s *Service, f *Field, text, button string) (value, msg string, err error) {
-	if f.Kind != KindFile && len(t.ev.Files) > 0 && text == "" {
+// only for store failures. A file field (or a text field that takes files)
+// returns "" while more files may follow.
+func (t *turn) validate(ctx context.Context, q *questions, f *workflow.Field, text, button string) (value, msg string, err error) {
+	if !f.TakesFiles() && len(t.ev.Files) > 0 && text == "" {
 		return "", t.tr("form.file.notexpected"), nil
 	}
 	switch f.Kind {
-	case KindText:
+	case workflow.KindText:
+		if f.Files {
+			return t.textOrFiles(ctx, q, f, text, button)
+		}
 		return t.validText(f, text)
-	case KindChoice:
-		cs := t.choices(s, f)
-		if i, err := strconv.Atoi(button); err == nil && i >= 0 && i < len(cs) {
-			return cs[i].id, "", nil
-		}
-		if i, err := strconv.Atoi(strings.TrimSpace(text)); err == nil && i >= 1 && i <= len(cs) {
-			return cs[i-1].id, "", nil
-		}
-		for _, c := range cs {
-			if fold(text) != "" && (fold(text) == fold(c.label) || fold(text) == fold(c.id)) {
-				return c.id, "", nil
-			}
+	case workflow.KindChoice:
+		if o, ok := matchOption(t.options(q, f), text, button); ok {
+			return o.id, "", nil
 		}
 		return "", t.tr("form.choice.invalid"), nil
-	case KindYesNo:
+	case workflow.KindYesNo:
 		switch {
 		case button == "y" || isYes(text):
 			return "si", "", nil
@@ -44,24 +43,27 @@ func (t *turn) validate(ctx context.Context, s *Service, f *Field, text, button 
 			return "no", "", nil
 		}
 		return "", t.tr("form.yesno.invalid"), nil
-	case KindEmail:
+	case workflow.KindEmail:
 		return t.validEmail(text)
-	case KindURL:
+	case workflow.KindURL:
 		return t.validURL(text)
-	case KindDate:
-		d, msg := t.parseDate(text, f.AllowPast)
+	case workflow.KindDate:
+		d, msg := t.validDate(f, text, button)
 		if msg != "" {
 			return "", msg, nil
 		}
 		return d.Format(dateKey), "", nil
-	case KindFile:
-		return t.fileAnswer(ctx, f, button)
+	case workflow.KindFile:
+		return t.fileAnswer(ctx, q, f, text, button)
 	}
 	return "", t.tr("form.invalid"), nil
 }
 
-func (t *turn) validText(f *Field, text string) (string, string, error) {
+func (t *turn) validText(f *workflow.Field, text string) (string, string, error) {
 	text = strings.TrimSpace(text)
+	if f.Pattern != nil && !f.Pattern.MatchString(text) {
+		return "", t.tr(f.Invalid), nil
+	}
 	if text == "" {
 		return "", t.tr("form.text.empty"), nil
 	}
@@ -106,41 +108,81 @@ func (t *turn) validURL(text string) (string, string, error) {
 	return u.String(), "", nil
 }
 
+// validDate reads a date from a day button ("d:yyyy-mm-dd") or typed text;
+// msg explains what is wrong.
+func (t *turn) validDate(f *workflow.Field, text, button string) (time.Time, string) {
+	loc := t.e.cfg.Location
+	if d, ok := strings.CutPrefix(button, "d:"); ok {
+		today := midnight(t.now.In(loc))
+		day, err := time.ParseInLocation(dateKey, d, loc)
+		if err == nil && (f.AllowPast || !day.Before(today)) {
+			return day, ""
+		}
+		return time.Time{}, t.tr("form.date.past", today.Format(dateShown))
+	}
+	return t.parseDate(text, f.AllowPast)
+}
+
 // fileAnswer keeps the files of the event for a file field. It returns the
-// value once the field is complete; "" while more files may follow.
-func (t *turn) fileAnswer(ctx context.Context, f *Field, button string) (string, string, error) {
-	if button == "done" {
-		if n := t.filesFor(f.ID); n > 0 {
+// number of files once the field is complete; "" while more may follow.
+func (t *turn) fileAnswer(ctx context.Context, q *questions, f *workflow.Field, text, button string) (string, string, error) {
+	if len(t.ev.Files) == 0 {
+		if n := q.filesFor(f.ID); n > 0 && (button == "done" || isDone(text)) {
 			return strconv.Itoa(n), "", nil
 		}
 		return "", t.tr("form.file.expected"), nil
 	}
-	if len(t.ev.Files) == 0 {
-		if t.filesFor(f.ID) > 0 && isDone(t.ev.Text) {
-			return strconv.Itoa(t.filesFor(f.ID)), "", nil
-		}
-		return "", t.tr("form.file.expected"), nil
+	msg, err := t.keepFiles(ctx, q, f, "form.files.got")
+	if err != nil || msg != "" || f.Multi {
+		return "", msg, err
 	}
+	return strconv.Itoa(q.filesFor(f.ID)), "", nil
+}
+
+// textOrFiles takes a text, or files until «Listo», for a text field that
+// takes files (a result typed or sent as a document). A typed text ends
+// the answer and keeps the files already sent; «Listo» ends it with the
+// files and no text.
+func (t *turn) textOrFiles(ctx context.Context, q *questions, f *workflow.Field, text, button string) (string, string, error) {
+	switch {
+	case len(t.ev.Files) > 0:
+		msg, err := t.keepFiles(ctx, q, f, "in.textfiles.got")
+		return "", msg, err
+	case button == "done" || isDone(text):
+		if q.filesFor(f.ID) == 0 {
+			return "", t.tr("in.textfiles.expected"), nil
+		}
+		return "", "", nil
+	}
+	v, msg, err := t.validText(f, text)
+	if msg != "" {
+		return "", msg, err
+	}
+	return v, "", nil
+}
+
+// keepFiles stores the files of the event as answers to a field; for a
+// field that takes several, it acknowledges them (got) with «Listo».
+func (t *turn) keepFiles(ctx context.Context, q *questions, f *workflow.Field, got string) (string, error) {
 	for _, in := range t.ev.Files {
 		if in.TooBig || len(in.Data) == 0 {
-			return "", t.tr("file.toobig", in.Name), nil
+			return t.tr("file.toobig", in.Name), nil
 		}
 	}
-	got, err := t.storeFiles(ctx, f.ID, t.ev.Files)
+	kept, err := t.storeFiles(ctx, f.ID, t.ev.Files)
 	if err != nil {
-		return "", "", err
+		return "", err
 	}
-	t.st.Att = append(t.st.Att, got...)
+	q.st.Files = append(q.st.Files, kept...)
 	t.dirty = true
-	if !f.Multi {
-		return strconv.Itoa(t.filesFor(f.ID)), "", nil
+	if f.Multi || f.Files {
+		names := make([]string, len(kept))
+		for i, g := range kept {
+			names[i] = g.Name
+		}
+		t.reply(t.tr(got, strings.Join(names, ", ")), []Button{{Label: t.tr("form.files.done"), Code: q.code("done")}})
 	}
-	names := make([]string, len(got))
-	for i, g := range got {
-		names[i] = g.Name
-	}
-	t.reply(t.tr("form.files.got", strings.Join(names, ", ")), []Button{{Label: t.tr("form.files.done"), Code: "f:" + f.ID + ":done"}})
-	return "", "", nil
+	return "", nil
 }
 
 func isYes(text string) bool {
@@ -154,6 +196,15 @@ func isYes(text string) bool {
 func isDone(text string) bool {
 	switch fold(text) {
 	case "listo", "ya", "termine", "fin", "done":
+		return true
+	}
+	return false
+}
+
+// isSkip reports whether a typed answer means "skip this optional question".
+func isSkip(text string) bool {
+	switch fold(text) {
+	case "omitir", "saltar", "ninguno", "ninguna", "no", "n/a", "na", "-", "skip":
 		return true
 	}
 	return false

@@ -4,7 +4,8 @@ import (
 	"context"
 	"strings"
 
-	"ctdesk/storage"
+	"ctdesk/conversations/policy"
+	"ctdesk/conversations/staff"
 )
 
 // menu offers the five services and the person's own requests.
@@ -14,7 +15,7 @@ func (t *turn) menu() {
 		rows = append(rows, []Button{{Label: t.serviceName(id), Code: "m:" + id}})
 	}
 	last := []Button{{Label: t.tr("menu.mine"), Code: "m:mine"}, {Label: t.tr("menu.help"), Code: "m:help"}}
-	if t.who.Role.IsStaff() {
+	if policy.MayUse(policy.Queue, t.who) {
 		last = append([]Button{{Label: t.tr("menu.queue"), Code: "m:queue"}}, last...)
 	}
 	rows = append(rows, last)
@@ -24,10 +25,10 @@ func (t *turn) menu() {
 // help explains what the bot does and its commands.
 func (t *turn) help() {
 	text := t.tr("help.text")
-	if t.who.Role.IsStaff() {
+	if policy.MayUse(policy.Queue, t.who) {
 		text += "\n\n" + t.tr("help.staff")
 	}
-	if t.who.Role == storage.RoleCoordinador {
+	if policy.MayUse(policy.Report, t.who) {
 		text += "\n\n" + t.tr("help.coord")
 	}
 	t.reply(text)
@@ -42,7 +43,7 @@ func (t *turn) menuButton(ctx context.Context, what string) error {
 		t.help()
 		return nil
 	case "queue":
-		return t.queue(ctx)
+		return t.staff(ctx, staff.Queue, "")
 	case "menu":
 		t.menu()
 		return nil
@@ -78,7 +79,7 @@ func (t *turn) typedMenu(ctx context.Context, text string) (bool, error) {
 		t.help()
 		return true, nil
 	case fold(t.tr("menu.queue")), "cola":
-		return true, t.queue(ctx)
+		return true, t.staff(ctx, staff.Queue, "")
 	}
 	return false, nil
 }

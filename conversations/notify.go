@@ -6,6 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"ctdesk/conversations/policy"
+	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -13,17 +16,17 @@ import (
 // those who may act now get the buttons of exactly what they may do, the
 // requester is always told, and the service's Notify audiences are informed.
 // by is the action that got it there (nil for a new ticket).
-func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) {
+func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *workflow.Action) {
 	svc := t.e.services[tk.Service]
 	step := strconv.Itoa(len(tk.History))
 	offers := map[string][]Button{}
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.Hidden || !a.can(tk) {
+		if a.Hidden || !a.Can(tk) {
 			continue
 		}
-		for _, p := range t.offerTo(a.Who, tk) {
-			offers[p] = append(offers[p], Button{Label: t.actionLabel(p, svc.ID, a.ID), Code: "t:" + folioOf(tk) + ":" + a.ID + ":" + step})
+		for _, p := range t.policy().Asked(a.Who, tk) {
+			offers[p] = append(offers[p], Button{Label: t.actionLabel(p, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + step})
 		}
 	}
 	told := map[string]bool{}
@@ -31,10 +34,10 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 	req := tk.Requester
 	text := t.statusText(req, svc, tk, by)
 	if by == nil {
-		text = t.trFor(req, "ticket.registered", folioOf(tk), t.trFor(req, "svc."+svc.ID)) + "\n" + text
+		text = t.trFor(req, "ticket.registered", t.folioOf(tk), t.trFor(req, "svc."+svc.ID)) + "\n" + text
 	}
-	if tk.Status == storage.StatusClosed && tk.Rating == nil && tk.Assignee != req {
-		offers[req] = append(offers[req], ratingButtons(tk)...)
+	if tk.Status == storage.StatusClosed && tk.Rating == nil && policy.MayRate(tk, storage.Person{ID: req}) {
+		offers[req] = append(offers[req], t.ratingButtons(tk)...)
 		text += "\n\n" + t.trFor(req, "rate.ask")
 	}
 	t.send(req, text, rows(offers[req])...)
@@ -54,7 +57,7 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *Action) 
 		t.send(id, t.newsFor(id, svc, tk, by)+t.askText(id, svc, tk)+"\n\n"+t.card(id, tk), rows(offers[id])...)
 		t.attachDelivered(id)
 	}
-	for _, id := range t.offerTo(svc.Notify[tk.Status], tk) {
+	for _, id := range t.policy().Asked(svc.Notify[tk.Status], tk) {
 		if told[id] || id == t.who.ID {
 			continue
 		}
@@ -92,68 +95,24 @@ func rows(bs []Button) [][]Button {
 }
 
 // ratingButtons offers 1–5 stars for a closed ticket.
-func ratingButtons(tk *storage.Ticket) []Button {
+func (t *turn) ratingButtons(tk *storage.Ticket) []Button {
 	var bs []Button
 	for n := 1; n <= 5; n++ {
-		bs = append(bs, Button{Label: strings.Repeat("★", n), Code: "r:" + folioOf(tk) + ":" + strconv.Itoa(n)})
+		bs = append(bs, Button{Label: strings.Repeat("★", n), Code: "r:" + t.folioOf(tk) + ":" + strconv.Itoa(n)})
 	}
 	return bs
 }
 
-// offerTo lists who acts as the given actors on a ticket.
-func (t *turn) offerTo(who Actor, tk *storage.Ticket) []string {
-	var out []string
-	add := func(id string) {
-		for _, o := range out {
-			if o == id {
-				return
-			}
-		}
-		out = append(out, id)
-	}
-	if who&ActorRequester != 0 {
-		add(tk.Requester)
-	}
-	if who&ActorSupervisor != 0 {
-		if s, ok := t.dir.supervisor(tk.Area); ok {
-			add(s.ID)
-		}
-	}
-	if who&ActorAutoridad != 0 {
-		for _, p := range t.dir.withRole(storage.RoleAutoridad) {
-			add(p.ID)
-		}
-	}
-	if who&ActorStaff != 0 {
-		if tk.Assignee != "" {
-			add(tk.Assignee)
-		} else {
-			for _, p := range t.dir.withRole(storage.RoleTecnico, storage.RoleCoordinador) {
-				add(p.ID)
-			}
-		}
-	}
-	if who&ActorAssignee != 0 && tk.Assignee != "" {
-		add(tk.Assignee)
-	}
-	if who&ActorCoordinator != 0 {
-		for _, p := range t.dir.withRole(storage.RoleCoordinador) {
-			add(p.ID)
-		}
-	}
-	return out
-}
-
 // vars are the placeholders of a ticket's texts.
-func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]string {
+func (t *turn) vars(to string, svc *workflow.Service, tk *storage.Ticket) map[string]string {
 	lang := t.langOf(to)
 	v := map[string]string{
-		"folio":     folioOf(tk),
-		"svc":       translate(lang, "svc."+svc.ID),
-		"by":        t.dir.name(t.who.ID),
-		"requester": t.dir.name(tk.Requester),
-		"assignee":  t.dir.name(tk.Assignee),
-		"area":      t.dir.areaName(tk.Area),
+		"folio":     t.folioOf(tk),
+		"svc":       texts.Text(lang, "svc."+svc.ID),
+		"by":        t.dir.Name(t.who.ID),
+		"requester": t.dir.Name(tk.Requester),
+		"assignee":  t.dir.Name(tk.Assignee),
+		"area":      t.dir.AreaName(tk.Area),
 		"status":    t.statusName(lang, tk),
 		"notes":     "",
 		"sent":      "",
@@ -162,11 +121,11 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 	if d := tk.DueDate(); !d.IsZero() {
 		v["date"] = d.In(t.e.cfg.Location).Format(dateShown)
 	}
-	if s, ok := t.dir.supervisor(tk.Area); ok {
+	if s, ok := t.dir.Supervisor(tk.Area); ok {
 		v["supervisor"] = s.Name
 	}
 	if n := len(t.deliver); n > 0 {
-		v["sent"] = "\n" + translate(lang, "did.files", n)
+		v["sent"] = "\n" + texts.Text(lang, "did.files", n)
 	}
 	for k, n := range tk.Counters {
 		v[k] = strconv.Itoa(n)
@@ -178,65 +137,65 @@ func (t *turn) vars(to string, svc *Service, tk *storage.Ticket) map[string]stri
 	}
 	if n := len(tk.History); n > 0 && tk.History[n-1].Note != "" && !strings.Contains(tk.History[n-1].Action, "asignar") {
 		v["note"] = tk.History[n-1].Note
-		v["notes"] = "\n" + translate(lang, "card.note", v["note"])
+		v["notes"] = "\n" + texts.Text(lang, "card.note", v["note"])
 		v["detail"] = "\n" + v["note"]
 	}
 	return v
 }
 
 // statusText tells what a ticket's status means for a person.
-func (t *turn) statusText(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+func (t *turn) statusText(to string, svc *workflow.Service, tk *storage.Ticket, by *workflow.Action) string {
 	lang := t.langOf(to)
 	v := t.vars(to, svc, tk)
 	if by != nil {
-		if key := pick(lang, svc.ID+".did."+by.ID, "did."+by.ID, ""); key != "" {
-			return translateVars(lang, key, v)
+		if key := texts.Pick(lang, svc.ID+".did."+by.ID, "did."+by.ID, ""); key != "" {
+			return texts.Vars(lang, key, v)
 		}
 	}
-	return translateVars(lang, pick(lang, svc.ID+".st."+tk.Status, "st."+tk.Status, "st.other"), v)
+	return texts.Vars(lang, texts.Pick(lang, svc.ID+".st."+tk.Status, "st."+tk.Status, "st.other"), v)
 }
 
 // tellText tells someone other than the requester what happened to a
 // ticket ("<svc>.tell.<status>", "tell.<status>"), falling back to the
 // requester's text.
-func (t *turn) tellText(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+func (t *turn) tellText(to string, svc *workflow.Service, tk *storage.Ticket, by *workflow.Action) string {
 	lang := t.langOf(to)
 	if news := t.newsFor(to, svc, tk, by); news != "" {
 		return strings.TrimSuffix(news, "\n")
 	}
-	if key := pick(lang, svc.ID+".tell."+tk.Status, "tell."+tk.Status, ""); key != "" {
-		return translateVars(lang, key, t.vars(to, svc, tk))
+	if key := texts.Pick(lang, svc.ID+".tell."+tk.Status, "tell."+tk.Status, ""); key != "" {
+		return texts.Vars(lang, key, t.vars(to, svc, tk))
 	}
 	return t.statusText(to, svc, tk, by)
 }
 
 // newsFor tells someone who now has to act what another person just did
 // ("<svc>.news.<action>", "news.<action>"), as a line before the question.
-func (t *turn) newsFor(to string, svc *Service, tk *storage.Ticket, by *Action) string {
+func (t *turn) newsFor(to string, svc *workflow.Service, tk *storage.Ticket, by *workflow.Action) string {
 	if by == nil || to == t.who.ID {
 		return ""
 	}
 	lang := t.langOf(to)
-	key := pick(lang, svc.ID+".news."+by.ID, "news."+by.ID, "")
+	key := texts.Pick(lang, svc.ID+".news."+by.ID, "news."+by.ID, "")
 	if key == "" {
 		return ""
 	}
-	return translateVars(lang, key, t.vars(to, svc, tk)) + "\n"
+	return texts.Vars(lang, key, t.vars(to, svc, tk)) + "\n"
 }
 
 // askText asks a person to act on a ticket.
-func (t *turn) askText(to string, svc *Service, tk *storage.Ticket) string {
+func (t *turn) askText(to string, svc *workflow.Service, tk *storage.Ticket) string {
 	lang := t.langOf(to)
-	return translateVars(lang, pick(lang, svc.ID+".ask."+tk.Status, "ask."+tk.Status, "ask.other"), t.vars(to, svc, tk))
+	return texts.Vars(lang, texts.Pick(lang, svc.ID+".ask."+tk.Status, "ask."+tk.Status, "ask.other"), t.vars(to, svc, tk))
 }
 
 // statusName names a ticket's status.
 func (t *turn) statusName(lang string, tk *storage.Ticket) string {
-	return translate(lang, pick(lang, tk.Service+".status."+tk.Status, "status."+tk.Status, "status.other"))
+	return texts.Text(lang, texts.Pick(lang, tk.Service+".status."+tk.Status, "status."+tk.Status, "status.other"))
 }
 
 // actionLabel labels an action's button for a person.
 func (t *turn) actionLabel(to, service, action string) string {
 	lang := t.langOf(to)
-	return translate(lang, pick(lang, service+".act."+action, "act."+action))
+	return texts.Text(lang, texts.Pick(lang, service+".act."+action, "act."+action))
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -15,16 +15,11 @@ import (
 // false. Messages get ids "<id>#<n>".
 func (e *Engine) Post(ctx context.Context, id string, msgs ...Message) (bool, error) {
 	now := e.cfg.Now()
-	c := storage.Change{Seen: "post:" + id, SeenTTL: 400 * 24 * time.Hour}
-	for i, m := range msgs {
-		m.ID = id + "#" + strconv.Itoa(i)
-		payload, err := e.encode(m)
-		if err != nil {
-			return false, err
-		}
-		c.Outbox = append(c.Outbox, storage.OutboxItem{ID: m.ID, Recipient: m.To, Payload: payload, Created: now})
+	items, err := e.outbox(id, msgs, now)
+	if err != nil {
+		return false, err
 	}
-	_, err := e.st.Commit(ctx, c)
+	_, err = e.st.Commit(ctx, storage.Change{Seen: "post:" + id, SeenTTL: 400 * 24 * time.Hour, Outbox: items})
 	if errors.Is(err, storage.ErrDuplicate) {
 		return false, nil
 	}
@@ -36,16 +31,16 @@ func (e *Engine) Post(ctx context.Context, id string, msgs ...Message) (bool, er
 
 // People lists the active people with any of the roles, from the directory.
 func (e *Engine) People(ctx context.Context, roles ...storage.Role) ([]storage.Person, error) {
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return nil, err
 	}
-	return dir.withRole(roles...), nil
+	return dir.WithRole(roles...), nil
 }
 
 // Language is the language a person reads.
 func (e *Engine) Language(p storage.Person) string {
-	if _, ok := catalogs[p.Language]; ok {
+	if texts.Known(p.Language) {
 		return p.Language
 	}
 	return e.cfg.Language
@@ -60,7 +55,7 @@ func (e *Engine) TellRole(ctx context.Context, id string, role storage.Role, key
 	}
 	var msgs []Message
 	for _, p := range people {
-		msgs = append(msgs, Message{To: p.ID, Text: translate(e.Language(p), key, args...)})
+		msgs = append(msgs, Message{To: p.ID, Text: texts.Text(e.Language(p), key, args...)})
 	}
 	_, err = e.Post(ctx, id, msgs...)
 	return err
@@ -69,11 +64,11 @@ func (e *Engine) TellRole(ctx context.Context, id string, role storage.Role, key
 // PersonByAccount finds the person linked to a platform account in the
 // cached directory (refreshed in the background); ErrNotFound when none.
 func (e *Engine) PersonByAccount(ctx context.Context, platform, account string) (storage.Person, error) {
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return storage.Person{}, err
 	}
-	p, ok := dir.byAcct(platform, account)
+	p, ok := dir.ByAccount(platform, account)
 	if !ok {
 		return storage.Person{}, fmt.Errorf("conversations: account %s:%s: %w", platform, account, storage.ErrNotFound)
 	}
@@ -85,20 +80,23 @@ func (e *Engine) PutPerson(ctx context.Context, p storage.Person) error {
 	if err := e.st.PutPerson(ctx, p); err != nil {
 		return err
 	}
-	e.dir.put(p)
+	e.dir.Put(p)
 	return nil
 }
 
 // Person returns the person with the id from the cached directory;
 // ErrNotFound when none.
 func (e *Engine) Person(ctx context.Context, id string) (storage.Person, error) {
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return storage.Person{}, err
 	}
-	p, ok := dir.person(id)
+	p, ok := dir.Person(id)
 	if !ok {
 		return storage.Person{}, fmt.Errorf("conversations: person %s: %w", id, storage.ErrNotFound)
 	}
 	return p, nil
 }
+
+// Text returns a catalog text, for adapters and jobs that speak outside a dialog.
+func Text(lang, key string, args ...any) string { return texts.Text(lang, key, args...) }

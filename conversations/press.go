@@ -4,6 +4,8 @@ import (
 	"context"
 	"strconv"
 	"strings"
+
+	"ctdesk/conversations/staff"
 )
 
 // Button codes are "<kind>:<args>", at most 64 bytes. They say what to do,
@@ -63,13 +65,9 @@ func (t *turn) press(ctx context.Context, code string) error {
 		}
 		return t.pendingInput(ctx, "", rest)
 	case "k":
-		return t.markDelivered(ctx, rest, t.ev.Pressed)
+		return t.staff(ctx, staff.Delivered, rest)
 	case "g":
-		i := strings.LastIndex(rest, ":")
-		if i < 0 {
-			break
-		}
-		return t.decideRegistration(ctx, rest[:i], rest[i+1:] == "ok")
+		return t.decideRegistration(ctx, rest)
 	}
 	t.notice = t.tr("button.stale")
 	return nil

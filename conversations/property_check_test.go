@@ -4,8 +4,9 @@ import (
 	"context"
 	"slices"
 
-	"ctdesk/conversations"
 	"ctdesk/conversations/convtest"
+	"ctdesk/conversations/policy"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -45,7 +46,7 @@ func (p *property) check(withLog bool) {
 
 // checkHistory verifies that each step is a declared action, taken from a
 // status it allows by someone it allows, and that the steps chain.
-func (p *property) checkHistory(svc *conversations.Service, tk *storage.Ticket) {
+func (p *property) checkHistory(svc *workflow.Service, tk *storage.Ticket) {
 	tb := p.tb
 	if len(tk.History) == 0 || tk.History[0].Action != "solicitar" || tk.History[0].By != tk.Requester {
 		tb.Fatalf("%s: history does not start with the request: %+v", tk.Folio, tk.History)
@@ -77,14 +78,14 @@ func (p *property) checkHistory(svc *conversations.Service, tk *storage.Ticket) 
 }
 
 // allowed reports whether a person fits any of the actors.
-func (p *property) allowed(who conversations.Actor, tk *storage.Ticket, id string) bool {
+func (p *property) allowed(who policy.Actor, tk *storage.Ticket, id string) bool {
 	role := p.people[id].Role
 	switch {
-	case who&conversations.ActorRequester != 0 && id == tk.Requester,
-		who&conversations.ActorSupervisor != 0 && id == p.supervisor(tk.Area),
-		who&conversations.ActorAutoridad != 0 && role == storage.RoleAutoridad,
-		who&(conversations.ActorStaff|conversations.ActorAssignee) != 0 && role.IsStaff(),
-		who&conversations.ActorCoordinator != 0 && role == storage.RoleCoordinador:
+	case who&policy.Requester != 0 && id == tk.Requester,
+		who&policy.Supervisor != 0 && id == p.supervisor(tk.Area),
+		who&policy.Autoridad != 0 && role == storage.RoleAutoridad,
+		who&(policy.Staff|policy.Assignee) != 0 && role.IsStaff(),
+		who&policy.Coordinator != 0 && role == storage.RoleCoordinador:
 		return true
 	}
 	return false

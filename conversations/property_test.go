@@ -9,6 +9,7 @@ import (
 
 	"ctdesk/conversations"
 	"ctdesk/conversations/convtest"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -48,7 +49,7 @@ type property struct {
 	seq     int
 	inbox   map[string][]conversations.Message
 	last    map[string]storage.Ticket
-	svcs    map[string]*conversations.Service
+	svcs    map[string]*workflow.Service
 	people  map[string]storage.Person
 	reached map[string]int
 }
@@ -81,7 +82,7 @@ func newProperty(tb testing.TB, st storage.Store, seed uint64) *property {
 		tb: tb, st: st, clock: clock, eng: eng,
 		rng:   rand.New(rand.NewPCG(seed, 7)),
 		inbox: map[string][]conversations.Message{}, last: map[string]storage.Ticket{},
-		svcs: map[string]*conversations.Service{}, people: map[string]storage.Person{}, reached: map[string]int{},
+		svcs: map[string]*workflow.Service{}, people: map[string]storage.Person{}, reached: map[string]int{},
 	}
 	for _, s := range conversations.DefaultServices() {
 		p.svcs[s.ID] = s

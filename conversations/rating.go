@@ -4,24 +4,20 @@ import (
 	"context"
 	"strconv"
 
+	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
 
 // rate records the requester's 1–5 evaluation of a closed ticket.
 func (t *turn) rate(ctx context.Context, folio string, score int) error {
-	tk, err := t.ticket(ctx, folio)
-	if notFound(err) {
-		t.notice = t.tr("ticket.notfound", folio)
-		return nil
-	}
-	if err != nil {
+	tk, ok, err := t.pressedTicket(ctx, folio)
+	if !ok {
 		return err
 	}
 	switch {
-	case tk.Requester != t.who.ID || tk.Assignee == t.who.ID:
+	case !policy.MayRate(tk, t.who):
 		t.notice = t.tr("button.forbidden", tk.Folio)
-		t.record(tk.Folio, "intento_no_autorizado", "calificar")
-		return nil
+		return t.refuse(ctx, tk.Folio, "calificar", "calificar")
 	case tk.Status != storage.StatusClosed:
 		t.notice = t.tr("button.stale")
 		return nil

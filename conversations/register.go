@@ -2,21 +2,28 @@ package conversations
 
 import (
 	"context"
-	"regexp"
-	"strconv"
 	"strings"
 
-	"ctdesk/storage"
+	"ctdesk/conversations/policy"
+	"ctdesk/conversations/registration"
+	"ctdesk/conversations/workflow"
 )
 
-// Registration of unknown users ("previa autorización", glossary 8.1): a
-// short dialog (name, area, position, institutional e-mail) whose result the
-// coordinator accepts or rejects with a button.
+// registering is the questions of a registration in progress.
+func (t *turn) registering() *questions {
+	return &questions{
+		st: t.st.Reg, fields: registration.Fields,
+		code:   func(v string) string { return registration.Code + v },
+		prompt: func(f *workflow.Field) string { return t.tr("reg." + f.ID) },
+	}
+}
 
-var regSteps = []string{"name", "area", "position", "email"}
-
-// stranger talks with someone who is not (yet) in the directory.
+// stranger talks with someone who is not (yet) in the directory: the only
+// thing they may do is register.
 func (t *turn) stranger(ctx context.Context) error {
+	if t.ev.Button != "" && !strings.HasPrefix(t.ev.Button, registration.Code) {
+		return t.refuseStranger(ctx)
+	}
 	if t.who.ID != "" && t.who.Pending {
 		t.reply(t.tr("reg.waiting"))
 		return nil
@@ -32,118 +39,45 @@ func (t *turn) stranger(ctx context.Context) error {
 		return nil
 	}
 	if t.st.Reg == nil {
-		t.setState(dialogState{Reg: map[string]string{"step": "name"}})
+		t.setState(dialogState{Reg: &asking{}})
 		t.reply(t.tr("reg.welcome"))
-		t.askReg()
+		q := t.registering()
+		q.advance()
+		t.ask(q)
 		return nil
 	}
-	step := t.st.Reg["step"]
-	value, msg := t.regAnswer(step, text, t.ev.Button)
-	if msg != "" {
-		t.reply(msg)
-		t.askReg()
-		return nil
-	}
-	t.st.Reg[step] = value
-	t.dirty = true
-	for i, s := range regSteps {
-		if s == step && i+1 < len(regSteps) {
-			t.st.Reg["step"] = regSteps[i+1]
-			t.askReg()
-			return nil
-		}
+	done, err := t.answer(ctx, t.registering(), text, strings.TrimPrefix(t.ev.Button, registration.Code))
+	if err != nil || !done {
+		return err
 	}
 	return t.regDone()
 }
 
-func (t *turn) askReg() {
-	step := t.st.Reg["step"]
-	var bs [][]Button
-	if step == "area" {
-		for i, a := range t.dir.sortedAreas() {
-			bs = append(bs, []Button{{Label: a.Name, Code: "f:reg:" + strconv.Itoa(i)}})
-		}
-	}
-	t.reply(t.tr("reg."+step), bs...)
-}
-
-var nameChars = regexp.MustCompile(`^[\p{L}][\p{L} .'-]{2,79}$`)
-
-func (t *turn) regAnswer(step, text, button string) (string, string) {
-	switch step {
-	case "name":
-		if !nameChars.MatchString(text) {
-			return "", t.tr("reg.name.invalid")
-		}
-		return text, ""
-	case "area":
-		as := t.dir.sortedAreas()
-		if i, err := strconv.Atoi(strings.TrimPrefix(button, "f:reg:")); err == nil && button != "" && i >= 0 && i < len(as) {
-			return as[i].ID, ""
-		}
-		for _, a := range as {
-			if fold(text) != "" && (fold(text) == fold(a.Name) || fold(text) == fold(a.ID)) {
-				return a.ID, ""
-			}
-		}
-		return "", t.tr("form.choice.invalid")
-	case "position":
-		v, msg, _ := t.validText(&Field{Max: 120}, text)
-		return v, msg
-	case "email":
-		v, msg, _ := t.validEmail(text)
-		return v, msg
-	}
-	return "", t.tr("form.invalid")
-}
-
 // regDone files the registration for the coordinator's decision.
 func (t *turn) regDone() error {
-	r := t.st.Reg
-	id := t.newPersonID(r["email"])
-	p := storage.Person{
-		ID: id, Name: r["name"], Role: storage.RoleUsuario, Area: r["area"], Position: r["position"], Email: r["email"],
-		Accounts: map[string]string{t.ev.Platform: t.ev.Account}, Platform: t.ev.Platform, Pending: true,
-	}
+	p := registration.Applicant(t.st.Reg.Ans, t.ev.Platform, t.ev.Account, t.dir)
 	t.people = append(t.people, p)
-	t.record("", "registro_solicitado", id+" · "+p.Name)
+	t.record("", "registro_solicitado", p.ID+" · "+p.Name)
 	t.clearState()
 	t.reply(t.tr("reg.sent"))
-	for _, c := range t.dir.withRole(storage.RoleCoordinador) {
-		acct := t.ev.Platform + ":" + t.ev.Account
-		t.send(c.ID, t.trFor(c.ID, "reg.review", p.Name, t.dir.areaName(p.Area), p.Position, p.Email, t.ev.Platform),
-			[]Button{{Label: t.trFor(c.ID, "reg.accept"), Code: "g:" + acct + ":ok"}, {Label: t.trFor(c.ID, "reg.reject"), Code: "g:" + acct + ":no"}})
+	for _, c := range t.policy().Users(policy.Registrations) {
+		text, buttons := registration.Review(t.langOf(c.ID), p, t.dir)
+		t.send(c.ID, text, buttons)
 	}
 	return nil
 }
 
-// newPersonID derives a directory id from the e-mail's local part.
-func (t *turn) newPersonID(email string) string {
-	local, _, _ := strings.Cut(email, "@")
-	base := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
-			return r
-		}
-		return -1
-	}, strings.ToLower(local))
-	if base == "" {
-		base = "persona"
-	}
-	id := base
-	for n := 2; ; n++ {
-		if _, taken := t.dir.person(id); !taken {
-			return id
-		}
-		id = base + strconv.Itoa(n)
-	}
-}
-
-// decideRegistration lets the coordinator accept or reject a registration.
-func (t *turn) decideRegistration(ctx context.Context, account string, ok bool) error {
-	if t.who.Role != storage.RoleCoordinador {
-		t.notice = t.tr("reg.forbidden")
-		t.record("", "intento_no_autorizado", "registro "+account)
+// decideRegistration lets the coordinator accept or reject a registration
+// ("g:" buttons).
+func (t *turn) decideRegistration(ctx context.Context, rest string) error {
+	account, accept, ok := registration.Decision(rest)
+	switch {
+	case !ok:
+		t.notice = t.tr("button.stale")
 		return nil
+	case !policy.MayUse(policy.Registrations, t.who):
+		t.notice = t.tr("reg.forbidden")
+		return t.refuse(ctx, "", "registro", "registro "+clip(account, 64))
 	}
 	platform, acct, _ := strings.Cut(account, ":")
 	p, err := t.e.st.PersonByAccount(ctx, platform, acct)
@@ -154,29 +88,14 @@ func (t *turn) decideRegistration(ctx context.Context, account string, ok bool) 
 	if err != nil {
 		return err
 	}
-	p.Pending = false
-	key := "reg.rejected"
-	if ok {
-		key = "reg.accepted"
-	} else {
-		p.Disabled = true
-	}
+	p, action, key := registration.Decided(p, accept)
 	t.people = append(t.people, p)
-	t.record("", map[bool]string{true: "registro_aceptado", false: "registro_rechazado"}[ok], p.ID+" · "+p.Name)
+	t.record("", action, p.ID+" · "+p.Name)
 	t.send(account, t.tr(key))
-	t.editPressed(t.ev.Pressed, t.tr(key+".coord", p.Name))
-	if !t.editedAny() {
+	if t.ev.Pressed != "" {
+		t.editPressed(t.ev.Pressed, t.tr(key+".coord", p.Name))
+	} else {
 		t.reply(t.tr(key+".coord", p.Name))
 	}
 	return nil
-}
-
-// editedAny reports whether the turn already edits the pressed message.
-func (t *turn) editedAny() bool {
-	for _, m := range t.out {
-		if m.Edit != "" {
-			return true
-		}
-	}
-	return false
 }

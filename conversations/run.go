@@ -7,7 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"ctdesk/storage"
+	"ctdesk/conversations/policy"
+	"ctdesk/conversations/staff"
 )
 
 // folioPattern finds a folio typed in a message.
@@ -31,8 +32,11 @@ func (t *turn) run(ctx context.Context) error {
 		return t.pendingInput(ctx, text, "")
 	case t.st.Svc != "":
 		return t.formInput(ctx, text, "")
-	case text == "" && len(t.ev.Files) > 0 && t.who.Role == storage.RoleCoordinador && isProgramFile(t.ev.Files[0]):
-		return t.importProgram(ctx, t.ev.Files[0])
+	case text == "" && len(t.ev.Files) > 0 && policy.MayUse(policy.Program, t.who) && staff.IsProgramFile(t.ev.Files[0]):
+		file := t.ev.Files[0]
+		return t.staff(ctx, func(ctx context.Context, env staff.Env, req staff.Request) (staff.Answer, error) {
+			return staff.ImportFile(ctx, env, req, file)
+		}, "")
 	case text == "" && len(t.ev.Files) > 0:
 		t.reply(t.tr("file.unexpected"))
 		t.menu()
@@ -86,15 +90,15 @@ func (t *turn) command(ctx context.Context, cmd, arg string) error {
 		}
 		return t.showTicket(ctx, strings.ToUpper(m))
 	case "cola", "pendientes", "queue":
-		return t.queue(ctx)
+		return t.staff(ctx, staff.Queue, "")
 	case "informe", "report":
-		return t.reportCommand(ctx, arg)
+		return t.staff(ctx, staff.Report, arg)
 	case "kpi", "indicador":
-		return t.kpiCommand(ctx)
+		return t.staff(ctx, staff.KPI, "")
 	case "entregado", "delivered":
-		return t.markDelivered(ctx, arg, "")
+		return t.staff(ctx, staff.Delivered, arg)
 	case "programa", "program":
-		return t.programCommand(ctx)
+		return t.staff(ctx, staff.Program, "")
 	default:
 		t.reply(t.tr("cmd.unknown", "/"+cmd))
 		if !t.st.idle() {
@@ -128,7 +132,7 @@ func (t *turn) reask(ctx context.Context) error {
 	case t.st.Svc != "" && t.st.Confirm:
 		t.summary()
 	case t.st.Svc != "":
-		t.ask()
+		t.askForm()
 	}
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"ctdesk/conversations/texts"
 )
 
 // sealer encrypts secret message texts with a key that lives only in this
@@ -82,7 +84,7 @@ func (e *Engine) Decode(payload []byte) (Message, error) {
 	if m.Secret {
 		plain, err := e.seal.open(m.Text)
 		if err != nil {
-			m.Text = translate(e.cfg.Language, "secret.lost")
+			m.Text = texts.Text(e.cfg.Language, "secret.lost")
 			m.Buttons = nil
 		} else {
 			m.Text = plain

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -19,11 +20,11 @@ const ProgrammedStatus = "recibida"
 
 // jobTurn is a turn with no one acting, for what the scheduler decides.
 func (e *Engine) jobTurn(ctx context.Context, id string, now time.Time) (*turn, error) {
-	dir, err := e.dir.get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
+	dir, err := e.dir.Get(ctx, e.st, e.cfg.Now(), e.cfg.DirectoryTTL)
 	if err != nil {
 		return nil, err
 	}
-	return &turn{e: e, ev: Event{ID: id}, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}}, nil
+	return &turn{e: e, ev: Event{ID: id}, now: now, dir: dir, lang: e.cfg.Language, tickets: map[string]*ticketRef{}, marks: map[string]bool{}}, nil
 }
 
 // OpenProgrammed opens the programmed maintenance ticket of a CT-RG.01 item
@@ -37,12 +38,12 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 		return "", err
 	}
 	requester := item.By
-	sup, hasSup := t.dir.supervisor(item.Area)
+	sup, hasSup := t.dir.Supervisor(item.Area)
 	if hasSup {
 		requester = sup.ID
 	}
 	t.who, t.known = storage.Person{ID: "ctdesk", Role: storage.RoleCoordinador}, true
-	if p, ok := t.dir.person(item.By); ok {
+	if p, ok := t.dir.Person(item.By); ok {
 		t.who = p
 	}
 	loc := e.cfg.Location
@@ -51,8 +52,8 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 		Programmed: true, Created: now,
 		Fields: map[string]string{
 			"equipo":    "otro",
-			"ubicacion": t.dir.areaName(item.Area),
-			"falla": translate(e.cfg.Language, "programmed.description", item.Equipment,
+			"ubicacion": t.dir.AreaName(item.Area),
+			"falla": texts.Text(e.cfg.Language, "programmed.description", item.Equipment,
 				item.Planned.In(loc).Format(dateShown)) + notes(item.Notes),
 			"programa": item.ID,
 		},
@@ -63,25 +64,20 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 	tk.History = []storage.Transition{{At: now, By: t.who.ID, Role: t.who.Role, To: status, Action: "programar",
 		Note: "CT-RG.01 " + item.ID}}
 	t.touch(tk)
-	t.record(storage.FolioToken, "mantenimiento_programado", fmt.Sprintf("CT-RG.01 %s: %s, %s, %s",
-		item.ID, item.Equipment, t.dir.areaName(item.Area), item.Planned.In(loc).Format(dateShown)))
-	area, day := t.dir.areaName(item.Area), item.Planned.In(loc).Format(dateShown)
-	t.send(item.Tecnico, t.trFor(item.Tecnico, "programmed.tecnico", storage.FolioToken, item.Equipment, area, day),
+	t.record(t.folioToken(), "mantenimiento_programado", fmt.Sprintf("CT-RG.01 %s: %s, %s, %s",
+		item.ID, item.Equipment, t.dir.AreaName(item.Area), item.Planned.In(loc).Format(dateShown)))
+	area, day := t.dir.AreaName(item.Area), item.Planned.In(loc).Format(dateShown)
+	t.send(item.Tecnico, t.trFor(item.Tecnico, "programmed.tecnico", t.folioToken(), item.Equipment, area, day),
 		rows(t.buttonsFor(item.Tecnico, tk))...)
 	if hasSup && sup.ID != item.Tecnico {
-		t.send(sup.ID, t.trFor(sup.ID, "programmed.supervisor", storage.FolioToken, item.Equipment, area, day))
+		t.send(sup.ID, t.trFor(sup.ID, "programmed.supervisor", t.folioToken(), item.Equipment, area, day))
 	}
-	c := storage.Change{Seen: id, SeenTTL: 400 * 24 * time.Hour, Log: t.log,
-		Tickets: []storage.TicketWrite{{Ticket: *tk}}}
-	for i, m := range t.out {
-		m.ID = id + "#" + strconv.Itoa(i)
-		payload, err := e.encode(m)
-		if err != nil {
-			return "", err
-		}
-		c.Outbox = append(c.Outbox, storage.OutboxItem{ID: m.ID, Recipient: m.To, Payload: payload, Created: now})
+	items, err := e.outbox(id, t.out, now)
+	if err != nil {
+		return "", err
 	}
-	done, err := e.st.Commit(ctx, c)
+	done, err := e.st.Commit(ctx, storage.Change{Seen: id, SeenTTL: 400 * 24 * time.Hour, FolioToken: t.token, Log: t.log,
+		Tickets: []storage.TicketWrite{{Ticket: *tk}}, Outbox: items})
 	if errors.Is(err, storage.ErrDuplicate) {
 		return e.programmedFolio(ctx, item)
 	}
@@ -111,14 +107,14 @@ func (t *turn) buttonsFor(to string, tk *storage.Ticket) []Button {
 	if svc == nil {
 		return nil
 	}
-	p, _ := t.dir.person(to)
+	p, _ := t.dir.Person(to)
 	var bs []Button
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.Hidden || !a.allows(tk.Status) || !t.may(a, tk, p) {
+		if a.Hidden || !a.Allows(tk.Status) || !t.policy().May(a.Who, tk, p) {
 			continue
 		}
-		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: "t:" + folioOf(tk) + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
+		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
 	}
 	return bs
 }
@@ -137,14 +133,28 @@ func (e *Engine) Approvers(ctx context.Context, tk *storage.Ticket) (map[string]
 	out := map[string][]Button{}
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.Approval == "" || !a.allows(tk.Status) {
+		if a.Approval == "" || !a.Allows(tk.Status) {
 			continue
 		}
-		for _, id := range t.offerTo(a.Who, tk) {
+		for _, id := range t.policy().Asked(a.Who, tk) {
 			out[id] = append(out[id], Button{Label: t.actionLabel(id, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
 		}
 	}
 	return out, nil
+}
+
+// AwaitingApproval reports whether a ticket waits for a visto bueno.
+func (e *Engine) AwaitingApproval(tk *storage.Ticket) bool {
+	svc := e.services[tk.Service]
+	if svc == nil {
+		return false
+	}
+	for _, a := range svc.Actions {
+		if a.Approval != "" && a.Can(tk) {
+			return true
+		}
+	}
+	return false
 }
 
 // Card is a ticket's summary as a person reads it.

@@ -4,23 +4,24 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"ctdesk/conversations/workflow"
 )
 
 // dialogState is what the store keeps of a conversation: the answers given
 // so far and where the person is, never a replay log (DESIGN §7: ≤ 1 KB).
 type dialogState struct {
-	Svc     string            `json:"s,omitempty"` // service whose form is being filled
-	Field   string            `json:"f,omitempty"` // field being asked
-	Ans     Answers           `json:"a,omitempty"`
-	Att     []formFile        `json:"t,omitempty"` // files given to the form
-	Confirm bool              `json:"c,omitempty"` // showing the summary
-	Editing bool              `json:"e,omitempty"` // correcting one field, then back to the summary
-	Pend    *pending          `json:"p,omitempty"` // an action waiting for its input
-	Reg     map[string]string `json:"r,omitempty"` // registration answers of an unknown user
-	Upd     time.Time         `json:"u"`
+	Svc string `json:"s,omitempty"` // service whose form is being filled
+	// asking is where the form stands: its field being asked, its answers
+	// and the files given to it.
+	asking
+	Confirm bool      `json:"c,omitempty"` // showing the summary
+	Pend    *pending  `json:"p,omitempty"` // an action waiting for its input
+	Reg     *asking   `json:"r,omitempty"` // registration of an unknown user
+	Upd     time.Time `json:"u"`
 }
 
-// formFile is a file given while filling a form.
+// formFile is a file given while answering a question.
 type formFile struct {
 	Field string `json:"f"`
 	ID    string `json:"i"`
@@ -33,12 +34,11 @@ type formFile struct {
 // pending is a ticket action whose button was pressed and which waits for
 // the person's input (a reason, a date, files, a técnico).
 type pending struct {
-	Folio   string     `json:"f"`
-	Action  string     `json:"a"`
-	Step    int        `json:"s"`           // len(History) when the button was pressed
-	Pressed string     `json:"m,omitempty"` // the message to edit once applied
-	Date    string     `json:"d,omitempty"` // a date already given (yyyy-mm-dd)
-	Files   []formFile `json:"t,omitempty"` // files already given
+	Folio   string `json:"f"`
+	Action  string `json:"a"`
+	Step    int    `json:"s"`           // len(History) when the button was pressed
+	Pressed string `json:"m,omitempty"` // the message to edit once applied
+	In      asking `json:"i"`           // where its input stands
 }
 
 // idle reports whether nothing is in progress.
@@ -55,7 +55,7 @@ func decodeState(data []byte) (dialogState, error) {
 		return dialogState{}, fmt.Errorf("conversations: decode dialog: %w", err)
 	}
 	if s.Svc != "" && s.Ans == nil {
-		s.Ans = Answers{}
+		s.Ans = workflow.Answers{}
 	}
 	return s, nil
 }

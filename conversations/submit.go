@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -20,7 +22,7 @@ func (t *turn) summary() {
 }
 
 // answersText lists a form's answers, one per line, in a language.
-func (t *turn) answersText(lang string, s *Service, ans Answers) string {
+func (t *turn) answersText(lang string, s *workflow.Service, ans workflow.Answers) string {
 	var b strings.Builder
 	for i := range s.Fields {
 		f := &s.Fields[i]
@@ -29,7 +31,7 @@ func (t *turn) answersText(lang string, s *Service, ans Answers) string {
 			continue
 		}
 		b.WriteString("• ")
-		b.WriteString(translate(lang, s.ID+"."+f.ID))
+		b.WriteString(texts.Text(lang, s.ID+"."+f.ID))
 		b.WriteString(": ")
 		b.WriteString(t.showAnswer(lang, s, f, v))
 		b.WriteString("\n")
@@ -38,26 +40,26 @@ func (t *turn) answersText(lang string, s *Service, ans Answers) string {
 }
 
 // showAnswer renders one answer for people.
-func (t *turn) showAnswer(lang string, s *Service, f *Field, v string) string {
+func (t *turn) showAnswer(lang string, s *workflow.Service, f *workflow.Field, v string) string {
 	if v == "" {
-		return translate(lang, "form.none")
+		return texts.Text(lang, "form.none")
 	}
 	switch f.Kind {
-	case KindChoice:
+	case workflow.KindChoice:
 		if f.AreaChoice {
-			return t.dir.areaName(v)
+			return t.dir.AreaName(v)
 		}
-		return translate(lang, s.ID+"."+f.ID+"."+v)
-	case KindYesNo:
+		return texts.Text(lang, s.ID+"."+f.ID+"."+v)
+	case workflow.KindYesNo:
 		if v == "si" {
-			return translate(lang, "yes")
+			return texts.Text(lang, "yes")
 		}
-		return translate(lang, "no")
-	case KindDate:
+		return texts.Text(lang, "no")
+	case workflow.KindDate:
 		return showDate(v)
-	case KindFile:
+	case workflow.KindFile:
 		n, _ := strconv.Atoi(v)
-		return translate(lang, "form.files.count", n)
+		return texts.Text(lang, "form.files.count", n)
 	}
 	return v
 }
@@ -71,11 +73,11 @@ func (t *turn) confirm(ctx context.Context, what string) error {
 		t.cancel()
 		return nil
 	case "edit":
-		s := t.e.services[t.st.Svc]
+		s, q := t.e.services[t.st.Svc], t.form()
 		var rows [][]Button
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			if t.applies(f) {
+			if q.applies(f) {
 				rows = append(rows, []Button{{Label: t.tr(s.ID + "." + f.ID), Code: "e:" + f.ID}})
 			}
 		}
@@ -89,27 +91,27 @@ func (t *turn) confirm(ctx context.Context, what string) error {
 // editField asks one field again, then returns to the summary.
 func (t *turn) editField(field string) {
 	s, ok := t.e.services[t.st.Svc]
-	var f *Field
+	var f *workflow.Field
 	if ok {
-		f, ok = s.field(field)
+		f, ok = s.Field(field)
 	}
-	if !ok || !t.st.Confirm || !t.applies(f) {
+	if !ok || !t.st.Confirm || !t.form().applies(f) {
 		t.notice = t.tr("button.stale")
 		return
 	}
 	delete(t.st.Ans, field)
-	if f.Kind == KindFile {
-		kept := t.st.Att[:0]
-		for _, a := range t.st.Att {
+	if f.TakesFiles() {
+		kept := t.st.Files[:0]
+		for _, a := range t.st.Files {
 			if a.Field != field {
 				kept = append(kept, a)
 			}
 		}
-		t.st.Att = kept
+		t.st.Files = kept
 	}
-	t.st.Confirm, t.st.Editing, t.st.Field = false, true, field
+	t.st.Confirm, t.st.Field = false, field
 	t.dirty = true
-	t.ask()
+	t.askForm()
 }
 
 // submit turns the filled form into a ticket CT-RG.03.
@@ -127,7 +129,7 @@ func (t *turn) submit(ctx context.Context) error {
 			tk.Fields[k] = v
 		}
 	}
-	for _, f := range t.st.Att {
+	for _, f := range t.st.Files {
 		tk.Attachments = append(tk.Attachments, storage.Attachment{
 			FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo, Step: f.Field, By: t.who.ID, At: t.now,
 		})
@@ -139,7 +141,7 @@ func (t *turn) submit(ctx context.Context) error {
 	tk.Status = status
 	tk.History = []storage.Transition{{At: t.now, By: t.who.ID, Role: t.who.Role, To: status, Action: "solicitar"}}
 	t.touch(tk)
-	t.record(storage.FolioToken, "solicitud", t.serviceName(s.ID)+choiceDetail(s, tk))
+	t.record(t.folioToken(), "solicitud", t.serviceName(s.ID)+choiceDetail(s, tk))
 	t.ownApprovals(s, tk)
 	t.clearState()
 	t.enterStatus(ctx, tk, nil)
@@ -149,12 +151,12 @@ func (t *turn) submit(ctx context.Context) error {
 // ownApprovals gives the visto bueno a request carries by who asks for it:
 // the supervisor's own request needs no other supervisor, the authority's
 // own publication no other authority. Each one is recorded as usual.
-func (t *turn) ownApprovals(s *Service, tk *storage.Ticket) {
+func (t *turn) ownApprovals(s *workflow.Service, tk *storage.Ticket) {
 	for round := 0; round < len(s.Actions); round++ {
-		var own *Action
+		var own *workflow.Action
 		for i := range s.Actions {
 			a := &s.Actions[i]
-			if a.Approval != "" && !a.Reject && a.can(tk) && t.approverOf(a, tk) {
+			if a.Approval != "" && !a.Reject && a.Can(tk) && t.policy().GivesApproval(a.Who, tk, t.who) {
 				own = a
 				break
 			}
@@ -166,29 +168,16 @@ func (t *turn) ownApprovals(s *Service, tk *storage.Ticket) {
 		tk.Approvals = append(tk.Approvals, storage.Approval{Kind: own.Approval, By: t.who.ID, Role: t.who.Role, Approved: true, Reason: note, At: t.now})
 		tk.History = append(tk.History, storage.Transition{At: t.now, By: t.who.ID, Role: t.who.Role, From: tk.Status, To: own.To, Action: own.ID, Note: note})
 		tk.Status = own.To
-		t.record(storage.FolioToken, own.ID, note)
+		t.record(t.folioToken(), own.ID, note)
 	}
-}
-
-// approverOf reports whether the person who acts is the one who gives that
-// visto bueno (not merely someone allowed to act on the ticket).
-func (t *turn) approverOf(a *Action, tk *storage.Ticket) bool {
-	switch {
-	case a.Who&ActorSupervisor != 0:
-		s, ok := t.dir.supervisor(tk.Area)
-		return ok && s.ID == t.who.ID
-	case a.Who&ActorAutoridad != 0:
-		return t.who.Role == storage.RoleAutoridad
-	}
-	return false
 }
 
 // choiceDetail names the first choice of a ticket (e.g. "alta") for the log.
-func choiceDetail(s *Service, tk *storage.Ticket) string {
+func choiceDetail(s *workflow.Service, tk *storage.Ticket) string {
 	for _, f := range s.Fields {
-		if f.Kind == KindChoice && !f.AreaChoice {
+		if f.Kind == workflow.KindChoice && !f.AreaChoice {
 			if v := tk.Fields[f.ID]; v != "" {
-				return ": " + translate("es", s.ID+"."+f.ID+"."+v)
+				return ": " + texts.Text("es", s.ID+"."+f.ID+"."+v)
 			}
 		}
 	}

@@ -6,9 +6,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
+	"ctdesk/conversations/directory"
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -17,7 +18,7 @@ type turn struct {
 	e     *Engine
 	ev    Event
 	now   time.Time
-	dir   *directory
+	dir   *directory.Snapshot
 	who   storage.Person
 	known bool
 	key   string // dialog key: person id, or platform:account when unknown
@@ -35,6 +36,11 @@ type turn struct {
 	notice  string
 	// deliver are files an action sends to the requester with its news.
 	deliver []OutFile
+	// token stands for the folio of a ticket created in this turn until the
+	// store assigns it (see storage.Change.FolioToken).
+	token string
+	// marks are the refusal marks taken while handling the event.
+	marks map[string]bool
 }
 
 // ticketRef is a ticket loaded (or created) during a turn.
@@ -60,10 +66,7 @@ func (t *turn) ticket(ctx context.Context, folio string) (*storage.Ticket, error
 // touch marks a loaded ticket as changed, so the commit writes it.
 func (t *turn) touch(tk *storage.Ticket) {
 	tk.Updated = t.now
-	folio := tk.Folio
-	if folio == "" {
-		folio = storage.FolioToken
-	}
+	folio := t.folioOf(tk)
 	r, ok := t.tickets[folio]
 	if !ok {
 		r = &ticketRef{t: tk}
@@ -77,21 +80,31 @@ func (t *turn) touch(tk *storage.Ticket) {
 	t.order = append(t.order, r)
 }
 
-// folioOf returns how messages of this turn name the ticket.
-func folioOf(tk *storage.Ticket) string {
+// folioOf returns how messages of this turn name the ticket: a new one by
+// the turn's folio token.
+func (t *turn) folioOf(tk *storage.Ticket) string {
 	if tk.Folio == "" {
-		return storage.FolioToken
+		return t.folioToken()
 	}
 	return tk.Folio
 }
 
+// folioToken is the placeholder of the folio of the ticket this turn
+// creates; random, so no typed text can contain it.
+func (t *turn) folioToken() string {
+	if t.token == "" {
+		t.token = storage.NewFolioToken()
+	}
+	return t.token
+}
+
 // tr translates for the person who acts.
-func (t *turn) tr(key string, args ...any) string { return translate(t.lang, key, args...) }
+func (t *turn) tr(key string, args ...any) string { return texts.Text(t.lang, key, args...) }
 
 // langOf is the language a person reads.
 func (t *turn) langOf(id string) string {
-	if p, ok := t.dir.person(id); ok && p.Language != "" {
-		if _, ok := catalogs[p.Language]; ok {
+	if p, ok := t.dir.Person(id); ok && p.Language != "" {
+		if texts.Known(p.Language) {
 			return p.Language
 		}
 	}
@@ -103,7 +116,7 @@ func (t *turn) langOf(id string) string {
 
 // trFor translates for another person.
 func (t *turn) trFor(id, key string, args ...any) string {
-	return translate(t.langOf(id), key, args...)
+	return texts.Text(t.langOf(id), key, args...)
 }
 
 // recipient is how messages address the person who acts.
@@ -181,9 +194,4 @@ func randomID() string {
 	var b [12]byte
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
-}
-
-// replaceFolio puts the assigned folio in place of the token.
-func replaceFolio(s, folio string) string {
-	return strings.ReplaceAll(s, storage.FolioToken, folio)
 }

@@ -4,8 +4,9 @@ import (
 	"context"
 	"strconv"
 	"strings"
-	"time"
 
+	"ctdesk/conversations/chat"
+	"ctdesk/conversations/policy"
 	"ctdesk/storage"
 )
 
@@ -25,50 +26,35 @@ func (t *turn) mine(ctx context.Context) error {
 	for i := len(ts) - 1; i >= 0 && len(ts)-i <= 10; i-- {
 		tk := &ts[i]
 		b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " — " + t.statusName(t.lang, tk))
-		bs = append(bs, Button{Label: tk.Folio, Code: "v:" + tk.Folio})
+		bs = append(bs, Button{Label: tk.Folio, Code: chat.ViewCode(tk.Folio)})
 	}
 	if len(ts) > 10 {
 		b.WriteString("\n" + t.tr("mine.more", len(ts)-10))
 	}
-	t.reply(b.String(), rowsOf(bs, 2)...)
+	t.reply(b.String(), chat.Rows(bs, 2)...)
 	return nil
-}
-
-// rowsOf splits buttons into rows of n.
-func rowsOf(bs []Button, n int) [][]Button {
-	var out [][]Button
-	for len(bs) > 0 {
-		k := min(n, len(bs))
-		out = append(out, bs[:k])
-		bs = bs[k:]
-	}
-	return out
-}
-
-// mayView reports whether a person may see a ticket.
-func (t *turn) mayView(tk *storage.Ticket) bool {
-	p := t.who
-	if tk.Requester == p.ID || p.Role.IsStaff() || p.Role == storage.RoleAutoridad {
-		return true
-	}
-	s, ok := t.dir.supervisor(tk.Area)
-	return ok && s.ID == p.ID
 }
 
 // showTicket shows a ticket's detail with the actions its state allows to
 // the person who asks.
 func (t *turn) showTicket(ctx context.Context, folio string) error {
 	tk, err := t.ticket(ctx, folio)
-	if notFound(err) || (err == nil && !t.mayView(tk)) {
+	if notFound(err) {
 		t.reply(t.tr("ticket.notfound", folio))
 		return nil
 	}
 	if err != nil {
 		return err
 	}
+	pol := t.policy()
+	if !pol.MayView(tk, t.who) {
+		// Told as if it did not exist, so a folio reveals nothing.
+		t.reply(t.tr("ticket.notfound", folio))
+		return t.refuse(ctx, tk.Folio, "ver", "ver")
+	}
 	text := t.card(t.who.ID, tk) + "\n\n" + t.tr("ticket.history")
 	for _, h := range tk.History {
-		line := "\n" + h.At.In(t.e.cfg.Location).Format("02/01 15:04") + " " + t.actionLabel(t.who.ID, tk.Service, h.Action) + " — " + t.dir.name(h.By)
+		line := "\n" + h.At.In(t.e.cfg.Location).Format("02/01 15:04") + " " + t.actionLabel(t.who.ID, tk.Service, h.Action) + " — " + t.dir.Name(h.By)
 		if h.Note != "" && !strings.Contains(h.Action, "asignar") {
 			line += ": " + h.Note
 		}
@@ -81,109 +67,15 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	var bs []Button
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
-		if a.can(tk) && t.may(a, tk, t.who) {
+		if a.Can(tk) && pol.May(a.Who, tk, t.who) {
 			bs = append(bs, Button{Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
 		}
 	}
-	if tk.Status == storage.StatusClosed && tk.Rating == nil && tk.Requester == t.who.ID && tk.Assignee != t.who.ID {
-		bs = append(bs, ratingButtons(tk)...)
+	if tk.Status == storage.StatusClosed && tk.Rating == nil && policy.MayRate(tk, t.who) {
+		bs = append(bs, t.ratingButtons(tk)...)
 	}
 	t.reply(text, rows(bs)...)
 	return nil
-}
-
-// queue shows CT's work: unassigned, mine, overdue, awaiting approval.
-func (t *turn) queue(ctx context.Context) error {
-	if !t.who.Role.IsStaff() {
-		t.reply(t.tr("queue.forbidden"))
-		return nil
-	}
-	ts, err := t.e.st.Tickets(ctx, storage.TicketFilter{Statuses: t.e.OpenStatuses()})
-	if err != nil {
-		return err
-	}
-	today := midnight(t.now.In(t.e.cfg.Location))
-	var unassigned, mine, others, overdue, waiting []*storage.Ticket
-	for i := range ts {
-		tk := &ts[i]
-		if tk.Terminal() {
-			continue
-		}
-		due := tk.DueDate()
-		switch {
-		case t.awaitingApproval(tk):
-			waiting = append(waiting, tk)
-		case tk.Assignee == "":
-			unassigned = append(unassigned, tk)
-		case tk.Assignee == t.who.ID:
-			mine = append(mine, tk)
-		case t.who.Role == storage.RoleCoordinador:
-			others = append(others, tk)
-		}
-		if !due.IsZero() && due.Before(today) {
-			overdue = append(overdue, tk)
-		}
-	}
-	var b strings.Builder
-	b.WriteString(t.tr("queue.title"))
-	var bs []Button
-	section := func(key string, list []*storage.Ticket) {
-		if len(list) == 0 {
-			return
-		}
-		b.WriteString("\n\n" + t.tr(key, len(list)))
-		for _, tk := range list {
-			b.WriteString("\n• " + tk.Folio + " · " + t.serviceName(tk.Service) + " · " + t.dir.areaName(tk.Area) + " — " + t.statusName(t.lang, tk) + t.age(tk.Updated))
-			if d := tk.DueDate(); !d.IsZero() {
-				b.WriteString(" · " + t.tr("queue.due", d.In(t.e.cfg.Location).Format(dateShown)))
-			}
-			if len(bs) < 12 && !hasButton(bs, tk.Folio) {
-				bs = append(bs, Button{Label: tk.Folio, Code: "v:" + tk.Folio})
-			}
-		}
-	}
-	section("queue.unassigned", unassigned)
-	section("queue.mine", mine)
-	section("queue.others", others)
-	section("queue.overdue", overdue)
-	section("queue.waiting", waiting)
-	if len(unassigned)+len(mine)+len(others)+len(overdue)+len(waiting) == 0 {
-		b.WriteString("\n\n" + t.tr("queue.empty"))
-	}
-	t.reply(b.String(), rowsOf(bs, 3)...)
-	return nil
-}
-
-// awaitingApproval reports whether a ticket waits for a visto bueno.
-func (t *turn) awaitingApproval(tk *storage.Ticket) bool {
-	svc := t.e.services[tk.Service]
-	if svc == nil {
-		return false
-	}
-	for _, a := range svc.Actions {
-		if a.Approval != "" && a.can(tk) {
-			return true
-		}
-	}
-	return false
-}
-
-// age says how long ago something happened, in days.
-func (t *turn) age(since time.Time) string {
-	days := int(t.now.Sub(since).Hours() / 24)
-	if days < 1 {
-		return ""
-	}
-	return " " + t.tr("age.days", days)
-}
-
-func hasButton(bs []Button, label string) bool {
-	for _, b := range bs {
-		if b.Label == label {
-			return true
-		}
-	}
-	return false
 }
 
 // stepExtras names what a history step brought besides its note: the date

@@ -7,8 +7,9 @@ import (
 	"time"
 
 	"ctdesk/conversations"
-	"ctdesk/conversations/calendar"
-	"ctdesk/conversations/report"
+	"ctdesk/conversations/staff"
+	"ctdesk/lib/calendar"
+	"ctdesk/lib/report"
 	"ctdesk/storage"
 )
 
@@ -174,7 +175,7 @@ func (s *Scheduler) digestText(lang string, d *digestData, today, now time.Time)
 	if len(d.fresh)+len(d.waiting)+len(d.overdue)+len(d.soon)+len(d.preventive) == 0 {
 		b.WriteString("\n\n" + conversations.Text(lang, "sched.digest.calm"))
 	}
-	b.WriteString("\n\n" + conversations.KPIText(lang, d.kpi))
+	b.WriteString("\n\n" + staff.KPIText(lang, d.kpi))
 	return b.String()
 }
 

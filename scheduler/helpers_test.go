@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"ctdesk/conversations"
-	"ctdesk/conversations/calendar"
 	"ctdesk/conversations/convtest"
+	"ctdesk/lib/calendar"
 	"ctdesk/scheduler"
 	"ctdesk/storage"
 )

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"ctdesk/conversations"
-	"ctdesk/conversations/calendar"
 	"ctdesk/conversations/convtest"
-	"ctdesk/conversations/report"
+	"ctdesk/lib/calendar"
+	"ctdesk/lib/report"
 	"ctdesk/storage"
 )
 

@@ -6,8 +6,9 @@ import (
 	"time"
 
 	"ctdesk/conversations"
-	"ctdesk/conversations/calendar"
-	"ctdesk/conversations/report"
+	"ctdesk/conversations/staff"
+	"ctdesk/lib/calendar"
+	"ctdesk/lib/report"
 	"ctdesk/storage"
 )
 
@@ -31,7 +32,7 @@ func (s *Scheduler) Report(ctx context.Context) error {
 	if err != nil || q.End(s.loc).Before(since) {
 		return err // a quarter that ended before ctdesk ran is not chased
 	}
-	_, delivered, err := conversations.ReportDelivered(ctx, s.st, q)
+	_, delivered, err := staff.ReportDelivered(ctx, s.st, q)
 	if err != nil || delivered {
 		return err
 	}
@@ -63,7 +64,7 @@ func (s *Scheduler) reportAlert(ctx context.Context, q calendar.Quarter, now tim
 	if _, err := s.st.Value(ctx, id); err == nil || !notFound(err) {
 		return err // already sent, or the store failed
 	}
-	r, files, err := conversations.ReportFiles(ctx, s.st, s.reportConfig(ctx), q, now)
+	r, files, err := staff.ReportFiles(ctx, s.st, s.reportConfig(ctx), q, now)
 	if err != nil {
 		return fmt.Errorf("report %s: %w", q, err)
 	}
@@ -73,9 +74,9 @@ func (s *Scheduler) reportAlert(ctx context.Context, q calendar.Quarter, now tim
 	}
 	err = s.tellRole(ctx, id, storage.RoleCoordinador, func(p storage.Person, lang string) conversations.Message {
 		text := conversations.Text(lang, key, q.Name(), s.day(r.Due), calendar.ReportBusinessDays, q.String()) +
-			"\n\n" + conversations.KPIText(lang, r.KPI)
+			"\n\n" + staff.KPIText(lang, r.KPI)
 		return conversations.Message{To: p.ID, Text: text, Files: files,
-			Buttons: [][]conversations.Button{{conversations.DeliveredButton(lang, q)}}}
+			Buttons: [][]conversations.Button{{staff.DeliveredButton(lang, q)}}}
 	})
 	if err != nil {
 		return err
@@ -87,7 +88,7 @@ func (s *Scheduler) reportAlert(ctx context.Context, q calendar.Quarter, now tim
 func (s *Scheduler) tellCoordinator(ctx context.Context, id string, q calendar.Quarter, key string, args ...any) error {
 	return s.tellRole(ctx, id, storage.RoleCoordinador, func(p storage.Person, lang string) conversations.Message {
 		return conversations.Message{To: p.ID, Text: conversations.Text(lang, key, args...),
-			Buttons: [][]conversations.Button{{conversations.DeliveredButton(lang, q)}}}
+			Buttons: [][]conversations.Button{{staff.DeliveredButton(lang, q)}}}
 	})
 }
 

@@ -21,7 +21,7 @@ import (
 	"time"
 
 	"ctdesk/conversations"
-	"ctdesk/conversations/calendar"
+	"ctdesk/lib/calendar"
 	"ctdesk/storage"
 )
 

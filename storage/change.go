@@ -11,6 +11,14 @@ type Change struct {
 	Seen    string
 	SeenTTL time.Duration
 
+	// FolioToken, in a change that creates a ticket, stands for the folio the
+	// store assigns to it: every occurrence in the change's log entries (Folio
+	// and Detail), dialog data and outbox payloads is replaced by the folio,
+	// atomically with its allocation, so messages can name a folio that does
+	// not exist yet. The caller picks it with NewFolioToken, so text people
+	// typed is never rewritten; empty replaces nothing.
+	FolioToken string
+
 	Dialogs []DialogWrite
 	Tickets []TicketWrite
 	People  []Person // upserts, no version check
@@ -31,7 +39,7 @@ type DialogWrite struct {
 // TicketWrite stores a ticket if its stored version still equals Expect.
 // A ticket with an empty Folio is new (Expect must be 0): the store assigns
 // the next folio of the year of Ticket.Created (CT-YYYY-NNNN, gap-free) and
-// replaces FolioToken throughout the change. At most one new ticket per change.
+// replaces the change's FolioToken throughout it. At most one new ticket per change.
 // The stored version becomes Expect+1.
 type TicketWrite struct {
 	Ticket Ticket

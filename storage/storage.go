@@ -19,9 +19,3 @@ var (
 	// ErrInvalid: the request itself is malformed (e.g. two new tickets in one change).
 	ErrInvalid = errors.New("invalid request")
 )
-
-// FolioToken, inside a Change that creates a ticket, stands for the folio the
-// store assigns to it. Every occurrence in the change's log entries (Folio and
-// Detail), dialog data and outbox payloads is replaced by the folio, atomically
-// with its allocation, so messages can name a folio that does not exist yet.
-const FolioToken = "{{FOLIO}}"

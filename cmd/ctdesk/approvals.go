@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations"
+	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -20,7 +21,7 @@ func approvalKeys() []string {
 			continue
 		}
 		for _, f := range svc.Fields {
-			if f.Kind != conversations.KindChoice {
+			if f.Kind != workflow.KindChoice {
 				continue
 			}
 			for _, choice := range f.Choices {
@@ -64,7 +65,7 @@ func approvalSummary(lang string, approvals map[string]bool) []string {
 			var choices []string
 			all := true
 			for _, f := range svc.Fields {
-				if f.Kind != conversations.KindChoice || len(f.Choices) == 0 {
+				if f.Kind != workflow.KindChoice || len(f.Choices) == 0 {
 					continue
 				}
 				for _, choice := range f.Choices {
@@ -97,7 +98,7 @@ func approvalSummary(lang string, approvals map[string]bool) []string {
 
 // approvalStatuses finds the status where a service waits for the
 // supervisor's visto bueno, and whether it has the authority's.
-func approvalStatuses(svc *conversations.Service) (supervisorAt string, authority bool) {
+func approvalStatuses(svc *workflow.Service) (supervisorAt string, authority bool) {
 	for _, a := range svc.Actions {
 		switch {
 		case a.Approval == "supervisor" && len(a.From) > 0:

@@ -14,7 +14,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"ctdesk/conversations/calendar"
+	"ctdesk/lib/calendar"
 	"ctdesk/storage"
 )
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ctdesk/conversations"
+	"ctdesk/conversations/staff"
 	"ctdesk/storage"
 )
 
@@ -54,13 +55,13 @@ func programImport(c *call) error {
 		lang = "es"
 	}
 	name := filepath.Base(args[1])
-	res, err := conversations.ImportProgram(ctx, st, cfg.location, name, data, "cli", now)
+	res, err := staff.ImportProgram(ctx, st, cfg.location, name, data, "cli", now)
 	if err != nil {
 		return err
 	}
 	if len(res.Problems) > 0 {
 		fmt.Fprintln(stderr, conversations.Text(lang, "program.rejected", name, len(res.Problems)))
-		fmt.Fprintln(stderr, conversations.ProgramProblems(lang, res.Problems))
+		fmt.Fprintln(stderr, staff.ProgramProblems(lang, res.Problems))
 		return fmt.Errorf("programa %s: %d problema(s)", name, len(res.Problems))
 	}
 	first, last := res.Items[0].Planned, res.Items[len(res.Items)-1].Planned

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"os"
 
-	"ctdesk/conversations/calendar"
-	"ctdesk/conversations/report"
+	"ctdesk/lib/calendar"
+	"ctdesk/lib/report"
 )
 
 func reportCommand() *command {

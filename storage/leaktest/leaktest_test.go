@@ -51,11 +51,13 @@ func contains(v, secret string) bool {
 
 // change is what a correo alta commits: nothing in it carries the secret.
 func change(now time.Time) storage.Change {
+	token := storage.NewFolioToken()
 	return storage.Change{
-		Seen: "tg:42",
+		Seen:       "tg:42",
+		FolioToken: token,
 		Tickets: []storage.TicketWrite{{Ticket: storage.Ticket{Service: "correo", Requester: "rosa", Area: "finanzas",
 			Status: "por_firmar", Fields: map[string]string{"cuenta": "rosa.diaz"}, Created: now, Updated: now}}},
-		Log: []storage.LogEntry{{At: now, Who: "beto", Folio: storage.FolioToken, Action: "contrasena_entregada"}},
+		Log: []storage.LogEntry{{At: now, Who: "beto", Folio: token, Action: "contrasena_entregada"}},
 		Outbox: []storage.OutboxItem{{ID: "m1", Recipient: "rosa", Created: now,
 			Payload: []byte(`{"text":"Tu cuenta está lista."}`)}},
 		Dialogs: []storage.DialogWrite{{Dialog: storage.Dialog{Person: "rosa", Data: []byte(`{"paso":"firma"}`), Updated: now}}},

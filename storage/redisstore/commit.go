@@ -12,7 +12,7 @@ import (
 
 // Commit applies c in one EVALSHA of lua/commit.lua. ARGV layout:
 //
-//	1 prefix, 2 seen key, 3 seen ttl ms, 4 new ticket's year, 5 FolioToken,
+//	1 prefix, 2 seen key, 3 seen ttl ms, 4 new ticket's year, 5 folio token,
 //	6..10 counts of dialogs, tickets, people, log entries, outbox items, then
 //	per dialog:  person, expect, ttl ms, delete (0/1), updated, data
 //	per ticket:  folio ("" new), expect, json, status, requester, assignee, service, area, created µs
@@ -64,7 +64,8 @@ func (s *Store) commitArgs(c *storage.Change) ([]any, error) {
 		}
 		args[1], args[2] = c.Seen, ms(ttl)
 	}
-	args[3], args[4] = "", storage.FolioToken
+	tok := folioToken(c)
+	args[3], args[4] = "", tok
 	args[5], args[6] = strconv.Itoa(len(c.Dialogs)), strconv.Itoa(len(c.Tickets))
 	args[7], args[8], args[9] = strconv.Itoa(len(c.People)), strconv.Itoa(len(c.Log)), strconv.Itoa(len(c.Outbox))
 
@@ -73,7 +74,7 @@ func (s *Store) commitArgs(c *storage.Change) ([]any, error) {
 		return nil, err
 	}
 	var year string
-	if args, year, err = ticketArgs(args, c.Tickets); err != nil {
+	if args, year, err = ticketArgs(args, c.Tickets, tok); err != nil {
 		return nil, err
 	}
 	args[3] = year
@@ -117,7 +118,22 @@ func (s *Store) dialogArgs(args []any, ds []storage.DialogWrite) ([]any, error) 
 	return args, nil
 }
 
-func ticketArgs(args []any, ts []storage.TicketWrite) ([]any, string, error) {
+// folioToken is the change's token, which also sets a new ticket's own
+// folio; a change that creates a ticket without one gets a private token,
+// which rewrites nothing else.
+func folioToken(c *storage.Change) string {
+	if c.FolioToken != "" {
+		return c.FolioToken
+	}
+	for _, w := range c.Tickets {
+		if w.Ticket.Folio == "" {
+			return storage.NewFolioToken()
+		}
+	}
+	return ""
+}
+
+func ticketArgs(args []any, ts []storage.TicketWrite, tok string) ([]any, string, error) {
 	year := ""
 	for i, w := range ts {
 		t := w.Ticket
@@ -134,7 +150,7 @@ func ticketArgs(args []any, ts []storage.TicketWrite) ([]any, string, error) {
 				return nil, "", fmt.Errorf("new ticket without Created: %w", storage.ErrInvalid)
 			}
 			year = fmt.Sprintf("%04d", t.Created.Year())
-			t.Folio = storage.FolioToken
+			t.Folio = tok
 		} else {
 			for _, o := range ts[:i] {
 				if o.Ticket.Folio == t.Folio {

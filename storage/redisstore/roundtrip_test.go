@@ -50,16 +50,17 @@ func openCounted(tb testing.TB) (*Store, *counter) {
 // update is what one chat update typically commits: the dialog, a ticket, a
 // bitácora line and a message, marked seen.
 func update(i int, expect int64, tk storage.Ticket, tkExpect int64) storage.Change {
+	tok := storage.NewFolioToken()
 	return storage.Change{
-		Seen: "tg:" + strconv.Itoa(i), SeenTTL: time.Hour,
+		Seen: "tg:" + strconv.Itoa(i), SeenTTL: time.Hour, FolioToken: tok,
 		Dialogs: []storage.DialogWrite{{Dialog: storage.Dialog{Person: "rosa",
 			Data: []byte(`{"step":"equipo","answers":{"equipo":"impresora","ubicacion":"edificio A"}}`)},
 			Expect: expect, TTL: time.Hour}},
 		Tickets: []storage.TicketWrite{{Ticket: tk, Expect: tkExpect}},
 		Log: []storage.LogEntry{{At: tk.Created, Who: "rosa", Role: storage.RoleUsuario,
-			Folio: storage.FolioToken, Action: "solicitud", Detail: "creó " + storage.FolioToken}},
+			Folio: tok, Action: "solicitud", Detail: "creó " + tok}},
 		Outbox: []storage.OutboxItem{{ID: "out-" + strconv.Itoa(i), Recipient: "rosa",
-			Payload: []byte(`{"text":"Tu folio es ` + storage.FolioToken + `"}`), Created: tk.Created}},
+			Payload: []byte(`{"text":"Tu folio es ` + tok + `"}`), Created: tk.Created}},
 	}
 }
 

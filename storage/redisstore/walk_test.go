@@ -58,12 +58,14 @@ func (w *walk) open(ctx context.Context, who, key string) string {
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	t := storage.Ticket{Service: "mantenimiento", Requester: who, Area: "finanzas", Status: "recibido",
 		Fields: map[string]string{"walk": key}, Created: now, Updated: now}
+	token := storage.NewFolioToken()
 	out, err := w.s.Commit(ctx, storage.Change{
-		Seen:    "new:" + key,
-		Tickets: []storage.TicketWrite{{Ticket: t}},
-		Log:     []storage.LogEntry{{At: now, Who: who, Folio: storage.FolioToken, Action: "solicitud", Detail: key}},
+		Seen:       "new:" + key,
+		FolioToken: token,
+		Tickets:    []storage.TicketWrite{{Ticket: t}},
+		Log:        []storage.LogEntry{{At: now, Who: who, Folio: token, Action: "solicitud", Detail: key}},
 		Outbox: []storage.OutboxItem{{ID: "ob:" + key, Recipient: who, Created: now,
-			Payload: []byte("Registré tu solicitud " + storage.FolioToken)}},
+			Payload: []byte("Registré tu solicitud " + token)}},
 	})
 	if err != nil {
 		w.fail(ctx, err)

@@ -105,9 +105,11 @@ func TestTwoHandlesWriting(t *testing.T) {
 	for i := range 40 {
 		wg.Go(func() {
 			s := handles[i%2]
+			tok := storage.NewFolioToken()
 			_, err := s.Commit(t.Context(), storage.Change{
-				Tickets: []storage.TicketWrite{{Ticket: storage.Ticket{Service: "web", Status: "recibido", Created: created}}},
-				Log:     []storage.LogEntry{{At: created, Folio: storage.FolioToken, Action: "solicitud"}},
+				FolioToken: tok,
+				Tickets:    []storage.TicketWrite{{Ticket: storage.Ticket{Service: "web", Status: "recibido", Created: created}}},
+				Log:        []storage.LogEntry{{At: created, Folio: tok, Action: "solicitud"}},
 			})
 			if err != nil {
 				t.Errorf("Commit on handle %d: %v", i%2, err)

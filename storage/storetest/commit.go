@@ -104,7 +104,8 @@ func testCommit(t *testing.T, h Harness) {
 			c.SeenTTL = time.Hour
 			c.Tickets = append(c.Tickets, storage.TicketWrite{Ticket: ticket(base)})
 			c.People = []storage.Person{{ID: "nuevo", Name: "Nuevo", Role: storage.RoleUsuario}}
-			c.Log = []storage.LogEntry{{At: base, Who: "x", Folio: storage.FolioToken, Action: "fallido"}}
+			c.FolioToken = storage.NewFolioToken()
+			c.Log = []storage.LogEntry{{At: base, Who: "x", Folio: c.FolioToken, Action: "fallido"}}
 			c.Outbox = []storage.OutboxItem{{ID: "fallido", Recipient: "x", Payload: []byte("x"), Created: base}}
 			c.Dialogs = append(c.Dialogs, storage.DialogWrite{Dialog: storage.Dialog{Person: "nueva"}, TTL: time.Hour})
 			_, err := s.Commit(ctx, c)

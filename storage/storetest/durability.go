@@ -21,11 +21,12 @@ func testDurability(t *testing.T, h Harness) {
 	rosa := storage.Person{ID: "rosa", Name: "Rosa Díaz", Role: storage.RoleUsuario, Area: "finanzas",
 		Accounts: map[string]string{"telegram": "2002"}}
 	tk := ticket(base)
+	tok := storage.NewFolioToken()
 	out := MustCommit(t, s, storage.Change{
-		Seen: "tg:1", SeenTTL: keep,
+		Seen: "tg:1", SeenTTL: keep, FolioToken: tok,
 		Tickets: []storage.TicketWrite{{Ticket: tk}},
 		People:  []storage.Person{rosa},
-		Log:     []storage.LogEntry{{At: base, Who: "rosa", Folio: storage.FolioToken, Action: "solicitud"}},
+		Log:     []storage.LogEntry{{At: base, Who: "rosa", Folio: tok, Action: "solicitud"}},
 		Outbox:  []storage.OutboxItem{item("aviso", now)},
 		Dialogs: []storage.DialogWrite{{Dialog: storage.Dialog{Person: "rosa", Data: []byte(`{"paso":3}`)}, TTL: keep}},
 	})

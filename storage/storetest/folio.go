@@ -53,9 +53,10 @@ func testFolio(t *testing.T, h Harness) {
 	t.Run("token replaced in the change", func(t *testing.T) {
 		s := h.Open(t)
 		ctx := t.Context()
-		tok := storage.FolioToken
+		tok := storage.NewFolioToken()
 		c := storage.Change{
-			Tickets: []storage.TicketWrite{{Ticket: ticket(base)}},
+			FolioToken: tok,
+			Tickets:    []storage.TicketWrite{{Ticket: ticket(base)}},
 			Log: []storage.LogEntry{{At: base, Who: "rosa", Role: storage.RoleUsuario,
 				Folio: tok, Action: "solicitud", Detail: "se creó " + tok + " (" + tok + ")"}},
 			Dialogs: []storage.DialogWrite{{Dialog: storage.Dialog{Person: "rosa",

@@ -33,6 +33,7 @@ func Run(t *testing.T, h Harness) {
 	}{
 		{"Ping", testPing},
 		{"Folio", testFolio},
+		{"FolioText", testFolioText},
 		{"Commit", testCommit},
 		{"Seen", testSeen},
 		{"Tickets", testTickets},

@@ -38,7 +38,7 @@ if ARGV[4] ~= '' then
 end
 
 local function repl(s)
-  if not folio then return s end
+  if not folio or tok == '' then return s end
   local a = string.find(s, tok, 1, true)
   if not a then return s end
   local parts, start = {}, 1

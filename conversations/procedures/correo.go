@@ -1,0 +1,67 @@
+package procedures
+
+import (
+	"ctdesk/conversations/chat"
+	"ctdesk/conversations/policy"
+	"ctdesk/conversations/workflow"
+	"ctdesk/storage"
+)
+
+// Correo is the e-mail account service (procedure 5.3): alta, baja or
+// mantenimiento of an institutional account. Alta and baja need the
+// supervisor's visto bueno (configurable per action); on alta the bot
+// generates the temporary password, gives it to the técnico and to the
+// requester privately, never keeps it, and the requester signs
+// responsibility in the bitácora CT-RG.02 (5.3.5).
+func Correo() *workflow.Service {
+	return &workflow.Service{
+		ID:    "correo",
+		Ready: true,
+		Fields: []workflow.Field{
+			{ID: "accion", Kind: workflow.KindChoice, Choices: []string{"alta", "baja", "mantenimiento"}},
+			{ID: "tipo", Kind: workflow.KindChoice, Choices: []string{"password", "cuota", "alias", "otro"},
+				When: func(a workflow.Answers) bool { return a["accion"] == "mantenimiento" }},
+			{ID: "titular", Kind: workflow.KindText, Max: 120},
+			{ID: "puesto", Kind: workflow.KindText, Max: 120},
+			{ID: "area", Kind: workflow.KindChoice, AreaChoice: true},
+			{ID: "cuenta", Kind: workflow.KindEmail},
+			{ID: "justificacion", Kind: workflow.KindText, Max: 1000},
+		},
+		Start: correoStart,
+		Actions: append(append(approvalActions("recibida"), takeActions("en_proceso", "en_proceso")...),
+			workflow.Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: policy.Assignee, Input: workflow.OptionalTextInput(), Do: correoComplete},
+			workflow.Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Requester, Hidden: true,
+				Sign: "responsabilidad de la cuenta de correo"},
+			declineAction("recibida", "en_proceso"),
+			cancelAction("por_aprobar", "recibida"),
+		),
+		Notify: common,
+	}
+}
+
+// correoStart sends the request to the supervisor when its action needs
+// the visto bueno; a supervisor's own request carries it already.
+func correoStart(c workflow.Settings, t *storage.Ticket) string {
+	accion := t.Fields["accion"]
+	def := accion == "alta" || accion == "baja"
+	if !c.NeedsApproval("correo."+accion, def) {
+		return "recibida"
+	}
+	return "por_aprobar"
+}
+
+// correoComplete finishes the request; on alta it hands out the temporary
+// password and waits for the requester's signature.
+func correoComplete(a *workflow.ActionCtx) error {
+	tk := a.Ticket
+	if tk.Fields["accion"] != "alta" {
+		return nil
+	}
+	pw := a.Password()
+	account := tk.Fields["cuenta"]
+	a.TellSecret(a.By.ID, nil, "correo.pw.tecnico", account, pw)
+	a.TellSecret(tk.Requester, [][]chat.Button{{a.ButtonFor(tk.Requester, "firmar")}}, "correo.pw.requester", account, pw)
+	a.Record("contrasena_entregada", account)
+	a.To = "por_firmar"
+	return nil
+}

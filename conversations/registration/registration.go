@@ -1,0 +1,103 @@
+// Package registration lets someone who is not in the directory ask to be
+// added ("previa autorización", glossary 8.1): a short dialog (name, area,
+// position, institutional e-mail) whose result the coordinator accepts or
+// rejects with a button. The engine asks its questions like any other and
+// writes what it decides; who may decide is asked of package policy.
+package registration
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"ctdesk/conversations/chat"
+	"ctdesk/conversations/texts"
+	"ctdesk/conversations/workflow"
+	"ctdesk/storage"
+)
+
+// Fields are the registration's questions, asked as "reg.<field>".
+var Fields = []workflow.Field{
+	{ID: "name", Kind: workflow.KindText, Max: 80, Pattern: regexp.MustCompile(`^[\p{L}][\p{L} .'-]{2,79}$`), Invalid: "reg.name.invalid"},
+	{ID: "area", Kind: workflow.KindChoice, AreaChoice: true},
+	{ID: "position", Kind: workflow.KindText, Max: 120},
+	{ID: "email", Kind: workflow.KindEmail},
+}
+
+// Code starts the codes of the buttons that answer its questions: the only
+// buttons someone outside the directory may press.
+const Code = "f:reg:"
+
+// DecideCode starts the code of the coordinator's buttons:
+// "g:<platform>:<account>:ok" accepts, "…:no" rejects.
+const DecideCode = "g:"
+
+// Directory is what a registration reads of the people and areas.
+type Directory interface {
+	Person(id string) (storage.Person, bool)
+	AreaName(id string) string
+}
+
+// Applicant is the person a filled registration asks to add, pending until
+// the coordinator decides, linked to the account it came from.
+func Applicant(ans workflow.Answers, platform, account string, dir Directory) storage.Person {
+	return storage.Person{
+		ID: newID(ans["email"], dir), Name: ans["name"], Role: storage.RoleUsuario, Area: ans["area"],
+		Position: ans["position"], Email: ans["email"],
+		Accounts: map[string]string{platform: account}, Platform: platform, Pending: true,
+	}
+}
+
+// Review is what a coordinator reads of an applicant, in the coordinator's
+// language, with the buttons that accept or reject.
+func Review(lang string, p storage.Person, dir Directory) (string, []chat.Button) {
+	acct := p.Platform + ":" + p.Accounts[p.Platform]
+	return texts.Text(lang, "reg.review", p.Name, dir.AreaName(p.Area), p.Position, p.Email, p.Platform),
+		[]chat.Button{
+			{Label: texts.Text(lang, "reg.accept"), Code: DecideCode + acct + ":ok"},
+			{Label: texts.Text(lang, "reg.reject"), Code: DecideCode + acct + ":no"},
+		}
+}
+
+// Decision reads a coordinator's button (its code after DecideCode): the
+// applicant's "platform:account" and whether they are accepted.
+func Decision(rest string) (account string, accept, ok bool) {
+	i := strings.LastIndex(rest, ":")
+	if i < 0 {
+		return "", false, false
+	}
+	return rest[:i], rest[i+1:] == "ok", true
+}
+
+// Decided is the applicant once decided — active, or disabled when
+// rejected — with the bitácora action and the catalog key of what they are
+// told ("<key>.coord" tells the coordinator).
+func Decided(p storage.Person, accept bool) (storage.Person, string, string) {
+	p.Pending = false
+	if accept {
+		return p, "registro_aceptado", "reg.accepted"
+	}
+	p.Disabled = true
+	return p, "registro_rechazado", "reg.rejected"
+}
+
+// newID derives a directory id, not yet taken, from the e-mail's local part.
+func newID(email string, dir Directory) string {
+	local, _, _ := strings.Cut(email, "@")
+	base := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_' || r == '-' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(local))
+	if base == "" {
+		base = "persona"
+	}
+	id := base
+	for n := 2; ; n++ {
+		if _, taken := dir.Person(id); !taken {
+			return id
+		}
+		id = base + strconv.Itoa(n)
+	}
+}

@@ -1,0 +1,32 @@
+package texts
+
+// enCorreo holds the English texts of the e-mail account service.
+var enCorreo = map[string]string{
+	"correo.accion.q":             "What do you need for the e-mail account?",
+	"correo.accion":               "Action",
+	"correo.accion.alta":          "Create an account",
+	"correo.accion.baja":          "Remove an account",
+	"correo.accion.mantenimiento": "Maintain an account",
+	"correo.tipo.q":               "Which kind of maintenance?",
+	"correo.tipo":                 "Maintenance",
+	"correo.tipo.password":        "Reset password",
+	"correo.tipo.cuota":           "Increase quota",
+	"correo.tipo.alias":           "Alias or forwarding",
+	"correo.tipo.otro":            "Other",
+	"correo.titular.q":            "Full name of the account holder?",
+	"correo.titular":              "Holder",
+	"correo.puesto.q":             "What is the holder's position?",
+	"correo.puesto":               "Position",
+	"correo.area.q":               "Which area does the holder belong to?",
+	"correo.area":                 "Area",
+	"correo.cuenta.q":             "What is the account's address? (for a new account, the one you want)",
+	"correo.cuenta":               "Account",
+	"correo.justificacion.q":      "Briefly describe the justification:",
+	"correo.justificacion":        "Justification",
+	"correo.in.completar":         "Do you want to leave a note for the requester? Type it or “Skip”.",
+	"correo.st.por_firmar":        "Your e-mail account was created. I am sending the temporary password in a separate message; once you have it, sign the receipt to close request {folio}.",
+	"correo.did.aprobar":          "{by} approved your request {folio}. It is now in the IT Coordination's queue.",
+	"correo.did.firmar":           "I recorded your signature of responsibility in the Log CT-RG.02. Your request {folio} is closed.",
+	"correo.pw.tecnico":           "Temporary password for %s:\n%s\n\nSet it now in the mail server's panel. It was also delivered to the requester; it is not kept anywhere.",
+	"correo.pw.requester":         "Your account %s is ready.\nTemporary password: %s\n\nChange it the first time you log in. This message is confidential: do not forward it. Press “Sign receipt” to sign your responsibility for the account; when you press it, the password is erased from this message for safety: keep it somewhere safe first.",
+}

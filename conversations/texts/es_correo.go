@@ -1,0 +1,32 @@
+package texts
+
+// esCorreo holds the Spanish texts of the e-mail account service.
+var esCorreo = map[string]string{
+	"correo.accion.q":             "¿Qué necesitas de la cuenta de correo?",
+	"correo.accion":               "Acción",
+	"correo.accion.alta":          "Alta (crear una cuenta)",
+	"correo.accion.baja":          "Baja (eliminar una cuenta)",
+	"correo.accion.mantenimiento": "Mantenimiento de una cuenta",
+	"correo.tipo.q":               "¿Qué tipo de mantenimiento?",
+	"correo.tipo":                 "Mantenimiento",
+	"correo.tipo.password":        "Restablecer contraseña",
+	"correo.tipo.cuota":           "Ampliar cuota",
+	"correo.tipo.alias":           "Alias o reenvío",
+	"correo.tipo.otro":            "Otro",
+	"correo.titular.q":            "¿Nombre completo de la persona titular de la cuenta?",
+	"correo.titular":              "Titular",
+	"correo.puesto.q":             "¿Qué puesto tiene la persona titular?",
+	"correo.puesto":               "Puesto",
+	"correo.area.q":               "¿A qué área pertenece la persona titular?",
+	"correo.area":                 "Área",
+	"correo.cuenta.q":             "¿Cuál es la dirección de la cuenta? (para un alta, la que deseas)",
+	"correo.cuenta":               "Cuenta",
+	"correo.justificacion.q":      "Describe brevemente la justificación:",
+	"correo.justificacion":        "Justificación",
+	"correo.in.completar":         "¿Quieres dejar una nota para quien lo solicitó? Escríbela u «Omitir».",
+	"correo.st.por_firmar":        "Tu cuenta de correo quedó creada. Te envío la contraseña temporal en un mensaje aparte; al recibirla, firma de recibido para cerrar la solicitud {folio}.",
+	"correo.did.aprobar":          "{by} dio su visto bueno a tu solicitud {folio}. Ya está en la cola de la Coordinación de Tecnologías.",
+	"correo.did.firmar":           "Registré tu firma de responsabilidad en la Bitácora CT-RG.02. Tu solicitud {folio} quedó cerrada.",
+	"correo.pw.tecnico":           "Contraseña temporal para %s:\n%s\n\nEstablécela ahora en el panel del servidor de correo. Se entregó también a quien lo solicitó; no se guarda en ningún lado.",
+	"correo.pw.requester":         "Tu cuenta %s está lista.\nContraseña temporal: %s\n\nCámbiala la primera vez que entres. Este mensaje es confidencial: no lo reenvíes. Pulsa «Firmar de recibido» para firmar tu responsabilidad sobre la cuenta; al pulsarlo, por seguridad, la contraseña se borra de este mensaje: guárdala antes en un lugar seguro.",
+}

@@ -1,0 +1,31 @@
+package texts
+
+// esFlujo holds the Spanish texts of the workflow steps that the five
+// services share.
+var esFlujo = map[string]string{
+	"in.textfiles":          "Escribe el texto, o envía uno o varios archivos y pulsa «Listo»:",
+	"in.textfiles.expected": "Aún no recibí nada. Escribe el texto o envía un archivo.",
+	"in.textfiles.got":      "Recibí: %s. Envía más archivos, escribe el texto que los acompaña o pulsa «Listo».",
+	"in.url":                "Escribe la dirección web completa, por ejemplo https://www.universidad.edu.mx/noticias/evento:",
+	"in.no_procede":         "Escribe por qué la solicitud no procede; se lo haré saber a quien la pidió:",
+	"in.pedir_cambios":      "Describe los cambios que necesitas, con el mayor detalle posible:",
+
+	"act.no_procede":    "No procede",
+	"act.pedir_cambios": "Pedir cambios",
+	"act.analizar":      "Registrar análisis",
+	"act.entregar":      "Entregar",
+
+	"ticket.step.date":  "fecha comprometida: %s",
+	"ticket.step.files": "archivos: %s",
+
+	"did.tomar":   "{assignee} atiende tu solicitud {folio}.",
+	"did.asignar": "Tu solicitud {folio} quedó asignada a {assignee}, quien la atenderá.",
+	"queue.due":   "fecha comprometida %s",
+
+	"did.no_procede": "La Coordinación de Tecnologías determinó que tu solicitud {folio} no procede.{notes}\nSi tienes dudas, responde a {by} o haz una nueva solicitud.",
+	"did.cancelar":   "Cancelaste tu solicitud {folio}. Ya no se atenderá.",
+	"did.files":      "Te envío %d archivo(s) adjunto(s).",
+	"tell.cancelado": "{requester} canceló la solicitud {folio}; ya no hay que atenderla.",
+
+	"status.en_analisis": "En análisis por CT",
+}

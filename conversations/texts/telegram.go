@@ -1,0 +1,31 @@
+package texts
+
+// Texts of the Telegram command menu (setMyCommands).
+var (
+	esTelegram = map[string]string{
+		"tg.cmd.start":           "Empezar y ver el menú de servicios",
+		"tg.cmd.nueva":           "Nueva solicitud de servicio",
+		"tg.cmd.mis_solicitudes": "Ver mis solicitudes y su estado",
+		"tg.cmd.ver":             "Ver una solicitud por su folio",
+		"tg.cmd.cancelar":        "Cancelar lo que está en curso",
+		"tg.cmd.ayuda":           "Cómo funciona el asistente",
+		"tg.cmd.cola":            "Cola de trabajo de la Coordinación de Tecnologías",
+		"tg.cmd.informe":         "Informe trimestral DP-RG.02 (coordinación)",
+		"tg.cmd.kpi":             "Indicador de cumplimiento del trimestre",
+		"tg.cmd.entregado":       "Marcar el informe trimestral como entregado",
+		"tg.cmd.programa":        "Programa anual de mantenimiento CT-RG.01",
+	}
+	enTelegram = map[string]string{
+		"tg.cmd.start":           "Start and show the service menu",
+		"tg.cmd.nueva":           "New service request",
+		"tg.cmd.mis_solicitudes": "My requests and their status",
+		"tg.cmd.ver":             "Show a request by its folio",
+		"tg.cmd.cancelar":        "Cancel what is in progress",
+		"tg.cmd.ayuda":           "How the assistant works",
+		"tg.cmd.cola":            "Work queue of the IT coordination",
+		"tg.cmd.informe":         "Quarterly report DP-RG.02 (coordinator)",
+		"tg.cmd.kpi":             "Fulfilment indicator of the quarter",
+		"tg.cmd.entregado":       "Mark the quarterly report as delivered",
+		"tg.cmd.programa":        "Annual maintenance program CT-RG.01",
+	}
+)

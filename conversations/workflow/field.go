@@ -1,0 +1,85 @@
+package workflow
+
+import (
+	"fmt"
+	"regexp"
+)
+
+// FieldKind is the kind of answer a field takes.
+type FieldKind int
+
+// The kinds of fields a question may ask for.
+const (
+	KindText FieldKind = iota
+	KindChoice
+	KindDate
+	KindEmail
+	KindYesNo
+	KindFile
+	KindURL
+)
+
+// Field is one question of a service's form (CT-RG.03), of an action's
+// input, or of a registration. Its texts come from the catalog: in a form,
+// "<service>.<field>.q" asks it, "<service>.<field>" names it in summaries,
+// and "<service>.<field>.<choice>" labels each choice.
+type Field struct {
+	ID       string
+	Kind     FieldKind
+	Optional bool
+	// Choices are the ids of a choice field's options.
+	Choices []string
+	// AreaChoice offers the directory's areas as choices.
+	AreaChoice bool
+	// StaffChoice offers the people a ticket may be assigned to.
+	StaffChoice bool
+	// FilesOf offers as choices the files that action of the ticket sent
+	// the last time it applied (the drafts to pick from).
+	FilesOf string
+	// Max bounds a text answer in characters (default 1000).
+	Max int
+	// Pattern, if set, is what a text answer must match; Invalid is the
+	// catalog key of what to say when it does not.
+	Pattern *regexp.Regexp
+	Invalid string
+	// Multi lets a file field take several files until the person says done.
+	Multi bool
+	// Files lets a text field be answered with files instead, until the
+	// person says done; a typed text still ends it (a result typed or sent
+	// as a document).
+	Files bool
+	// Days offers that many next business days as buttons for a date.
+	Days int
+	// Keep stores an action's answer in the ticket's fields under the
+	// field's id, shown on its card as "<service>.<id>".
+	Keep bool
+	// When, if set, asks the field only when it returns true for the answers so far.
+	When func(a Answers) bool
+	// AllowPast lets a date field take a day before today; by default a
+	// date must be today or later.
+	AllowPast bool
+}
+
+// TakesFiles reports whether files answer the field.
+func (f *Field) TakesFiles() bool { return f.Kind == KindFile || f.Files }
+
+// Answers are the answers to a sequence of questions, by field id.
+type Answers map[string]string
+
+// validFields checks a sequence of questions and returns their ids.
+func validFields(fields []Field) (map[string]bool, error) {
+	seen := map[string]bool{}
+	for _, f := range fields {
+		if seen[f.ID] {
+			return nil, fmt.Errorf("field %q twice", f.ID)
+		}
+		seen[f.ID] = true
+		if f.Kind == KindChoice && len(f.Choices) == 0 && !f.AreaChoice && !f.StaffChoice && f.FilesOf == "" {
+			return nil, fmt.Errorf("choice field %q has no choices", f.ID)
+		}
+		if f.Pattern != nil && f.Invalid == "" {
+			return nil, fmt.Errorf("field %q has a Pattern without its Invalid message", f.ID)
+		}
+	}
+	return seen, nil
+}
