@@ -22,11 +22,8 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	}
 	if d := tk.DueDate(); !d.IsZero() {
 		line := texts.Text(lang, "card.date", d.In(t.e.cfg.Location).Format(dateShown))
-		switch n := len(tk.Dates) - 1; {
-		case n == 1:
-			line += " " + texts.Text(lang, "card.slips.one")
-		case n > 1:
-			line += " " + texts.Text(lang, "card.slips", n)
+		if n := len(tk.Dates) - 1; n > 0 {
+			line += " " + texts.Plural(lang, "card.slips", n)
 		}
 		b.WriteString(line + "\n")
 	}

@@ -81,7 +81,7 @@ func TestIdleFormExpires(t *testing.T) {
 	}
 	clock.Advance(25 * time.Hour)
 	got := say(t, e, "4", "rosa", "Rosa Díaz")
-	if !strings.Contains(got, "quedó sin terminar más de 24 horas") {
+	if !strings.Contains(got, "quedó sin terminar por más de 24 horas") {
 		t.Errorf("no notice of the expired form: %q", got)
 	}
 	if !strings.Contains(got, "¿Qué servicio necesitas") {

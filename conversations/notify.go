@@ -125,7 +125,7 @@ func (t *turn) vars(to string, svc *workflow.Service, tk *storage.Ticket) map[st
 		v["supervisor"] = s.Name
 	}
 	if n := len(t.deliver); n > 0 {
-		v["sent"] = "\n" + texts.Text(lang, "did.files", n)
+		v["sent"] = "\n" + texts.Plural(lang, "did.files", n)
 	}
 	for k, n := range tk.Counters {
 		v[k] = strconv.Itoa(n)

@@ -100,3 +100,7 @@ func (e *Engine) Person(ctx context.Context, id string) (storage.Person, error) 
 
 // Text returns a catalog text, for adapters and jobs that speak outside a dialog.
 func Text(lang, key string, args ...any) string { return texts.Text(lang, key, args...) }
+
+// Plural returns the form of a catalog text that the number n takes in a
+// language (see texts.Plural).
+func Plural(lang, key string, n int, args ...any) string { return texts.Plural(lang, key, n, args...) }

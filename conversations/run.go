@@ -2,13 +2,13 @@ package conversations
 
 import (
 	"context"
-	"fmt"
 	"regexp"
 	"strings"
 	"time"
 
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/staff"
+	"ctdesk/conversations/texts"
 )
 
 // folioPattern finds a folio typed in a message.
@@ -143,13 +143,17 @@ func (t *turn) expireForm() {
 		return
 	}
 	if t.st.Svc != "" {
-		t.reply(t.tr("form.expired", t.serviceName(t.st.Svc), hours(t.e.cfg.DialogIdle)))
+		t.reply(t.tr("form.expired", t.serviceName(t.st.Svc), t.duration(t.e.cfg.DialogIdle)))
 	} else {
 		t.reply(t.tr("action.expired"))
 	}
 	t.clearState()
 }
 
-func hours(d time.Duration) string {
-	return fmt.Sprintf("%.0f", d.Hours())
+// duration says how long a time is, in whole hours (minutes when less).
+func (t *turn) duration(d time.Duration) string {
+	if h := int(d.Hours()); h >= 1 {
+		return texts.Plural(t.lang, "count.hours", h)
+	}
+	return texts.Plural(t.lang, "count.minutes", int(d.Minutes()))
 }

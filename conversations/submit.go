@@ -59,7 +59,7 @@ func (t *turn) showAnswer(lang string, s *workflow.Service, f *workflow.Field, v
 		return showDate(v)
 	case workflow.KindFile:
 		n, _ := strconv.Atoi(v)
-		return texts.Text(lang, "form.files.count", n)
+		return texts.Plural(lang, "form.files.count", n)
 	}
 	return v
 }

@@ -27,7 +27,7 @@ func (s *Scheduler) Cuatrimestre(ctx context.Context) error {
 	return s.tellRole(ctx, id, storage.RoleCoordinador, func(p storage.Person, lang string) conversations.Message {
 		text := conversations.Text(lang, "sched.cuatrimestre", s.day(start), s.day(end.AddDate(0, 0, -1)))
 		if len(items) > 0 {
-			text += "\n\n" + conversations.Text(lang, "sched.cuatrimestre.some", len(items))
+			text += "\n\n" + conversations.Plural(lang, "sched.cuatrimestre.some", len(items))
 		}
 		return conversations.Message{To: p.ID, Text: text + "\n\n" + conversations.Text(lang, "program.send")}
 	})

@@ -143,18 +143,15 @@ func (s *Scheduler) digestText(lang string, d *digestData, today, now time.Time)
 	if section("sched.digest.waiting", len(d.waiting)) {
 		for i := range d.waiting {
 			tk := &d.waiting[i]
-			age := conversations.Text(lang, "sched.digest.age.today")
-			if n := days(now.Sub(d.waitingSince[tk.Folio])); n > 0 {
-				age = conversations.Text(lang, "sched.digest.age", n)
-			}
-			line(tk, " "+age)
+			line(tk, " "+conversations.Plural(lang, "sched.digest.age", days(now.Sub(d.waitingSince[tk.Folio]))))
 		}
 	}
 	if section("sched.digest.overdue", len(d.overdue)) {
 		for i := range d.overdue {
 			tk := &d.overdue[i]
 			late := s.cal.BusinessDaysBetween(tk.DueDate(), today)
-			line(tk, " "+conversations.Text(lang, "sched.digest.late", s.day(tk.DueDate()), late, or(d.people[tk.Assignee], tk.Assignee)))
+			line(tk, " "+conversations.Text(lang, "sched.digest.late", s.day(tk.DueDate()),
+				conversations.Plural(lang, "count.business_days", late), or(d.people[tk.Assignee], tk.Assignee)))
 		}
 	}
 	if section("sched.digest.soon", len(d.soon)) {

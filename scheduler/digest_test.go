@@ -64,9 +64,9 @@ func TestDigestContent(t *testing.T) {
 	for _, want := range []string{
 		"Nuevas desde el último resumen (1):\n• " + fresh,
 		"En espera de visto bueno (1):\n• " + waiting + " · Cuenta de correo electrónico · Dirección de Finanzas",
-		"(desde hace 1 día(s))",
+		"(desde hace 1 día)",
 		"Vencidas respecto de la fecha comprometida (1):\n• " + late,
-		"(comprometida para el 20/11/2026, 3 día(s) hábil(es) de atraso; atiende Beto Ruiz)",
+		"(comprometida para el 20/11/2026, 3 días hábiles de atraso; atiende Beto Ruiz)",
 		"Vencen pronto (1):\n• " + soon,
 		"Mantenimiento preventivo de esta semana (1):\n• 26/11/2026 · Impresora del piso 2 · Dirección de Finanzas · Beto Ruiz — por abrir",
 		"Cumplimiento: 0 %, 0 de 4 servicios (4 solicitados y 0 programados)",

@@ -59,7 +59,7 @@ func (s *Scheduler) chaseApproval(ctx context.Context, tk *storage.Ticket, appro
 			p := s.person(ctx, id)
 			lang := s.eng.Language(p)
 			msgs = append(msgs, conversations.Message{To: id, Text: conversations.Text(lang, "sched.approval.remind",
-				tk.Folio, conversations.Text(lang, "svc."+tk.Service), s.person(ctx, tk.Requester).Name, days(waited)),
+				tk.Folio, conversations.Text(lang, "svc."+tk.Service), s.person(ctx, tk.Requester).Name, conversations.Plural(lang, "count.days", days(waited))),
 				Buttons: [][]conversations.Button{bs}})
 		}
 		sortMessages(msgs)
@@ -77,7 +77,7 @@ func (s *Scheduler) chaseApproval(ctx context.Context, tk *storage.Ticket, appro
 	sortStrings(names)
 	return s.tellRole(ctx, "approval-escalation:"+step, storage.RoleCoordinador, func(p storage.Person, lang string) conversations.Message {
 		return conversations.Message{To: p.ID, Text: conversations.Text(lang, "sched.approval.escalate",
-			tk.Folio, conversations.Text(lang, "svc."+tk.Service), days(waited), joinNames(lang, names)),
+			tk.Folio, conversations.Text(lang, "svc."+tk.Service), conversations.Plural(lang, "count.days", days(waited)), joinNames(lang, names)),
 			Buttons: [][]conversations.Button{{{Label: tk.Folio, Code: "v:" + tk.Folio}}}}
 	})
 }

@@ -26,7 +26,7 @@ func TestFollowUp(t *testing.T) {
 	}
 	second := e.runAt(t, at(2026, 11, 25, 10, 20))
 	remind := to(second, "luis", "Recordatorio: la solicitud "+waiting)
-	if len(remind) != 1 || !strings.Contains(remind[0].Text, "de Rosa Díaz espera tu visto bueno desde hace 2 día(s)") ||
+	if len(remind) != 1 || !strings.Contains(remind[0].Text, "de Rosa Díaz espera tu visto bueno desde hace 2 días") ||
 		len(remind[0].Buttons) != 1 || !strings.HasPrefix(remind[0].Buttons[0][0].Code, "t:"+waiting+":aprobar:") {
 		t.Errorf("approval reminder:%s", texts(second))
 	}
@@ -38,7 +38,7 @@ func TestFollowUp(t *testing.T) {
 		t.Errorf("escalated before twice the delay:%s", texts(second))
 	}
 	third := e.runAt(t, at(2026, 11, 27, 10, 20))
-	if len(to(third, "ana", "lleva 4 día(s) esperando el visto bueno de Luis Pérez")) != 1 {
+	if len(to(third, "ana", "lleva 4 días esperando el visto bueno de Luis Pérez")) != 1 {
 		t.Errorf("no escalation to the coordinator:%s", texts(third))
 	}
 	if len(to(third, "beto", "pasó su fecha"))+len(to(third, "luis", "Recordatorio")) != 0 {

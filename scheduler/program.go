@@ -62,7 +62,7 @@ func (s *Scheduler) remindItem(ctx context.Context, it storage.PlanItem, areas m
 	tec := s.person(ctx, it.Tecnico)
 	lang := s.eng.Language(tec)
 	msgs := []conversations.Message{{To: tec.ID, Text: conversations.Text(lang, "sched.program.tecnico",
-		s.day(it.Planned), days, it.Equipment, areaName)}}
+		s.day(it.Planned), conversations.Plural(lang, "count.business_days", days), it.Equipment, areaName)}}
 	if area.Supervisor != "" && area.Supervisor != tec.ID {
 		sup := s.person(ctx, area.Supervisor)
 		msgs = append(msgs, conversations.Message{To: sup.ID, Text: conversations.Text(s.eng.Language(sup), "sched.program.supervisor",

@@ -34,11 +34,11 @@ func TestProgramImportedInChat(t *testing.T) {
 			}
 			file := conversations.IncomingFile{Name: "programa.csv", MIME: "text/csv", Data: []byte(programCSV)}
 			got := e.say(t, conversations.Event{ID: "u2", Person: "ana", Files: []conversations.IncomingFile{file}})
-			if len(got) != 1 || !strings.Contains(got[0].Text, "2 equipo(s), 2 nuevo(s) y 0 actualizado(s), del 19/11/2026 al 24/11/2026") {
+			if len(got) != 1 || !strings.Contains(got[0].Text, "2 equipos (2 nuevos y 0 actualizados), del 19/11/2026 al 24/11/2026") {
 				t.Fatalf("import answered%s", texts(got))
 			}
 			again := e.say(t, conversations.Event{ID: "u3", Person: "ana", Text: "/programa", Files: []conversations.IncomingFile{file}})
-			if len(again) != 1 || !strings.Contains(again[0].Text, "0 nuevo(s) y 2 actualizado(s)") {
+			if len(again) != 1 || !strings.Contains(again[0].Text, "0 nuevos y 2 actualizados") {
 				t.Fatalf("re-import answered%s", texts(again))
 			}
 			items, err := st.PlanItems(ctx, time.Time{}, time.Time{})
@@ -130,7 +130,7 @@ func TestProgramFileErrors(t *testing.T) {
 		t.Fatalf("want one answer, got%s", texts(got))
 	}
 	for _, want := range []string{
-		"No cargué el archivo «programa.csv» porque tiene 6 problema(s)",
+		"No cargué el archivo «programa.csv» porque tiene 6 problemas",
 		"• Línea 2: el área «Contabilidad» no está en el directorio",
 		"• Línea 3: falta el equipo.",
 		"• Línea 4: la fecha «31/02/2026» no es válida; escríbela como dd/mm/aaaa",
@@ -147,7 +147,7 @@ func TestProgramFileErrors(t *testing.T) {
 	}
 	yaml := "items:\n  - area: finanzas\n    equipo: Proyector aula 3\n    fecha: 30/11/2026\n    tecnico: beto\n"
 	ok := e.say(t, conversations.Event{ID: "u2", Person: "ana", Files: []conversations.IncomingFile{{Name: "programa.yaml", Data: []byte(yaml)}}})
-	if len(ok) != 1 || !strings.Contains(ok[0].Text, "1 equipo(s), 1 nuevo(s)") {
+	if len(ok) != 1 || !strings.Contains(ok[0].Text, "1 equipo (1 nuevo y 0 actualizados)") {
 		t.Errorf("YAML import answered%s", texts(ok))
 	}
 	other := e.say(t, conversations.Event{ID: "u3", Person: "beto", Files: []conversations.IncomingFile{{Name: "programa.yaml", Data: []byte(yaml)}}})

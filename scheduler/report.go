@@ -46,14 +46,22 @@ func (s *Scheduler) Report(ctx context.Context) error {
 	id := "report-reminder:" + q.Key() + ":" + today.Format("2006-01-02")
 	switch left := s.cal.BusinessDaysBetween(today, due); {
 	case left > 0:
-		return s.tellCoordinator(ctx, id, q, "sched.report.reminder", q.Name(), s.day(due), left, q.String())
+		return s.tellCoordinator(ctx, id, q, func(lang string) string {
+			return conversations.Text(lang, "sched.report.reminder", q.Name(), s.day(due),
+				conversations.Plural(lang, "count.business_days.left", left), q.String())
+		})
 	case left == 0:
-		if err := s.tellCoordinator(ctx, id, q, "sched.report.lastday", q.Name(), s.day(due), q.String()); err != nil {
+		if err := s.tellCoordinator(ctx, id, q, func(lang string) string {
+			return conversations.Text(lang, "sched.report.lastday", q.Name(), s.day(due), q.String())
+		}); err != nil {
 			return err
 		}
 		return s.escalateReport(ctx, q, due)
 	default:
-		return s.tellCoordinator(ctx, id, q, "sched.report.overdue", q.Name(), s.day(due), -left, q.String())
+		return s.tellCoordinator(ctx, id, q, func(lang string) string {
+			return conversations.Text(lang, "sched.report.overdue", q.Name(), s.day(due),
+				conversations.Plural(lang, "count.business_days", -left), q.String())
+		})
 	}
 }
 
@@ -84,10 +92,11 @@ func (s *Scheduler) reportAlert(ctx context.Context, q calendar.Quarter, now tim
 	return s.st.SetValue(ctx, id, []byte(now.UTC().Format(time.RFC3339)), 400*24*time.Hour)
 }
 
-// tellCoordinator posts a report text with the delivered button.
-func (s *Scheduler) tellCoordinator(ctx context.Context, id string, q calendar.Quarter, key string, args ...any) error {
+// tellCoordinator posts a report text, in each coordinator's language,
+// with the delivered button.
+func (s *Scheduler) tellCoordinator(ctx context.Context, id string, q calendar.Quarter, text func(lang string) string) error {
 	return s.tellRole(ctx, id, storage.RoleCoordinador, func(p storage.Person, lang string) conversations.Message {
-		return conversations.Message{To: p.ID, Text: conversations.Text(lang, key, args...),
+		return conversations.Message{To: p.ID, Text: text(lang),
 			Buttons: [][]conversations.Button{{staff.DeliveredButton(lang, q)}}}
 	})
 }

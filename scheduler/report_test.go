@@ -98,7 +98,7 @@ func TestReportAtQuarterEnd(t *testing.T) {
 				t.Errorf("alert repeated:%s", texts(again))
 			}
 			days := map[int]string{
-				1: "quedan 4 día(s) hábil(es)", 2: "quedan 3", 3: "", 4: "", 5: "quedan 2", 6: "quedan 1", 7: "Hoy, 07/10/2026, vence",
+				1: "quedan 4 días hábiles", 2: "quedan 3", 3: "", 4: "", 5: "quedan 2", 6: "queda 1 día hábil", 7: "Hoy, 07/10/2026, vence",
 			}
 			for d := 1; d <= 7; d++ {
 				msgs := e.runAt(t, at(2026, 10, d, 9, 30))

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"ctdesk/conversations"
 	"ctdesk/conversations/staff"
@@ -60,24 +59,15 @@ func programImport(c *call) error {
 		return err
 	}
 	if len(res.Problems) > 0 {
-		fmt.Fprintln(stderr, conversations.Text(lang, "program.rejected", name, len(res.Problems)))
+		fmt.Fprintln(stderr, conversations.Plural(lang, "program.rejected", len(res.Problems), name, len(res.Problems)))
 		fmt.Fprintln(stderr, staff.ProgramProblems(lang, res.Problems))
-		return fmt.Errorf("programa %s: %d problema(s)", name, len(res.Problems))
+		return fmt.Errorf("programa %s: %s", name, conversations.Plural("es", "program.count.problems", len(res.Problems)))
 	}
-	first, last := res.Items[0].Planned, res.Items[len(res.Items)-1].Planned
-	for _, it := range res.Items {
-		if it.Planned.Before(first) {
-			first = it.Planned
-		}
-		if it.Planned.After(last) {
-			last = it.Planned
-		}
-	}
-	day := func(t time.Time) string { return t.In(cfg.location).Format("02/01/2006") }
+	text, detail := res.Summary(lang, name, cfg.location)
 	if err := st.AppendLog(ctx, storage.LogEntry{At: now, Who: "cli", Role: storage.RoleCoordinador, Action: "programa_importado",
-		Detail: fmt.Sprintf("CT-RG.01 «%s»: %d equipos nuevos, %d actualizados, del %s al %s", name, res.New, res.Updated, day(first), day(last))}); err != nil {
+		Detail: detail}); err != nil {
 		return fmt.Errorf("bitácora: %w", err)
 	}
-	fmt.Fprintln(stdout, conversations.Text(lang, "program.imported", len(res.Items), res.New, res.Updated, day(first), day(last)))
+	fmt.Fprintln(stdout, text)
 	return nil
 }

@@ -79,7 +79,7 @@ func ProgramProblems(lang string, probs []program.Problem) string {
 	var b strings.Builder
 	for i, p := range probs {
 		if i == 20 {
-			b.WriteString("\n" + texts.Text(lang, "program.err.more", len(probs)-i))
+			b.WriteString("\n" + texts.Plural(lang, "program.err.more", len(probs)-i))
 			break
 		}
 		if i > 0 {
@@ -131,7 +131,7 @@ func Program(ctx context.Context, env Env, req Request) (Answer, error) {
 	if len(items) == 0 {
 		b.WriteString(texts.Text(req.Lang, "program.none"))
 	} else {
-		b.WriteString(texts.Text(req.Lang, "program.upcoming", len(items)))
+		b.WriteString(texts.Plural(req.Lang, "program.upcoming", len(items)))
 		for i, it := range items {
 			if i == 10 {
 				b.WriteString("\n" + texts.Text(req.Lang, "program.more", len(items)-i))
@@ -159,20 +159,30 @@ func ImportFile(ctx context.Context, env Env, req Request, f chat.IncomingFile) 
 		return Answer{}, err
 	}
 	if len(res.Problems) > 0 {
-		return Answer{Text: texts.Text(req.Lang, "program.rejected", f.Name, len(res.Problems)) + "\n" +
+		return Answer{Text: texts.Plural(req.Lang, "program.rejected", len(res.Problems), f.Name, len(res.Problems)) + "\n" +
 			ProgramProblems(req.Lang, res.Problems) + "\n\n" + texts.Text(req.Lang, "program.fix")}, nil
+	}
+	text, detail := res.Summary(req.Lang, f.Name, env.Location)
+	return Answer{Text: text, Action: "programa_importado", Detail: detail}, nil
+}
+
+// Summary says, in a language, what an import stored (items, new and
+// updated, and the dates they span), and what the bitácora keeps of it.
+func (res ProgramImport) Summary(lang, name string, loc *time.Location) (text, detail string) {
+	if len(res.Items) == 0 {
+		return "", ""
 	}
 	first, last := res.Items[0].Planned, res.Items[0].Planned
 	for _, it := range res.Items {
 		first, last = minTime(first, it.Planned), maxTime(last, it.Planned)
 	}
-	loc := env.Location
-	return Answer{
-		Text:   texts.Text(req.Lang, "program.imported", len(res.Items), res.New, res.Updated, day(first, loc), day(last, loc)),
-		Action: "programa_importado",
-		Detail: fmt.Sprintf("CT-RG.01 «%s»: %d equipos nuevos, %d actualizados, del %s al %s",
-			f.Name, res.New, res.Updated, day(first, loc), day(last, loc)),
-	}, nil
+	counts := func(lang string) []any {
+		return []any{texts.Plural(lang, "program.count.items", len(res.Items)), texts.Plural(lang, "program.count.new", res.New),
+			texts.Plural(lang, "program.count.updated", res.Updated), day(first, loc), day(last, loc)}
+	}
+	text = texts.Text(lang, "program.imported", counts(lang)...)
+	detail = fmt.Sprintf("CT-RG.01 «%s»: %s (%s y %s), del %s al %s", append([]any{name}, counts("es")...)...)
+	return text, detail
 }
 
 func minTime(a, b time.Time) time.Time {

@@ -90,7 +90,7 @@ func age(lang string, now, since time.Time) string {
 	if days < 1 {
 		return ""
 	}
-	return " " + texts.Text(lang, "age.days", days)
+	return " " + texts.Plural(lang, "age.days", days)
 }
 
 func hasButton(bs []chat.Button, label string) bool {

@@ -67,7 +67,7 @@ func TestProgramImportAndList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Action != "programa_importado" || !strings.Contains(got.Detail, "2 equipos nuevos") || !strings.Contains(got.Text, "03/12/2026") {
+	if got.Action != "programa_importado" || !strings.Contains(got.Detail, "2 equipos (2 nuevos y 0 actualizados)") || !strings.Contains(got.Text, "03/12/2026") {
 		t.Errorf("import: %+v; want two new items recorded, from 03/12/2026", got)
 	}
 	list, err := staff.Program(ctx, env, staff.Request{Who: person("ana"), Now: now, Lang: "es"})
@@ -118,7 +118,7 @@ func TestKPIAndQueueForStaffOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Sin asignar (1):\n• CT-2026-0002", "Asignadas a ti (1):\n• CT-2026-0003", "Vencidas (1):\n• CT-2026-0003",
-		"En espera de visto bueno (1):\n• CT-2026-0001 · Cuenta de correo electrónico · Dirección de Finanzas — «por_aprobar» (hace 2 día(s))"} {
+		"En espera de visto bueno (1):\n• CT-2026-0001 · Cuenta de correo electrónico · Dirección de Finanzas — «por_aprobar» (hace 2 días)"} {
 		if !strings.Contains(q.Text, want) {
 			t.Errorf("beto's queue lacks %q:\n%s", want, q.Text)
 		}

@@ -22,10 +22,11 @@ var esFlujo = map[string]string{
 	"did.asignar": "Tu solicitud {folio} quedó asignada a {assignee}, quien la atenderá.",
 	"queue.due":   "fecha comprometida %s",
 
-	"did.no_procede": "La Coordinación de Tecnologías determinó que tu solicitud {folio} no procede.{notes}\nSi tienes dudas, responde a {by} o haz una nueva solicitud.",
-	"did.cancelar":   "Cancelaste tu solicitud {folio}. Ya no se atenderá.",
-	"did.files":      "Te envío %d archivo(s) adjunto(s).",
-	"tell.cancelado": "{requester} canceló la solicitud {folio}; ya no hay que atenderla.",
+	"did.no_procede":  "La Coordinación de Tecnologías determinó que tu solicitud {folio} no procede.{notes}\nSi tienes dudas, responde a {by} o haz una nueva solicitud.",
+	"did.cancelar":    "Cancelaste tu solicitud {folio}. Ya no se atenderá.",
+	"did.files#one":   "Te envío %d archivo adjunto.",
+	"did.files#other": "Te envío %d archivos adjuntos.",
+	"tell.cancelado":  "{requester} canceló la solicitud {folio}; ya no hay que atenderla.",
 
 	"status.en_analisis": "En análisis por CT",
 }
