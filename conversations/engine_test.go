@@ -88,3 +88,44 @@ func TestIdleFormExpires(t *testing.T) {
 		t.Errorf("after the notice the menu should follow: %q", got)
 	}
 }
+
+// TestEnglishCommands: a person who reads English is told of English
+// commands, and they work when typed; the Spanish ones still work too.
+func TestEnglishCommands(t *testing.T) {
+	st := convtest.SQLite(t)
+	e := newEngine(t, st, convtest.NewClock(start))
+	rosa, err := st.Person(context.Background(), "rosa")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rosa.Language = "en"
+	if err := e.PutPerson(context.Background(), rosa); err != nil {
+		t.Fatal(err)
+	}
+	help := say(t, e, "1", "rosa", "/help")
+	for _, want := range []string{"/new", "/my_requests", "/view", "/cancel", "/help"} {
+		if !strings.Contains(help, want) {
+			t.Errorf("English help lacks %s:\n%s", want, help)
+		}
+	}
+	for _, spanish := range []string{"/nueva", "/mis_solicitudes", "/ver ", "/cancelar", "/ayuda"} {
+		if strings.Contains(help, spanish) {
+			t.Errorf("English help points to %s:\n%s", spanish, help)
+		}
+	}
+	if got := say(t, e, "2", "rosa", "/new"); !strings.Contains(got, "Which service do you need") {
+		t.Errorf("/new: %q", got)
+	}
+	if got := say(t, e, "3", "rosa", "/my_requests"); !strings.Contains(got, "You have no requests yet") {
+		t.Errorf("/my_requests: %q", got)
+	}
+	if got := say(t, e, "4", "rosa", "/view CT-2026-0099"); !strings.Contains(got, "I found no request CT-2026-0099") {
+		t.Errorf("/view: %q", got)
+	}
+	if got := say(t, e, "5", "rosa", "/nueva"); !strings.Contains(got, "Which service do you need") {
+		t.Errorf("/nueva from an English reader: %q", got)
+	}
+	if got := say(t, e, "6", "rosa", "/cancel"); !strings.Contains(got, "You have nothing in progress") {
+		t.Errorf("/cancel: %q", got)
+	}
+}

@@ -115,6 +115,7 @@ func (t *turn) vars(to string, svc *workflow.Service, tk *storage.Ticket) map[st
 		"area":      t.dir.AreaName(tk.Area),
 		"status":    t.statusName(lang, tk),
 		"notes":     "",
+		"reason":    "",
 		"sent":      "",
 		"detail":    "",
 	}
@@ -138,6 +139,7 @@ func (t *turn) vars(to string, svc *workflow.Service, tk *storage.Ticket) map[st
 	if n := len(tk.History); n > 0 && tk.History[n-1].Note != "" && !strings.Contains(tk.History[n-1].Action, "asignar") {
 		v["note"] = tk.History[n-1].Note
 		v["notes"] = "\n" + texts.Text(lang, "card.note", v["note"])
+		v["reason"] = "\n" + texts.Text(lang, "card.reason", v["note"])
 		v["detail"] = "\n" + v["note"]
 	}
 	return v

@@ -67,12 +67,13 @@ func command(text string) (cmd, arg string, ok bool) {
 // command runs a slash command.
 func (t *turn) command(ctx context.Context, cmd, arg string) error {
 	switch cmd {
-	case "start", "menu", "nueva", "inicio":
-		if !t.st.idle() && cmd != "nueva" {
+	case "start", "menu", "nueva", "inicio", "new":
+		fresh := cmd == "nueva" || cmd == "new"
+		if !t.st.idle() && !fresh {
 			t.reply(t.tr("menu.inprogress"))
 			return t.reask(ctx)
 		}
-		if cmd == "nueva" && !t.st.idle() {
+		if fresh && !t.st.idle() {
 			t.clearState()
 		}
 		t.menu()
@@ -80,9 +81,9 @@ func (t *turn) command(ctx context.Context, cmd, arg string) error {
 		t.cancel()
 	case "ayuda", "help":
 		t.help()
-	case "mis_solicitudes", "mis", "solicitudes":
+	case "mis_solicitudes", "mis", "solicitudes", "my_requests", "requests":
 		return t.mine(ctx)
-	case "ver", "folio", "ticket":
+	case "ver", "folio", "ticket", "view":
 		m := folioPattern.FindString(arg)
 		if m == "" {
 			t.reply(t.tr("ticket.which"))

@@ -10,7 +10,8 @@ import (
 )
 
 // Commands everyone sees, and those CT staff see besides (the engine's
-// slash commands, conversations/run.go).
+// slash commands, conversations/run.go), by their Spanish names; each
+// language's menu shows its own names ("tg.name.<command>").
 var (
 	userCommands  = []string{"start", "nueva", "mis_solicitudes", "ver", "cancelar", "ayuda"}
 	staffCommands = []string{"cola", "informe", "kpi", "entregado", "programa"}
@@ -23,7 +24,7 @@ func commandList(lang string, staff bool) []tgbotapi.BotCommand {
 	}
 	out := make([]tgbotapi.BotCommand, 0, len(names))
 	for _, n := range names {
-		out = append(out, tgbotapi.BotCommand{Command: n, Description: conversations.Text(lang, "tg.cmd."+n)})
+		out = append(out, tgbotapi.BotCommand{Command: conversations.Text(lang, "tg.name."+n), Description: conversations.Text(lang, "tg.cmd."+n)})
 	}
 	return out
 }

@@ -63,7 +63,8 @@ func TestWebhook(t *testing.T) {
 	r.clean()
 }
 
-// TestCommands publishes the Spanish command menu, with /cola for staff.
+// TestCommands publishes the Spanish command menu, with /cola for staff,
+// and the English one with English names.
 func TestCommands(t *testing.T) {
 	srv := telegramtest.New(t)
 	r := newRig(t, srv, convtest.SQLite(t), telegram.Config{})
@@ -79,6 +80,13 @@ func TestCommands(t *testing.T) {
 	}
 	if got := strings.Join(names, " "); got != "start nueva mis_solicitudes ver cancelar ayuda" {
 		t.Errorf("commands = %s", got)
+	}
+	var en []string
+	for _, c := range srv.CommandsFor("default", "en") {
+		en = append(en, c.Command)
+	}
+	if got := strings.Join(en, " "); got != "start new my_requests view cancel help" {
+		t.Errorf("English commands = %s", got)
 	}
 	staff := srv.CommandsFor("chat:1001", "")
 	if len(staff) != 11 || staff[6].Command != "cola" {

@@ -10,13 +10,13 @@ var enCore = map[string]string{
 	"menu.help":       "Help",
 	"menu.queue":      "Work queue",
 	"menu.new":        "New request",
-	"menu.inprogress": "You have something in progress. Finish it or type /cancelar to leave it.",
+	"menu.inprogress": "You have something in progress. Finish it or type /cancel to leave it.",
 
 	"help.text": "I am the IT Coordination's assistant. Together we fill in the IT Services Request (CT-RG.03) and I tell you about every step.\n\n" +
-		"/nueva — request a service\n/mis_solicitudes — your requests and their status\n/ver CT-YYYY-NNNN — a request's detail\n/cancelar — leave what you are filling in\n/ayuda — this message\n\n" +
+		"/new — request a service\n/my_requests — your requests and their status\n/view CT-YYYY-NNNN — a request's detail\n/cancel — leave what you are filling in\n/help — this message\n\n" +
 		"Answer with the buttons or by typing. If an answer is not valid I say so and ask again; you keep what you already answered.",
-	"help.staff": "For IT staff:\n/cola — unassigned requests, yours, overdue ones and those awaiting approval\n/kpi — fulfilment of the quarter so far",
-	"help.coord": "For the coordinator:\n/informe [2026T3] — Quarterly Report DP-RG.02 as PDF and CSV\n/entregado [2026T3] — mark the report as delivered\n/programa — the Preventive Maintenance Program CT-RG.01; send a CSV or YAML file to import it",
+	"help.staff": "For IT staff:\n/queue — unassigned requests, yours, overdue ones and those awaiting approval\n/kpi — fulfilment of the quarter so far",
+	"help.coord": "For the coordinator:\n/report [2026T3] — Quarterly Report DP-RG.02 as PDF and CSV\n/delivered [2026T3] — mark the report as delivered\n/program — the Preventive Maintenance Program CT-RG.01; send a CSV or YAML file to import it",
 
 	"svc.mantenimiento":         "Equipment maintenance",
 	"svc.mantenimiento.short":   "maintenance",
@@ -30,7 +30,7 @@ var enCore = map[string]string{
 	"svc.control-escolar.short": "school system",
 	"svc.notready":              "The service “%s” is not available in chat yet. Meanwhile, please ask the IT Coordination directly.",
 
-	"form.start":               "Let's fill in your “%s” request. You can type /cancelar at any time.",
+	"form.start":               "Let's fill in your “%s” request. You can type /cancel at any time.",
 	"form.optional":            "(optional)",
 	"form.skip":                "Skip",
 	"form.files.done":          "Done",
@@ -66,7 +66,7 @@ var enCore = map[string]string{
 	"cancel.form":              "OK, I discarded your “%s” request. Nothing was sent.",
 	"cancel.nothing":           "You have nothing in progress.",
 	"cmd.unknown":              "I don't know the command %s.",
-	"ticket.which":             "Give the folio, e.g. /ver CT-2026-0001",
+	"ticket.which":             "Give the folio, e.g. /view CT-2026-0001",
 	"ticket.notfound":          "I found no request %s among those you may see.",
 	"ticket.registered":        "I registered your request %s (%s).",
 	"ticket.history":           "History:",
@@ -100,10 +100,11 @@ var enCore = map[string]string{
 	"card.files":       "Attached files: %d",
 	"card.note":        "Note: %s",
 
+	"card.reason":        "Reason: %s",
 	"status.por_aprobar": "Awaiting approval",
 	"status.recibida":    "Received by IT",
 	"status.en_proceso":  "In progress",
-	"status.por_firmar":  "Awaiting your signature",
+	"status.por_firmar":  "Awaiting the signature of responsibility",
 	"status.cerrado":     "Done and closed",
 	"status.rechazado":   "Rejected",
 	"status.cancelado":   "Cancelled",
@@ -123,7 +124,7 @@ var enCore = map[string]string{
 	"st.recibida":    "The IT Coordination received your request {folio}; a technician will handle it soon.",
 	"st.en_proceso":  "{assignee} is handling your request {folio}.",
 	"st.cerrado":     "Your request {folio} is done and closed.{notes}",
-	"st.rechazado":   "Your request {folio} was not approved by {by}.{notes}",
+	"st.rechazado":   "Your request {folio} was not approved by {by} and is closed.{reason}",
 	"st.cancelado":   "Request {folio} was cancelled.",
 	"st.other":       "Your request {folio} is now “{status}”.",
 
@@ -167,7 +168,7 @@ var enCore = map[string]string{
 	"reg.reject":         "Reject",
 	"reg.forbidden":      "Only the IT coordinator authorises registrations. The attempt was written to the log.",
 	"reg.decided":        "This registration was already decided.",
-	"reg.accepted":       "Your registration was authorised. You can now request services: type /nueva.",
+	"reg.accepted":       "Your registration was authorised. You can now request services: type /new.",
 	"reg.rejected":       "Your registration was not authorised. If you think this is a mistake, contact the IT Coordination.",
 	"reg.accepted.coord": "Registration of %s authorised.",
 	"reg.rejected.coord": "Registration of %s rejected.",

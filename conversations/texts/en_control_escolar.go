@@ -22,9 +22,9 @@ var enControlEscolar = map[string]string{
 	"control-escolar.documentos.q":          "Send the supporting documents you have (official letter, forms, examples).",
 	"control-escolar.documentos":            "Documents",
 	"control-escolar.counter.rondas":        "Rounds of changes to the requirements: %d",
-	"control-escolar.status.por_validar":    "Awaiting your validation of the requirements",
+	"control-escolar.status.por_validar":    "Awaiting the requester's validation of the requirements",
 	"control-escolar.status.en_desarrollo":  "Under development",
-	"control-escolar.status.por_documentos": "Awaiting your documents",
+	"control-escolar.status.por_documentos": "Awaiting the requester's documents",
 	"control-escolar.status.en_adecuacion":  "Being adjusted",
 
 	"control-escolar.act.enviar_requerimientos":  "Send requirements",

@@ -25,7 +25,7 @@ var enDiseno = map[string]string{
 	"diseno.propuesta":          "Chosen proposal",
 	"diseno.counter.rondas":     "Rounds of changes: %d",
 	"diseno.status.en_diseno":   "Being designed",
-	"diseno.status.por_revisar": "Awaiting your review",
+	"diseno.status.por_revisar": "Awaiting the requester's review",
 	"diseno.status.aprobado":    "Proposal approved; final design to be delivered",
 
 	"diseno.act.analizar":       "Analyse and set date",

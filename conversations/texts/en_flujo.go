@@ -22,8 +22,8 @@ var enFlujo = map[string]string{
 	"did.asignar": "Your request {folio} was assigned to {assignee}, who will handle it.",
 	"queue.due":   "committed date %s",
 
-	"did.no_procede":  "The IT Coordination determined that your request {folio} does not proceed.{notes}\nIf you have questions, reply to {by} or make a new request.",
-	"did.cancelar":    "You cancelled your request {folio}. It will not be handled.",
+	"did.no_procede":  "The IT Coordination determined that your request {folio} does not proceed, and it is closed.{reason}\nIf you have questions, reply to {by} or make a new request.",
+	"did.cancelar":    "You cancelled your request {folio}: it is closed and will not be handled.",
 	"did.files#one":   "I am sending you %d attached file.",
 	"did.files#other": "I am sending you %d attached files.",
 	"tell.cancelado":  "{requester} cancelled request {folio}; it no longer needs to be handled.",

@@ -26,13 +26,12 @@ var enMantenimiento = map[string]string{
 
 	"mantenimiento.status.en_diagnostico":       "Being diagnosed",
 	"mantenimiento.status.en_reparacion":        "Under maintenance",
-	"mantenimiento.status.por_confirmar_retiro": "Awaiting confirmation that the equipment is taken away",
-
-	"mantenimiento.act.diagnosticar":     "Record diagnosis",
-	"mantenimiento.act.retirar":          "Take equipment away",
-	"mantenimiento.act.confirmar_retiro": "I confirm it is taken",
-	"mantenimiento.act.reprogramar":      "Change date",
-	"mantenimiento.act.terminar":         "Report result",
+	"mantenimiento.status.por_confirmar_retiro": "Awaiting the requester's confirmation that the equipment is taken away",
+	"mantenimiento.act.diagnosticar":            "Record diagnosis",
+	"mantenimiento.act.retirar":                 "Take equipment away",
+	"mantenimiento.act.confirmar_retiro":        "I confirm it is taken",
+	"mantenimiento.act.reprogramar":             "Change date",
+	"mantenimiento.act.terminar":                "Report result",
 
 	"mantenimiento.in.diagnosticar":        "By which date do you commit to solve it? Pick a day or type it (dd/mm/yyyy, “tomorrow”, “monday”):",
 	"mantenimiento.in.diagnosticar.reason": "Type the diagnosis; I will send it to the requester:",

@@ -101,10 +101,11 @@ var esCore = map[string]string{
 	"card.files":       "Archivos adjuntos: %d",
 	"card.note":        "Nota: %s",
 
+	"card.reason":        "Motivo: %s",
 	"status.por_aprobar": "En espera de visto bueno",
 	"status.recibida":    "Recibida por CT",
 	"status.en_proceso":  "En proceso",
-	"status.por_firmar":  "En espera de tu firma",
+	"status.por_firmar":  "En espera de la firma de responsabilidad",
 	"status.cerrado":     "Atendida y cerrada",
 	"status.rechazado":   "Rechazada",
 	"status.cancelado":   "Cancelada",
@@ -124,7 +125,7 @@ var esCore = map[string]string{
 	"st.recibida":    "La Coordinación de Tecnologías recibió tu solicitud {folio}; un técnico la atenderá en breve.",
 	"st.en_proceso":  "{assignee} atiende tu solicitud {folio}.",
 	"st.cerrado":     "Tu solicitud {folio} quedó atendida y cerrada.{notes}",
-	"st.rechazado":   "Tu solicitud {folio} no fue aprobada por {by}.{notes}",
+	"st.rechazado":   "Tu solicitud {folio} no fue aprobada por {by} y quedó cerrada.{reason}",
 	"st.cancelado":   "La solicitud {folio} quedó cancelada.",
 	"st.other":       "Tu solicitud {folio} está ahora «{status}».",
 

@@ -22,9 +22,9 @@ var esControlEscolar = map[string]string{
 	"control-escolar.documentos.q":          "Envía los documentos de soporte que tengas (oficio, formatos, ejemplos).",
 	"control-escolar.documentos":            "Documentos",
 	"control-escolar.counter.rondas":        "Rondas de cambios a los requerimientos: %d",
-	"control-escolar.status.por_validar":    "En espera de que valides los requerimientos",
+	"control-escolar.status.por_validar":    "En espera de que el solicitante valide los requerimientos",
 	"control-escolar.status.en_desarrollo":  "En desarrollo",
-	"control-escolar.status.por_documentos": "En espera de tus documentos",
+	"control-escolar.status.por_documentos": "En espera de los documentos del solicitante",
 	"control-escolar.status.en_adecuacion":  "En adecuación",
 
 	"control-escolar.act.enviar_requerimientos":  "Enviar requerimientos",

@@ -25,7 +25,7 @@ var esDiseno = map[string]string{
 	"diseno.propuesta":          "Propuesta elegida",
 	"diseno.counter.rondas":     "Rondas de cambios: %d",
 	"diseno.status.en_diseno":   "En diseño",
-	"diseno.status.por_revisar": "En espera de tu revisión",
+	"diseno.status.por_revisar": "En espera de la revisión del solicitante",
 	"diseno.status.aprobado":    "Propuesta aprobada; por entregar el diseño final",
 
 	"diseno.act.analizar":       "Analizar y fijar fecha",

@@ -22,8 +22,8 @@ var esFlujo = map[string]string{
 	"did.asignar": "Tu solicitud {folio} quedó asignada a {assignee}, quien la atenderá.",
 	"queue.due":   "fecha comprometida %s",
 
-	"did.no_procede":  "La Coordinación de Tecnologías determinó que tu solicitud {folio} no procede.{notes}\nSi tienes dudas, responde a {by} o haz una nueva solicitud.",
-	"did.cancelar":    "Cancelaste tu solicitud {folio}. Ya no se atenderá.",
+	"did.no_procede":  "La Coordinación de Tecnologías determinó que tu solicitud {folio} no procede, y quedó cerrada.{reason}\nSi tienes dudas, responde a {by} o haz una nueva solicitud.",
+	"did.cancelar":    "Cancelaste tu solicitud {folio}: quedó cerrada y ya no se atenderá.",
 	"did.files#one":   "Te envío %d archivo adjunto.",
 	"did.files#other": "Te envío %d archivos adjuntos.",
 	"tell.cancelado":  "{requester} canceló la solicitud {folio}; ya no hay que atenderla.",

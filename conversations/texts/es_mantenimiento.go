@@ -26,13 +26,12 @@ var esMantenimiento = map[string]string{
 
 	"mantenimiento.status.en_diagnostico":       "En diagnóstico",
 	"mantenimiento.status.en_reparacion":        "En mantenimiento",
-	"mantenimiento.status.por_confirmar_retiro": "En espera de confirmar el retiro del equipo",
-
-	"mantenimiento.act.diagnosticar":     "Registrar diagnóstico",
-	"mantenimiento.act.retirar":          "Retirar equipo",
-	"mantenimiento.act.confirmar_retiro": "Confirmo el retiro",
-	"mantenimiento.act.reprogramar":      "Cambiar fecha",
-	"mantenimiento.act.terminar":         "Informar resultado",
+	"mantenimiento.status.por_confirmar_retiro": "En espera de que el solicitante confirme el retiro del equipo",
+	"mantenimiento.act.diagnosticar":            "Registrar diagnóstico",
+	"mantenimiento.act.retirar":                 "Retirar equipo",
+	"mantenimiento.act.confirmar_retiro":        "Confirmo el retiro",
+	"mantenimiento.act.reprogramar":             "Cambiar fecha",
+	"mantenimiento.act.terminar":                "Informar resultado",
 
 	"mantenimiento.in.diagnosticar":        "¿Para qué fecha te comprometes a resolverlo? Elige un día o escríbelo (dd/mm/aaaa, «mañana», «el lunes»):",
 	"mantenimiento.in.diagnosticar.reason": "Escribe el diagnóstico; se lo enviaré a quien lo solicitó:",
