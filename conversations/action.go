@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
@@ -34,6 +35,21 @@ func (x effects) TellSecret(to string, buttons [][]Button, key string, args ...a
 }
 
 func (x effects) Record(action, detail string) { x.t.record(x.t.folioOf(x.tk), action, detail) }
+
+func (x effects) FindPerson(email, name string) (storage.Person, bool) {
+	all := x.t.dir.WithRole(storage.RoleUsuario, storage.RoleSupervisor, storage.RoleAutoridad, storage.RoleTecnico, storage.RoleCoordinador)
+	for _, p := range all {
+		if email != "" && strings.EqualFold(p.Email, email) {
+			return p, true
+		}
+	}
+	for _, p := range all {
+		if name != "" && fold(p.Name) == fold(name) {
+			return p, true
+		}
+	}
+	return storage.Person{}, false
+}
 
 func (x effects) ButtonFor(to, action string) Button {
 	return Button{
@@ -110,16 +126,42 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *workflow.Action
 	tk.Status = ac.To
 	if tk.Status == storage.StatusClosed {
 		tk.Closed = t.now
+		if a.Confirms {
+			tk.Closed = entered(tk, from, t.now)
+		}
 	}
+	t.variant = ac.Variant
 	tk.History = append(tk.History, storage.Transition{
 		At: t.now, By: t.who.ID, Role: t.who.Role, From: from, To: tk.Status, Action: a.ID, Note: ac.Note,
 	})
 	t.touch(tk)
 	t.record(tk.Folio, a.ID, logDetail(ac))
-	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.tr("done.pressed", t.actionLabel(t.who.ID, tk.Service, a.ID), t.dir.Name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
+	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.stamp(tk, a))
 	t.enterStatus(ctx, tk, a)
-	t.deliver = nil
+	t.deliver, t.variant = nil, ""
 	return nil
+}
+
+// entered returns when the ticket last entered a status (def when never).
+func entered(tk *storage.Ticket, status string, def time.Time) time.Time {
+	for i := len(tk.History) - 1; i >= 0; i-- {
+		if tk.History[i].To == status {
+			return tk.History[i].At
+		}
+	}
+	return def
+}
+
+// stamp is what a pressed message says once its action applied: the
+// decision as a past participle, with its author and time («✔ Aprobada
+// por Luis Pérez, 26/11/2026 10:11»).
+func (t *turn) stamp(tk *storage.Ticket, a *workflow.Action) string {
+	key := "done.pressed"
+	if a.Reject || a.To == storage.StatusRejected || a.To == storage.StatusCancelled {
+		key = "done.pressed.no"
+	}
+	what := t.tr(texts.Pick(t.lang, tk.Service+".stamp."+a.ID, "stamp."+a.ID, tk.Service+".act."+a.ID, "act."+a.ID))
+	return t.tr(key, what, t.dir.Name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04"))
 }
 
 // keep writes into the ticket what the action and its answers record: the

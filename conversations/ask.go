@@ -2,6 +2,7 @@ package conversations
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"ctdesk/conversations/chat"
@@ -15,6 +16,9 @@ type asking struct {
 	Field string           `json:"f,omitempty"`
 	Ans   workflow.Answers `json:"a,omitempty"`
 	Files []formFile       `json:"t,omitempty"`
+	// Some are the parts of the current field's answer given so far: the
+	// choices of a multiple choice, the captions of the photos chosen.
+	Some []string `json:"k,omitempty"`
 }
 
 // questions is a short sequence of questions being asked: a service's
@@ -113,6 +117,12 @@ func (t *turn) answer(ctx context.Context, q *questions, text, button string) (d
 		}
 		return t.answered(q, f, "")
 	}
+	switch {
+	case f.Kind == workflow.KindChoice && f.Multi:
+		return t.pickSome(q, f, text, button)
+	case f.CaptionsOf != "":
+		return t.caption(q, f, text)
+	}
 	value, msg, err := t.validate(ctx, q, f, text, button)
 	switch {
 	case err != nil:
@@ -133,7 +143,9 @@ func (t *turn) answered(q *questions, f *workflow.Field, value string) (bool, er
 		q.st.Ans = workflow.Answers{}
 	}
 	q.st.Ans[f.ID] = value
+	q.st.Some = nil
 	t.dirty = true
+	q.recheck(f)
 	if q.advance() {
 		t.ask(q)
 		return false, nil
@@ -147,7 +159,14 @@ func (t *turn) fieldButtons(q *questions, f *workflow.Field) [][]Button {
 	switch f.Kind {
 	case workflow.KindChoice:
 		for i, o := range t.options(q, f) {
-			rows = append(rows, []Button{{Label: o.label, Code: q.code(strconv.Itoa(i))}})
+			label := o.label
+			if slices.Contains(q.st.Some, o.id) {
+				label = "✓ " + label
+			}
+			rows = append(rows, []Button{{Label: label, Code: q.code(strconv.Itoa(i))}})
+		}
+		if f.Multi && len(q.st.Some) > 0 {
+			rows = append(rows, []Button{{Label: t.tr("form.files.done"), Code: q.code("done")}})
 		}
 	case workflow.KindYesNo:
 		rows = append(rows, []Button{{Label: t.tr("yes"), Code: q.code("y")}, {Label: t.tr("no"), Code: q.code("n")}})
@@ -158,7 +177,7 @@ func (t *turn) fieldButtons(q *questions, f *workflow.Field) [][]Button {
 	if files {
 		rows = append(rows, []Button{{Label: t.tr("form.files.done"), Code: q.code("done")}})
 	}
-	if f.Optional && !files {
+	if f.Optional && !files && len(q.st.Some) == 0 {
 		rows = append(rows, []Button{{Label: t.tr("form.skip"), Code: q.code("skip")}})
 	}
 	return rows

@@ -26,7 +26,7 @@ func TestInputAsksLikeForm(t *testing.T) {
 		}
 		return strings.Join(out, "\n")
 	}
-	const badDate, badChoice = "No entendí la fecha", "Esa opción no está en la lista"
+	const badDate, badChoice = "No entendí la fecha", "no está en la lista"
 
 	// A form: diseño asks for the event's date, then which pieces.
 	for _, text := range []string{"/nueva", "diseño", "Semana de la ciencia"} {

@@ -54,6 +54,9 @@ func (t *turn) workText(lang string, svc *workflow.Service, tk *storage.Ticket) 
 			if len(f.Choices) > 0 {
 				v = texts.Text(lang, svc.ID+"."+f.ID+"."+v)
 			}
+			if f.Multi {
+				v = strings.Join(workflow.Values(v), ", ")
+			}
 			b.WriteString("\n• " + texts.Text(lang, svc.ID+"."+f.ID) + ": " + v)
 		}
 	}

@@ -30,6 +30,10 @@ func (t *turn) options(q *questions, f *workflow.Field) []option {
 		for _, p := range t.policy().Assignable() {
 			out = append(out, option{id: p.ID, label: p.Name, note: p.Name, alias: firstName(p.Name)})
 		}
+	case f.PhotosOf != "":
+		for _, n := range q.st.Ans.Photos(f.PhotosOf) {
+			out = append(out, option{id: n, label: n, note: n})
+		}
 	case f.FilesOf != "":
 		if q.tk != nil {
 			for i, a := range workflow.LastFiles(q.tk, f.FilesOf) {

@@ -49,6 +49,9 @@ func (t *turn) validate(ctx context.Context, q *questions, f *workflow.Field, te
 		return t.validURL(text)
 	case workflow.KindDate:
 		d, msg := t.validDate(f, text, button)
+		if msg == "" {
+			msg = t.lateDate(q, f, d)
+		}
 		if msg != "" {
 			return "", msg, nil
 		}
@@ -174,6 +177,12 @@ func (t *turn) keepFiles(ctx context.Context, q *questions, f *workflow.Field, g
 		return "", err
 	}
 	q.st.Files = append(q.st.Files, kept...)
+	if q.st.Ans == nil {
+		q.st.Ans = workflow.Answers{}
+	}
+	for _, g := range kept {
+		q.st.Ans.AddFile(f.ID, g.Name, g.Photo)
+	}
 	t.dirty = true
 	if f.Multi || f.Files {
 		names := make([]string, len(kept))

@@ -125,6 +125,9 @@ func (t *turn) vars(to string, svc *workflow.Service, tk *storage.Ticket) map[st
 	if s, ok := t.dir.Supervisor(tk.Area); ok {
 		v["supervisor"] = s.Name
 	}
+	if id := tk.Fields[policy.HolderField]; id != "" {
+		v["holder"] = t.dir.Name(id)
+	}
 	if n := len(t.deliver); n > 0 {
 		v["sent"] = "\n" + texts.Plural(lang, "did.files", n)
 	}
@@ -150,7 +153,7 @@ func (t *turn) statusText(to string, svc *workflow.Service, tk *storage.Ticket, 
 	lang := t.langOf(to)
 	v := t.vars(to, svc, tk)
 	if by != nil {
-		if key := texts.Pick(lang, svc.ID+".did."+by.ID, "did."+by.ID, ""); key != "" {
+		if key := texts.Pick(lang, t.varied(svc.ID+".did."+by.ID), svc.ID+".did."+by.ID, "did."+by.ID, ""); key != "" {
 			return texts.Vars(lang, key, v)
 		}
 	}
@@ -178,11 +181,19 @@ func (t *turn) newsFor(to string, svc *workflow.Service, tk *storage.Ticket, by 
 		return ""
 	}
 	lang := t.langOf(to)
-	key := texts.Pick(lang, svc.ID+".news."+by.ID, "news."+by.ID, "")
+	key := texts.Pick(lang, t.varied(svc.ID+".news."+by.ID), svc.ID+".news."+by.ID, "news."+by.ID, "")
 	if key == "" {
 		return ""
 	}
 	return texts.Vars(lang, key, t.vars(to, svc, tk)) + "\n"
+}
+
+// varied is the key of the wording the action's Do chose ("" for none).
+func (t *turn) varied(key string) string {
+	if t.variant == "" {
+		return ""
+	}
+	return key + "." + t.variant
 }
 
 // askText asks a person to act on a ticket.

@@ -14,12 +14,18 @@ import (
 // each one.
 func (t *turn) pendingQuestions(tk *storage.Ticket, a *workflow.Action) *questions {
 	head := t.tr("pending.head", tk.Folio, t.actionLabel(t.who.ID, tk.Service, a.ID))
-	return &questions{
+	q := &questions{
 		st: &t.st.Pend.In, fields: a.Input, svc: tk.Service, tk: tk,
-		code:   func(v string) string { return "p:" + v },
-		prompt: func(f *workflow.Field) string { return head + "\n" + t.tr(t.inputKey(tk.Service, a, f)) },
-		foot:   [][]Button{{{Label: t.tr("form.cancel"), Code: "p:cancel"}}},
+		code: func(v string) string { return "p:" + v },
+		foot: [][]Button{{{Label: t.tr("form.cancel"), Code: "p:cancel"}}},
 	}
+	q.prompt = func(f *workflow.Field) string {
+		if f.CaptionsOf != "" {
+			return head + "\n" + t.tr(t.inputKey(tk.Service, a, f), captionOf(q, f))
+		}
+		return head + "\n" + t.tr(t.inputKey(tk.Service, a, f))
+	}
+	return q
 }
 
 // inputKey is the catalog key of an input question: the action names its
@@ -117,6 +123,9 @@ func (t *turn) actionInput(q *questions, a *workflow.Action) given {
 			in.date, _ = time.ParseInLocation(dateKey, v, t.e.cfg.Location)
 		case workflow.KindFile:
 		case workflow.KindChoice:
+			if f.Multi {
+				break
+			}
 			for _, o := range t.options(q, f) {
 				if o.id == v {
 					in.text, in.note = o.id, o.note
@@ -126,14 +135,19 @@ func (t *turn) actionInput(q *questions, a *workflow.Action) given {
 				in.assignee = v
 			}
 		default:
-			in.text = v
+			if f.CaptionsOf == "" {
+				in.text = v
+			}
 		}
 		if f.Keep {
 			in.keep = append(in.keep, [2]string{f.ID, v})
 		}
 	}
+	marks := reportMarks(a.Input, q.st.Ans)
 	for _, f := range q.st.Files {
-		in.files = append(in.files, storage.Attachment{FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo, Step: a.ID, By: t.who.ID, At: t.now})
+		caption, mark := marks[f.Name]
+		in.files = append(in.files, storage.Attachment{FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo,
+			Step: a.ID, By: t.who.ID, At: t.now, ForReport: mark, Caption: caption})
 	}
 	return in
 }

@@ -49,7 +49,11 @@ func (t *turn) showAnswer(lang string, s *workflow.Service, f *workflow.Field, v
 		if f.AreaChoice {
 			return t.dir.AreaName(v)
 		}
-		return texts.Text(lang, s.ID+"."+f.ID+"."+v)
+		var labels []string
+		for _, c := range workflow.Values(v) {
+			labels = append(labels, texts.Text(lang, s.ID+"."+f.ID+"."+c))
+		}
+		return strings.Join(labels, ", ")
 	case workflow.KindYesNo:
 		if v == "si" {
 			return texts.Text(lang, "yes")
@@ -101,6 +105,7 @@ func (t *turn) editField(field string) {
 	}
 	delete(t.st.Ans, field)
 	if f.TakesFiles() {
+		t.st.Ans.DropFiles(field)
 		kept := t.st.Files[:0]
 		for _, a := range t.st.Files {
 			if a.Field != field {
@@ -125,7 +130,7 @@ func (t *turn) submit(ctx context.Context) error {
 		Created:   t.now,
 	}
 	for k, v := range t.st.Ans {
-		if v != "" {
+		if v != "" && !workflow.IsNote(k) {
 			tk.Fields[k] = v
 		}
 	}

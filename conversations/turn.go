@@ -36,6 +36,8 @@ type turn struct {
 	notice  string
 	// deliver are files an action sends to the requester with its news.
 	deliver []OutFile
+	// variant is the wording of an action's news that its Do chose.
+	variant string
 	// token stands for the folio of a ticket created in this turn until the
 	// store assigns it (see storage.Change.FolioToken).
 	token string

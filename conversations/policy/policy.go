@@ -27,7 +27,21 @@ const (
 	Staff                         // CT: any técnico or coordinador
 	Assignee                      // the técnico the ticket is assigned to
 	Coordinator                   // the coordinador of CT
+	Holder                        // who the service is for: see HolderField
 )
+
+// HolderField is the ticket field that names, by directory id, the person
+// a service is for when it is not the requester (the holder of a new e-mail
+// account); without it the requester is the holder.
+const HolderField = "titular_id"
+
+// holder returns the id of who the ticket's service is for.
+func holder(tk *storage.Ticket) string {
+	if id := tk.Fields[HolderField]; id != "" {
+		return id
+	}
+	return tk.Requester
+}
 
 // Directory is what the policy reads of people and areas: the directory
 // as the engine holds it now, with only active people.
@@ -88,6 +102,9 @@ var roles = []role{
 	{Coordinator,
 		func(_ Policy, _ *storage.Ticket, who storage.Person) bool { return who.Role == storage.RoleCoordinador },
 		func(p Policy, _ *storage.Ticket) []storage.Person { return p.dir.WithRole(storage.RoleCoordinador) }},
+	{Holder,
+		func(_ Policy, tk *storage.Ticket, who storage.Person) bool { return who.ID == holder(tk) },
+		func(_ Policy, tk *storage.Ticket) []storage.Person { return []storage.Person{{ID: holder(tk)}} }},
 }
 
 // May reports whether a person may take an action declared for the actors
@@ -137,10 +154,11 @@ func (p Policy) GivesApproval(actors Actor, tk *storage.Ticket, who storage.Pers
 }
 
 // MayView reports whether a person may see a ticket (its card, history and
-// files): its requester, CT, the authority, and the supervisor of its area.
-// Anyone else is answered as if the folio did not exist.
+// files): its requester, whom it is for, CT, the authority, and the
+// supervisor of its area. Anyone else is answered as if the folio did not
+// exist.
 func (p Policy) MayView(tk *storage.Ticket, who storage.Person) bool {
-	return who.ID == tk.Requester || who.Role.IsStaff() || who.Role == storage.RoleAutoridad ||
+	return who.ID == tk.Requester || who.ID == holder(tk) || who.Role.IsStaff() || who.Role == storage.RoleAutoridad ||
 		p.isSupervisor(tk, who)
 }
 

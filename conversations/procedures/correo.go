@@ -9,10 +9,13 @@ import (
 
 // Correo is the e-mail account service (procedure 5.3): alta, baja or
 // mantenimiento of an institutional account. Alta and baja need the
-// supervisor's visto bueno (configurable per action); on alta the bot
-// generates the temporary password, gives it to the técnico and to the
-// requester privately, never keeps it, and the requester signs
-// responsibility in the bitácora CT-RG.02 (5.3.5).
+// supervisor's visto bueno (configurable per action). CT commits the date
+// it will have it done, then attends it in the mail server's panel
+// (5.3.3–5.3.4), and the requester reads the técnico's note with the news.
+// On alta the bot generates the temporary password, gives it to the
+// técnico and privately to the account's holder — the requester when the
+// holder is not in the directory, told so — never keeps it, and the holder
+// signs responsibility in the bitácora CT-RG.02 (5.3.5).
 func Correo() *workflow.Service {
 	return &workflow.Service{
 		ID:    "correo",
@@ -29,9 +32,12 @@ func Correo() *workflow.Service {
 		},
 		Start: correoStart,
 		Actions: append(append(approvalActions("recibida"), takeActions("en_proceso", "en_proceso")...),
-			workflow.Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: policy.Assignee, Input: workflow.OptionalTextInput(), Do: correoComplete},
-			workflow.Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Requester, Hidden: true,
-				Sign: "responsabilidad de la cuenta de correo"},
+			commitAction("en_proceso"),
+			workflow.Action{ID: "completar", From: []string{"en_proceso"}, To: storage.StatusClosed, Who: policy.Assignee,
+				Input: workflow.OptionalTextInput(), When: dated, Do: correoComplete},
+			workflow.Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Holder, Hidden: true,
+				Sign: "responsabilidad de la cuenta de correo", Do: correoSigned},
+			rescheduleAction("en_proceso"),
 			declineAction("recibida", "en_proceso"),
 			cancelAction("por_aprobar", "recibida"),
 		),
@@ -51,17 +57,37 @@ func correoStart(c workflow.Settings, t *storage.Ticket) string {
 }
 
 // correoComplete finishes the request; on alta it hands out the temporary
-// password and waits for the requester's signature.
+// password and waits for the holder's signature. The holder is who the
+// directory knows by the account's address or the holder's name; when the
+// directory knows nobody, the requester receives it, and is told to hand
+// it over.
 func correoComplete(a *workflow.ActionCtx) error {
 	tk := a.Ticket
 	if tk.Fields["accion"] != "alta" {
 		return nil
 	}
-	pw := a.Password()
 	account := tk.Fields["cuenta"]
-	a.TellSecret(a.By.ID, nil, "correo.pw.tecnico", account, pw)
-	a.TellSecret(tk.Requester, [][]chat.Button{{a.ButtonFor(tk.Requester, "firmar")}}, "correo.pw.requester", account, pw)
+	to, name := tk.Requester, tk.Fields["titular"]
+	switch holder, ok := a.FindPerson(account, name); {
+	case !ok:
+		a.Variant = "sin_titular"
+	case holder.ID != tk.Requester:
+		to, name = holder.ID, holder.Name
+		tk.Fields[policy.HolderField] = holder.ID
+		a.Variant = "titular"
+	}
+	pw := a.Password()
+	a.TellSecret(a.By.ID, nil, "correo.pw.tecnico", account, pw, name)
+	a.TellSecret(to, [][]chat.Button{{a.ButtonFor(to, "firmar")}}, "correo.pw.requester", account, pw)
 	a.Record("contrasena_entregada", account)
 	a.To = "por_firmar"
+	return nil
+}
+
+// correoSigned words the news for the requester when the holder signed.
+func correoSigned(a *workflow.ActionCtx) error {
+	if a.By.ID != a.Ticket.Requester {
+		a.Variant = "titular"
+	}
 	return nil
 }

@@ -32,11 +32,14 @@ func All() []*workflow.Service {
 }
 
 // supervisorStart starts a ticket at the supervisor's visto bueno when the
-// configuration asks for it for "<service>.<choice>", else at next.
+// configuration asks for it for "<service>.<choice>" (for any of the
+// choices, when several were chosen), else at next.
 func supervisorStart(svc, field, next string) func(c workflow.Settings, t *storage.Ticket) string {
 	return func(c workflow.Settings, t *storage.Ticket) string {
-		if c.NeedsApproval(svc+"."+t.Fields[field], false) {
-			return "por_aprobar"
+		for _, v := range workflow.Values(t.Fields[field]) {
+			if c.NeedsApproval(svc+"."+v, false) {
+				return "por_aprobar"
+			}
 		}
 		return next
 	}
@@ -104,4 +107,41 @@ func fieldIs(field string, values ...string) func(tk *storage.Ticket) bool {
 // hears of cancellations and of requests ended by the area.
 var common = map[string]policy.Actor{
 	storage.StatusCancelled: policy.Assignee | policy.Coordinator,
+}
+
+// withCommon adds a service's own notices to the common ones.
+func withCommon(own map[string]policy.Actor) map[string]policy.Actor {
+	out := map[string]policy.Actor{}
+	for k, v := range common {
+		out[k] = v
+	}
+	for k, v := range own {
+		out[k] |= v
+	}
+	return out
+}
+
+// dated reports whether CT committed a date for the ticket.
+func dated(tk *storage.Ticket) bool { return !tk.DueDate().IsZero() }
+
+// undated reports whether CT has yet to commit a date for the ticket.
+func undated(tk *storage.Ticket) bool { return !dated(tk) }
+
+// keepStatus leaves the ticket in its status (an action that only records).
+func keepStatus(a *workflow.ActionCtx) error {
+	a.To = a.Ticket.Status
+	return nil
+}
+
+// commitAction is where CT commits the delivery date of a ticket that
+// reached one of the statuses without one; the ticket stays where it is.
+func commitAction(from ...string) workflow.Action {
+	return workflow.Action{ID: "fijar_fecha", From: from, Who: policy.Assignee, Input: workflow.DateInput(), When: undated, Do: keepStatus}
+}
+
+// rescheduleAction gives a committed date a new one with its reason (offered
+// from the ticket's view); the slip is kept and counts against on time.
+func rescheduleAction(from ...string) workflow.Action {
+	return workflow.Action{ID: "reprogramar", From: from, Who: policy.Assignee, Input: workflow.DateReasonInput(),
+		Counter: "reprogramaciones", Hidden: true, When: dated, Do: keepStatus}
 }

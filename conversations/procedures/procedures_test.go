@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"ctdesk/conversations/procedures"
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -30,5 +31,28 @@ func TestAll(t *testing.T) {
 	}
 	if want := []string{"mantenimiento", "web", "correo", "diseno", "control-escolar"}; !slices.Equal(ids, want) {
 		t.Errorf("services: got %v, want %v", ids, want)
+	}
+}
+
+// TestTexts: every status and action of every service reads as words in
+// every language — a status name, a button label, and the stamp a pressed
+// message gets once the action applied («✔ Aprobada por …») — never a key.
+func TestTexts(t *testing.T) {
+	for _, lang := range texts.Languages() {
+		for _, s := range procedures.All() {
+			for _, st := range s.Statuses() {
+				if k := texts.Pick(lang, s.ID+".status."+st, "status."+st, ""); k == "" {
+					t.Errorf("%s %s: status %q has no name", lang, s.ID, st)
+				}
+			}
+			for _, a := range s.Actions {
+				if k := texts.Pick(lang, s.ID+".act."+a.ID, "act."+a.ID, ""); k == "" {
+					t.Errorf("%s %s: action %q has no label", lang, s.ID, a.ID)
+				}
+				if k := texts.Pick(lang, s.ID+".stamp."+a.ID, "stamp."+a.ID, ""); k == "" {
+					t.Errorf("%s %s: action %q has no stamp", lang, s.ID, a.ID)
+				}
+			}
+		}
 	}
 }

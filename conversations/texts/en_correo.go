@@ -24,9 +24,16 @@ var enCorreo = map[string]string{
 	"correo.justificacion.q":      "Briefly describe the justification:",
 	"correo.justificacion":        "Justification",
 	"correo.in.completar":         "Do you want to leave a note for the requester? Type it or “Skip”.",
-	"correo.st.por_firmar":        "Your e-mail account was created. I am sending the temporary password in a separate message; once you have it, sign the receipt to close request {folio}.",
+	"correo.st.por_firmar":        "Your e-mail account is created. I am sending you the temporary password in a separate message; once you have it, sign the receipt to close request {folio}.{notes}",
 	"correo.did.aprobar":          "{by} approved your request {folio}. It is now in the IT Coordination's queue.",
 	"correo.did.firmar":           "I recorded your signature of responsibility in the Log CT-RG.02. Your request {folio} is closed.",
-	"correo.pw.tecnico":           "Temporary password for %s:\n%s\n\nSet it now in the mail server's panel. It was also delivered to the requester; it is not kept anywhere.",
+	"correo.pw.tecnico":           "Temporary password for %s:\n%s\n\nSet it now in the mail server panel. It was also given to %s; it is stored nowhere.",
 	"correo.pw.requester":         "Your account %s is ready.\nTemporary password: %s\n\nChange it the first time you log in. This message is confidential: do not forward it. Press “Sign receipt” to sign your responsibility for the account; when you press it, the password is erased from this message for safety: keep it somewhere safe first.",
+
+	"correo.did.completar.titular":     "The account {cuenta} is created. I sent the temporary password and the signature of responsibility to {holder}, its holder; I will tell you when they sign and request {folio} is closed.{notes}",
+	"correo.did.completar.sin_titular": "The account {cuenta} is created. {titular}, its holder, is not in the bot's directory, so I am sending you the temporary password in a separate message: hand it over in person and sign the receipt on their behalf to close request {folio}.{notes}",
+	"correo.did.firmar.titular":        "{by}, the holder of the account, signed their responsibility in the Log CT-RG.02. Your request {folio} is closed.",
+	"correo.ask.en_proceso":            "This request is assigned to you. Set the date it will be ready; once done in the mail server panel, mark it completed:",
+	"correo.stamp.completar":           "Completed",
+	"correo.stamp.firmar":              "Responsibility signed",
 }

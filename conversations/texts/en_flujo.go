@@ -29,4 +29,16 @@ var enFlujo = map[string]string{
 	"tell.cancelado":  "{requester} cancelled request {folio}; it no longer needs to be handled.",
 
 	"status.en_analisis": "Being analysed by IT",
+
+	"act.fijar_fecha":       "Set date",
+	"act.reprogramar":       "Change date",
+	"in.fijar_fecha":        "By which date do you commit to deliver it? Pick a day or type it (dd/mm/yyyy, “tomorrow”, “Monday”):",
+	"in.reprogramar":        "What is the new committed date? Pick a day or type it (dd/mm/yyyy):",
+	"in.reprogramar.reason": "Why does the date change? Type the reason; I will pass it on to the requester:",
+	"did.fijar_fecha":       "{assignee} committed to deliver your request {folio} by {date}.",
+	"did.reprogramar":       "The committed date of your request {folio} changed: it is now {date}.\nReason: {note}\nDate changes so far: {reprogramaciones}.",
+	"stamp.no_procede":      "Declined",
+	"stamp.fijar_fecha":     "Committed date set",
+	"stamp.reprogramar":     "Date changed",
+	"stamp.pedir_cambios":   "Changes requested",
 }

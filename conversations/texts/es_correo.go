@@ -24,9 +24,16 @@ var esCorreo = map[string]string{
 	"correo.justificacion.q":      "Describe brevemente la justificación:",
 	"correo.justificacion":        "Justificación",
 	"correo.in.completar":         "¿Quieres dejar una nota para quien lo solicitó? Escríbela u «Omitir».",
-	"correo.st.por_firmar":        "Tu cuenta de correo quedó creada. Te envío la contraseña temporal en un mensaje aparte; al recibirla, firma de recibido para cerrar la solicitud {folio}.",
+	"correo.st.por_firmar":        "Tu cuenta de correo quedó creada. Te envío la contraseña temporal en un mensaje aparte; al recibirla, firma de recibido para cerrar la solicitud {folio}.{notes}",
 	"correo.did.aprobar":          "{by} dio su visto bueno a tu solicitud {folio}. Ya está en la cola de la Coordinación de Tecnologías.",
 	"correo.did.firmar":           "Registré tu firma de responsabilidad en la Bitácora CT-RG.02. Tu solicitud {folio} quedó cerrada.",
-	"correo.pw.tecnico":           "Contraseña temporal para %s:\n%s\n\nEstablécela ahora en el panel del servidor de correo. Se entregó también a quien lo solicitó; no se guarda en ningún lado.",
+	"correo.pw.tecnico":           "Contraseña temporal para %s:\n%s\n\nEstablécela ahora en el panel del servidor de correo. Se entregó también a %s; no se guarda en ningún lado.",
 	"correo.pw.requester":         "Tu cuenta %s está lista.\nContraseña temporal: %s\n\nCámbiala la primera vez que entres. Este mensaje es confidencial: no lo reenvíes. Pulsa «Firmar de recibido» para firmar tu responsabilidad sobre la cuenta; al pulsarlo, por seguridad, la contraseña se borra de este mensaje: guárdala antes en un lugar seguro.",
+
+	"correo.did.completar.titular":     "La cuenta {cuenta} quedó creada. Envié la contraseña temporal y la firma de responsabilidad a {holder}, su titular; te aviso cuando firme y la solicitud {folio} quede cerrada.{notes}",
+	"correo.did.completar.sin_titular": "La cuenta {cuenta} quedó creada. {titular}, su titular, no está en el directorio del bot, así que te envío a ti la contraseña temporal en un mensaje aparte: entrégasela en persona y firma de recibido a su nombre para cerrar la solicitud {folio}.{notes}",
+	"correo.did.firmar.titular":        "{by}, titular de la cuenta, firmó su responsabilidad en la Bitácora CT-RG.02. Tu solicitud {folio} quedó cerrada.",
+	"correo.ask.en_proceso":            "Tienes asignada esta solicitud. Fija la fecha en que la tendrás lista; al terminarla en el panel del servidor de correo, márcala como completada:",
+	"correo.stamp.completar":           "Completada",
+	"correo.stamp.firmar":              "Responsabilidad firmada",
 }

@@ -29,4 +29,16 @@ var esFlujo = map[string]string{
 	"tell.cancelado":  "{requester} canceló la solicitud {folio}; ya no hay que atenderla.",
 
 	"status.en_analisis": "En análisis por CT",
+
+	"act.fijar_fecha":       "Fijar fecha",
+	"act.reprogramar":       "Cambiar fecha",
+	"in.fijar_fecha":        "¿Para qué fecha te comprometes a entregarla? Elige un día o escríbelo (dd/mm/aaaa, «mañana», «el lunes»):",
+	"in.reprogramar":        "¿Cuál es la nueva fecha comprometida? Elige un día o escríbelo (dd/mm/aaaa):",
+	"in.reprogramar.reason": "¿Por qué cambia la fecha? Escribe el motivo; se lo enviaré a quien lo solicitó:",
+	"did.fijar_fecha":       "{assignee} se comprometió a entregar tu solicitud {folio} a más tardar el {date}.",
+	"did.reprogramar":       "Tu solicitud {folio} cambió de fecha comprometida: ahora es el {date}.\nMotivo: {note}\nCambios de fecha hasta ahora: {reprogramaciones}.",
+	"stamp.no_procede":      "Declarada improcedente",
+	"stamp.fijar_fecha":     "Fecha comprometida fijada",
+	"stamp.reprogramar":     "Fecha cambiada",
+	"stamp.pedir_cambios":   "Cambios pedidos",
 }

@@ -41,6 +41,11 @@ type Action struct {
 	// Deliver sends the files given as input with the news, to everyone told
 	// of it but the sender (drafts to the requester, documents to the técnico).
 	Deliver bool
+	// Confirms marks the requester's conformity with what CT delivered: a
+	// ticket it closes counts as fulfilled when it was delivered (when it
+	// entered the status the action starts from), not when the requester
+	// answered.
+	Confirms bool
 }
 
 // Allows reports whether the action may start from status.
@@ -73,6 +78,10 @@ type ActionCtx struct {
 	To string
 	// Note goes into the history line and the bitácora.
 	Note string
+	// Variant, when Do sets it, picks another wording of what people are
+	// told ("<service>.did.<action>.<variant>"): the same step said for a
+	// different case (a design delivered without its source files).
+	Variant string
 }
 
 // Effects is what a service's Do may make happen besides changing the
@@ -88,6 +97,9 @@ type Effects interface {
 	// ButtonFor builds the button of another action of the ticket, valid at
 	// the history step the ticket will have after this action.
 	ButtonFor(to, action string) chat.Button
+	// FindPerson finds an active person of the directory by e-mail, or
+	// else by full name, written however accented or capitalised.
+	FindPerson(email, name string) (storage.Person, bool)
 }
 
 // LastFiles returns the files the action sent the last time it applied.

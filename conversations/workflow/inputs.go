@@ -17,6 +17,12 @@ func OptionalTextInput() []Field {
 // DateInput asks for a committed date, offering the next business days.
 func DateInput() []Field { return []Field{dateField} }
 
+// DateNoteInput asks for a committed date, then an optional note for the
+// requester (how the work will go).
+func DateNoteInput() []Field {
+	return []Field{dateField, {ID: "texto", Kind: KindText, Max: 2000, Optional: true}}
+}
+
 // DateReasonInput asks for a committed date, then the text that goes with
 // it: a diagnosis, or why the date changed.
 func DateReasonInput() []Field {
@@ -49,6 +55,19 @@ func ChoiceInput(field string, choices ...string) []Field {
 // time it applied (a draft), kept in the ticket's field.
 func PickInput(field, from string) []Field {
 	return []Field{{ID: field, Kind: KindChoice, FilesOf: from, Keep: true}}
+}
+
+// ReportPhotos asks, after the photos given to field (evidence, results),
+// which ones go in the photo memory of the quarterly report DP-RG.02, and
+// a caption for each: a short step CT may skip, asked only when photos
+// were given.
+func ReportPhotos(field string) []Field {
+	return []Field{
+		{ID: "informe", Kind: KindChoice, Multi: true, Optional: true, PhotosOf: field,
+			When: func(a Answers) bool { return len(a.Photos(field)) > 0 }},
+		{ID: "pie", Kind: KindText, Max: 200, CaptionsOf: "informe",
+			When: func(a Answers) bool { return a["informe"] != "" }},
+	}
 }
 
 // AssigneeInput asks whom to assign the ticket to.
