@@ -2,6 +2,7 @@ package conversations
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,12 +44,34 @@ func (x effects) FindPerson(email, name string) (storage.Person, bool) {
 			return p, true
 		}
 	}
+	// The name as the directory has it, or its words within the full name
+	// written in the request («Rosa Díaz» in «Rosa Díaz Martínez»), when
+	// only one person fits.
+	words := strings.Fields(fold(name))
+	var fits []storage.Person
 	for _, p := range all {
-		if name != "" && fold(p.Name) == fold(name) {
+		own := strings.Fields(fold(p.Name))
+		if slices.Equal(own, words) {
 			return p, true
 		}
+		if len(own) >= 2 && allIn(own, words) {
+			fits = append(fits, p)
+		}
+	}
+	if len(fits) == 1 {
+		return fits[0], true
 	}
 	return storage.Person{}, false
+}
+
+// allIn reports whether every word is among those.
+func allIn(words, those []string) bool {
+	for _, w := range words {
+		if !slices.Contains(those, w) {
+			return false
+		}
+	}
+	return true
 }
 
 func (x effects) ButtonFor(to, action string) Button {

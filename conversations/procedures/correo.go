@@ -75,6 +75,8 @@ func correoComplete(a *workflow.ActionCtx) error {
 		to, name = holder.ID, holder.Name
 		tk.Fields[policy.HolderField] = holder.ID
 		a.Variant = "titular"
+	default:
+		name = holder.Name
 	}
 	pw := a.Password()
 	a.TellSecret(a.By.ID, nil, "correo.pw.tecnico", account, pw, name)
