@@ -68,7 +68,7 @@ func correo(t *testing.T, r *rig) {
 	slacktest.WaitFor(t, "luis's request updated", wait, func() bool {
 		for _, m := range r.srv.BotMessages(luis) {
 			if m.TS == ask.TS {
-				return m.Updates == 1 && len(m.Buttons) == 0 && strings.Contains(m.Full(), "✔ Aprobar")
+				return m.Updates == 1 && len(m.Buttons) == 0 && strings.Contains(m.Full(), "✔ Aprobada por Luis Pérez")
 			}
 		}
 		return false
@@ -83,6 +83,8 @@ func correo(t *testing.T, r *rig) {
 	slacktest.WaitFor(t, "a notice to luis", wait, func() bool { return len(r.srv.Ephemerals(luis)) > before })
 
 	r.press(beto, "Tomar", "")
+	r.press(beto, "Fijar fecha", "")
+	r.say(beto, "mañana", "márcala como completada")
 	r.press(beto, "Completar", "")
 	r.press(beto, "Omitir", "")
 	secret := r.button(rosa, "Firmar de recibido")

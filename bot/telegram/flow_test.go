@@ -24,12 +24,14 @@ func TestCorreoFlow(t *testing.T) {
 			r.start()
 			correoAlta(r)
 
-			r.press(luis, luis.ID, "Aprobar", "✔ Aprobar")
+			r.press(luis, luis.ID, "Aprobar", "✔ Aprobada por Luis Pérez")
 			r.waitAfter(rosa.ID, 0, "dio su visto bueno")
 			r.waitAfter(ana.ID, 0, "Nueva solicitud en la cola")
 			r.waitAfter(beto.ID, 0, "Nueva solicitud en la cola")
 
 			r.press(beto, beto.ID, "Tomar", "Tienes asignada")
+			r.press(beto, beto.ID, "Fijar fecha", "¿Para qué fecha")
+			r.say(beto, "mañana", "✔ Fecha comprometida fijada")
 			r.press(beto, beto.ID, "Completar", "¿Quieres dejar una nota")
 			r.press(beto, beto.ID, "Omitir", "Contraseña temporal para")
 			pw := r.waitAfter(rosa.ID, 0, "Contraseña temporal: "+bottest.Password)

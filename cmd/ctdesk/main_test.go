@@ -29,6 +29,8 @@ Enviar
 Aprobar
 /as beto
 Tomar
+Fijar fecha
+mañana
 Completar
 Omitir
 /as rosa
@@ -81,7 +83,7 @@ func TestConsoleCorreoAlta(t *testing.T) {
 				}
 			}
 			// The password reaches rosa only after beto completes.
-			if i, j := strings.Index(out, "✔ Completar"), strings.Index(out, "Contraseña temporal: "); i < 0 || j < 0 || j > i {
+			if i, j := strings.Index(out, "✔ Completada"), strings.Index(out, "Contraseña temporal: "); i < 0 || j < 0 || j > i {
 				t.Errorf("password shown at %d, completion at %d", j, i)
 			}
 

@@ -141,6 +141,9 @@ func TestSlackIndependentSocketMode(t *testing.T) {
 	})
 
 	s.press(beto, "Tomar")
+	s.press(beto, "Fijar fecha")
+	s.say(beto, "mañana")
+	s.waitText(beto, "márcala como completada")
 	s.press(beto, "Completar")
 	s.press(beto, "Omitir")
 	ready := s.waitText(rosa, "Contraseña temporal: ")

@@ -25,24 +25,25 @@ func fiveServices(t *testing.T, dir string) string {
 		"/as beto", "Tomar", "Registrar diagnóstico", day(10), "Rodillo de alimentación desgastado.",
 		"Retirar equipo", "Se lleva al taller de CT, edificio C.", "/as rosa", "Confirmo el retiro",
 		"/as beto", "Cambiar fecha", day(20), "La pieza de repuesto llega después.",
-		"Informar resultado", file("reporte.pdf", "%PDF-1.4 reporte"), "Se cambió el rodillo. Usar papel de 75 g.",
-		"/as rosa", "5"}
+		"Devolver equipo", "Omitir", "/as rosa", "Confirmo la devolución",
+		"/as beto", "Informar resultado", file("reporte.pdf", "%PDF-1.4 reporte"), "Se cambió el rodillo. Usar papel de 75 g.",
+		"/as rosa", "Funciona bien", "5"}
 	web := []string{"/as rosa", "/nueva", "Publicación en el sitio web", "Un artículo o noticia",
 		"Convocatoria a la feria de finanzas personales", "La Dirección de Finanzas invita a la feria de finanzas personales.",
 		file("cartel.jpg", "\xff\xd8\xff\xe0 cartel"), "Listo", day(30), "Enviar",
-		"/as rect", "Autorizar publicación", "/as beto", "Tomar", "Información analizada", "Omitir",
+		"/as rect", "Autorizar publicación", "/as beto", "Tomar", "Información analizada", day(20), "Omitir",
 		"Creado en el sitio", "Artículo", "Publicar", "https://www.upe.edu.mx/noticias/feria-finanzas", "/as rosa", "4"}
-	diseno := []string{"/as rosa", "/nueva", "Diseño gráfico", "Feria de finanzas personales", day(60), "Cartel",
+	diseno := []string{"/as rosa", "/nueva", "Diseño gráfico", "Feria de finanzas personales", day(60), "Cartel", "Listo",
 		"60×90 cm, impreso a color", "Feria de finanzas personales · Auditorio · Entrada libre", day(50), "Omitir", "Enviar",
 		"/as beto", "Tomar", "Analizar y fijar fecha", day(40), "Enviar bocetos", file("boceto.png", "\x89PNG boceto"), "Listo",
-		"/as rosa", "Aprobar", "/as beto", "Entregar diseño final", file("final.pdf", "%PDF-1.4 final"), "Listo",
+		"/as rosa", "Aprobar", "/as beto", "Entregar diseño final", file("final.pdf", "%PDF-1.4 final"), file("final.ai", "%!PS-Adobe fuentes"), "Listo",
 		"/as rosa", "5"}
 	escolar := []string{"/as rosa", "/nueva", "Sistema de control escolar", "Mantenimiento o adecuación", "Calificaciones",
 		"Corregir la calificación final de un alumno capturada por error.", "Omitir",
 		"Alta: afecta un proceso escolar en curso", "Omitir", "Enviar",
 		"/as beto", "Tomar", "Pedir documentos", "Oficio de la Dirección Académica que autorice la corrección.",
 		"/as rosa", "Enviar documentos", file("oficio.pdf", "%PDF-1.4 oficio"), "Listo",
-		"/as beto", "Adecuación terminada", "Se corrigió la calificación y se regeneró el kárdex.", "/as rosa", "5"}
+		"/as beto", "Fijar fecha", day(5), "Adecuación terminada", "Se corrigió la calificación y se regeneró el kárdex.", "/as rosa", "5"}
 	var b strings.Builder
 	for _, script := range [][]string{mantenimiento, web, diseno, escolar} {
 		b.WriteString(strings.Join(script, "\n") + "\n")
