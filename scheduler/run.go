@@ -41,13 +41,71 @@ func (s *Scheduler) Run(ctx context.Context) error {
 // RunDue runs, once each, every job whose scheduled time came since its
 // last run: at start it catches up what was missed while ctdesk was down.
 func (s *Scheduler) RunDue(ctx context.Context) error {
+	_, err := s.CatchUp(ctx)
+	return err
+}
+
+// CatchUp is RunDue that also names the jobs this replica ran, in order.
+func (s *Scheduler) CatchUp(ctx context.Context) ([]string, error) {
+	var ran []string
 	var errs []error
 	for _, j := range s.jobs {
-		if _, err := s.fire(ctx, j); err != nil {
+		did, err := s.fire(ctx, j)
+		if err != nil {
 			errs = append(errs, fmt.Errorf("scheduler: %s: %w", j.Name, err))
 		}
+		if did {
+			ran = append(ran, j.Name)
+		}
 	}
-	return errors.Join(errs...)
+	return ran, errors.Join(errs...)
+}
+
+// RunJob runs one job now, whatever its schedule, for an operator: under
+// the store's lock of that job at this time, so no replica runs it at the
+// same moment, and without touching its last run, so its schedule goes on
+// as before. What it posts carries the ids a scheduled run would, so
+// nothing already sent is sent again. ErrBusy when the lock is held.
+func (s *Scheduler) RunJob(ctx context.Context, name string) error {
+	var j *job
+	for _, c := range s.jobs {
+		if c.Name == name {
+			j = c
+		}
+	}
+	if j == nil {
+		return fmt.Errorf("scheduler: no job named %q: %w", name, ErrNoJob)
+	}
+	lock := "job:" + j.Name + ":" + s.now().UTC().Truncate(time.Minute).Format(time.RFC3339)
+	ok, err := s.st.TryLock(ctx, lock, s.cfg.Owner, s.cfg.LockTTL)
+	if err != nil {
+		return fmt.Errorf("scheduler: %s: %w", name, err)
+	}
+	if !ok {
+		return fmt.Errorf("scheduler: %s: %w", name, ErrBusy)
+	}
+	defer func() { _ = s.st.Unlock(context.WithoutCancel(ctx), lock, s.cfg.Owner) }()
+	if err := j.Run(ctx); err != nil {
+		return fmt.Errorf("scheduler: %s: %w", name, err)
+	}
+	return nil
+}
+
+// Errors of RunJob.
+var (
+	// ErrNoJob: no job has that name.
+	ErrNoJob = errors.New("no such job")
+	// ErrBusy: a replica holds the job's lock at this time.
+	ErrBusy = errors.New("job running elsewhere")
+)
+
+// Names lists the jobs' names, in the order they run.
+func (s *Scheduler) Names() []string {
+	out := make([]string, len(s.jobs))
+	for i, j := range s.jobs {
+		out[i] = j.Name
+	}
+	return out
 }
 
 // fire runs a job if one of its scheduled times came since its last run:

@@ -35,6 +35,14 @@ type Session struct {
 	// Prompt prints "<speaker>> " before each line (for terminals).
 	Prompt bool
 	Now    func() time.Time
+	// Clock, when set, is the time /reloj moves (Now should read it).
+	Clock *Clock
+	// Jobs, when set, are the scheduled jobs: run at start and every
+	// JobsEvery while the console is open, and when /reloj moves the clock.
+	Jobs      Jobs
+	JobsEvery time.Duration
+	// Location is the institution's time zone, for /reloj (UTC when nil).
+	Location *time.Location
 }
 
 // Run reads lines until the input ends or ctx is done.
@@ -42,9 +50,20 @@ func (s *Session) Run(ctx context.Context) error {
 	if s.Now == nil {
 		s.Now = time.Now
 	}
+	if s.Location == nil {
+		s.Location = time.UTC
+	}
+	if s.JobsEvery <= 0 {
+		s.JobsEvery = time.Minute
+	}
 	if err := s.banner(ctx); err != nil {
 		return err
 	}
+	if err := s.runJobs(ctx, false); err != nil {
+		return err
+	}
+	tick := time.NewTicker(s.JobsEvery)
+	defer tick.Stop()
 	session := sessionID()
 	lines := make(chan string)
 	errs := make(chan error, 1)
@@ -67,12 +86,9 @@ func (s *Session) Run(ctx context.Context) error {
 			fmt.Fprintf(s.C.out, "%s> ", s.C.speaker)
 			s.C.mu.Unlock()
 		}
-		var line string
-		var ok bool
-		select {
-		case <-ctx.Done():
-			return nil
-		case line, ok = <-lines:
+		line, ok, err := s.next(ctx, lines, tick.C)
+		if err != nil || ctx.Err() != nil {
+			return err
 		}
 		if !ok {
 			select {
@@ -84,6 +100,23 @@ func (s *Session) Run(ctx context.Context) error {
 		}
 		if err := s.line(ctx, fmt.Sprintf("console:%s:%d", session, n), line); err != nil {
 			return err
+		}
+	}
+}
+
+// next waits for the next typed line, running the scheduled jobs each
+// tick meanwhile; ok is false when the input ended.
+func (s *Session) next(ctx context.Context, lines <-chan string, tick <-chan time.Time) (line string, ok bool, err error) {
+	for {
+		select {
+		case <-ctx.Done():
+			return "", false, nil
+		case <-tick:
+			if err := s.runJobs(ctx, false); err != nil {
+				return "", false, err
+			}
+		case line, ok = <-lines:
+			return line, ok, nil
 		}
 	}
 }
@@ -100,6 +133,8 @@ func (s *Session) line(ctx context.Context, id, line string) error {
 		return s.switchTo(ctx, strings.TrimSpace(arg))
 	case "/salir", "/exit", "/quit":
 		return io.EOF
+	case "/reloj", "/clock":
+		return s.clock(ctx, strings.TrimSpace(arg))
 	}
 	s.C.mu.Lock()
 	speaker := s.C.speaker

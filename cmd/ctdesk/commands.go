@@ -79,6 +79,7 @@ func commands() []*command {
 		bitacoraCommand(),
 		reportCommand(),
 		programCommand(),
+		jobCommand(),
 		configCommand(),
 		backupCommand(),
 		restoreCommand(),

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"ctdesk/bot"
+	"ctdesk/bot/console"
 	"ctdesk/bot/slack"
 	"ctdesk/bot/telegram"
 	"ctdesk/conversations"
@@ -24,6 +25,8 @@ type service struct {
 	mux *http.ServeMux
 	// notes are problems of the store's setup, shown in /readyz.
 	notes []string
+	// clock is the console's time, which /reloj moves (nil on platforms).
+	clock *console.Clock
 }
 
 // adapters builds the chat platforms the environment enables, in order of

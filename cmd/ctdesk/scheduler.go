@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"time"
 
 	"ctdesk/conversations"
 	"ctdesk/scheduler"
@@ -12,14 +13,21 @@ import (
 // runScheduler runs the scheduled jobs (DESIGN §4) until ctx is done; what
 // they post goes to the outbox, and the dispatcher is woken at once.
 func runScheduler(ctx context.Context, s *service, wake func()) error {
-	cfg := s.cfg.Schedules.config(s.cfg)
-	host, _ := os.Hostname()
-	cfg.Owner = fmt.Sprintf("%s-%d", host, os.Getpid())
-	jobs, err := scheduler.New(cfg, s.store, wakingEngine{s.engine, wake}, s.log.With("component", "scheduler"))
+	jobs, err := newScheduler(s, wakingEngine{s.engine, wake}, nil)
 	if err != nil {
 		return err
 	}
 	return jobs.Run(ctx)
+}
+
+// newScheduler builds the jobs of the configuration over the service's
+// store, posting through eng, on a clock (the real one when nil).
+func newScheduler(s *service, eng scheduler.Engine, now func() time.Time) (*scheduler.Scheduler, error) {
+	cfg := s.cfg.Schedules.config(s.cfg)
+	host, _ := os.Hostname()
+	cfg.Owner = fmt.Sprintf("%s-%d", host, os.Getpid())
+	cfg.Now = now
+	return scheduler.New(cfg, s.store, eng, s.log.With("component", "scheduler"))
 }
 
 // wakingEngine wakes the outbox dispatcher after each post.

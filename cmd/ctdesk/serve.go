@@ -54,15 +54,22 @@ func serve(c *call) error {
 	if err := seed(ctx, cfg, st); err != nil {
 		return err
 	}
+	// Without a platform the console runs, on a clock that /reloj moves.
+	var clock *console.Clock
+	now := time.Now
+	if env.Telegram.Token == "" && env.Slack.BotToken == "" {
+		clock = console.NewClock()
+		now = clock.Now
+	}
 	engine, err := conversations.New(conversations.Config{
 		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
 		DialogIdle: cfg.DialogIdle, Approvals: cfg.Approvals, MailDomain: cfg.MailDomain,
-		Calendar: cfg.calendar(),
+		Calendar: cfg.calendar(), Now: now,
 	}, st, conversations.DefaultServices()...)
 	if err != nil {
 		return err
 	}
-	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux(), notes: notes}
+	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux(), notes: notes, clock: clock}
 	platforms, err := s.adapters(ctx)
 	if err != nil {
 		return err
@@ -74,7 +81,8 @@ func serve(c *call) error {
 	return runService(ctx, s, platforms)
 }
 
-// runConsole plays the procedure in the terminal on the embedded store.
+// runConsole plays the procedure in the terminal on the embedded store,
+// with the scheduled jobs on the console's clock.
 func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writer) error {
 	c := console.New(stdout)
 	disp := s.dispatcher(c)
@@ -82,8 +90,16 @@ func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writ
 	if _, err := disp.Drain(ctx); err != nil {
 		return err
 	}
-	sess := &console.Session{C: c, In: stdin, Handler: s.intake(nil), Out: disp, People: s.store, Prompt: isTerminal(stdin)}
-	err := sess.Run(ctx)
+	if s.clock == nil {
+		s.clock = console.NewClock()
+	}
+	jobs, err := newScheduler(s, s.engine, s.clock.Now)
+	if err != nil {
+		return err
+	}
+	sess := &console.Session{C: c, In: stdin, Handler: s.intake(nil), Out: disp, People: s.store, Prompt: isTerminal(stdin),
+		Now: s.clock.Now, Clock: s.clock, Jobs: jobs, Location: s.cfg.location}
+	err = sess.Run(ctx)
 	if errors.Is(err, io.EOF) {
 		return nil
 	}

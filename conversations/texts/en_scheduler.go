@@ -107,4 +107,9 @@ var enScheduler = map[string]string{
 	"sched.approval.remind":          "Reminder: request %s (%s) from %s has been waiting for your approval for %s.",
 	"sched.approval.escalate":        "Request %s (%s) has been waiting %s for the approval of %s.",
 	"sched.overdue":                  "Request %s (%s) passed its committed date, %s, and is still open. Finish it or record a new date with its reason.",
+
+	"job.sent#one":    "It sent %d message, left in the outbox (the service delivers it):",
+	"job.sent#other":  "It sent %d messages, left in the outbox (the service delivers them):",
+	"job.files#one":   "(with %d attached file)",
+	"job.files#other": "(with %d attached files)",
 }

@@ -109,4 +109,9 @@ var esScheduler = map[string]string{
 	"sched.approval.remind":          "Recordatorio: la solicitud %s (%s) de %s espera tu visto bueno desde hace %s.",
 	"sched.approval.escalate":        "La solicitud %s (%s) lleva %s esperando el visto bueno de %s.",
 	"sched.overdue":                  "La solicitud %s (%s) pasó su fecha comprometida, el %s, y sigue abierta. Termínala o registra una nueva fecha con su motivo.",
+
+	"job.sent#one":    "Envió %d mensaje, que queda en el buzón de salida (el servicio lo entrega):",
+	"job.sent#other":  "Envió %d mensajes, que quedan en el buzón de salida (el servicio los entrega):",
+	"job.files#one":   "(con %d archivo adjunto)",
+	"job.files#other": "(con %d archivos adjuntos)",
 }

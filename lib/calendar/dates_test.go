@@ -125,3 +125,30 @@ func TestNotPast(t *testing.T) {
 		})
 	}
 }
+
+// TestParseMoment: a date with an optional time, as the console's /reloj
+// and `ctdesk job run --at` take it.
+func TestParseMoment(t *testing.T) {
+	loc, err := time.LoadLocation("America/Mexico_City")
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 26, 10, 0, 0, 0, loc)
+	tests := []struct {
+		in   string
+		want time.Time
+	}{
+		{"30/09/2027 18:00", time.Date(2027, 9, 30, 18, 0, 0, 0, loc)},
+		{"30/09/2027", time.Date(2027, 9, 30, 9, 0, 0, 0, loc)},
+		{"mañana 8:30", time.Date(2026, 11, 27, 8, 30, 0, 0, loc)},
+	}
+	for _, tc := range tests {
+		got, err := ParseMoment(tc.in, now, loc, 9)
+		if err != nil || !got.Equal(tc.want) {
+			t.Errorf("ParseMoment(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+	if _, err := ParseMoment("el día que sea", now, loc, 9); err == nil {
+		t.Error("a date that is no date was taken")
+	}
+}
