@@ -98,6 +98,9 @@ func (e *Engine) Person(ctx context.Context, id string) (storage.Person, error) 
 	return p, nil
 }
 
+// Languages lists the languages ctdesk speaks (those with a catalog).
+func Languages() []string { return texts.Languages() }
+
 // Text returns a catalog text, for adapters and jobs that speak outside a dialog.
 func Text(lang, key string, args ...any) string { return texts.Text(lang, key, args...) }
 

@@ -3,12 +3,14 @@ package main
 import (
 	"fmt"
 	"net/mail"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"ctdesk/conversations"
 	"ctdesk/storage"
 )
 
@@ -68,7 +70,7 @@ func (c *Config) check(at locate) []problem {
 	if c.Language == "" {
 		c.Language = "es"
 	}
-	if c.Language != "es" && c.Language != "en" {
+	if !slices.Contains(conversations.Languages(), c.Language) {
 		bad(at("language"), "language: idioma «%s» desconocido; usa es (español) o en (inglés)", c.Language)
 	}
 	if strings.TrimSpace(c.Institution) == "" {
@@ -155,7 +157,7 @@ func checkPerson(i int, p PersonConfig, at locate, areas map[string]bool, areaID
 	if !areas[p.Area] {
 		bad(at("people", i, "area"), "%s: el área «%s» no existe en areas%s; las áreas son: %s", who, p.Area, didYouMean(p.Area, areaIDs), strings.Join(areaIDs, ", "))
 	}
-	if p.Language != "" && p.Language != "es" && p.Language != "en" {
+	if p.Language != "" && !slices.Contains(conversations.Languages(), p.Language) {
 		bad(at("people", i, "language"), "%s: idioma «%s» desconocido; usa es o en, o quítalo para usar el de la institución", who, p.Language)
 	}
 	switch p.Platform {
