@@ -66,11 +66,7 @@ func jobRun(c *call, at string) error {
 		return err
 	}
 	clock := func() time.Time { return now }
-	engine, err := conversations.New(conversations.Config{
-		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
-		DialogIdle: cfg.DialogIdle, Approvals: cfg.Approvals, MailDomain: cfg.MailDomain,
-		Calendar: cfg.calendar(), Now: clock,
-	}, st, conversations.DefaultServices()...)
+	engine, err := newEngine(cfg, st, clock)
 	if err != nil {
 		return err
 	}
