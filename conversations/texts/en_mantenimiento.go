@@ -46,7 +46,7 @@ var enMantenimiento = map[string]string{
 	"mantenimiento.did.diagnosticar":         "Diagnosis of your request {folio}: {note}\nCommitted solution date: {date}.",
 	"mantenimiento.did.confirmar_retiro":     "I recorded your signature of the IT Services Request CT-RG.03 for taking the equipment away (request {folio}). I will tell you when it is ready.",
 	"mantenimiento.did.reprogramar":          "The solution date of your request {folio} changed: it is now {date}.\nReason: {note}\nDate changes so far: {reprogramaciones}.",
-	"mantenimiento.did.terminar":             "The maintenance of your request {folio} is done. Result and recommendations from IT:{detail}{sent}\n\nCheck that everything works: if so, press “It works” and the request will be closed; if not, press “Still failing” and tell me what happens.",
+	"mantenimiento.did.terminar": "The maintenance of your request {folio} is done; here are the result and the recommendations from IT.{detail}{sent}\n\nCheck that everything works: if so, press “It works” and the request will be closed; if not, press “Still failing” and tell me what happens.",
 	"mantenimiento.ask.en_diagnostico":       "This request is assigned to you. Check the equipment and record the diagnosis with its solution date:",
 	"mantenimiento.ask.en_reparacion":        "Request under maintenance. When done report the result (if you took the equipment away, return it first); if you cannot make the date, change it with the reason:",
 	"mantenimiento.ask.por_confirmar_retiro": "Confirm that the equipment is taken away:",

@@ -46,7 +46,7 @@ var esMantenimiento = map[string]string{
 	"mantenimiento.did.diagnosticar":         "Diagnóstico de tu solicitud {folio}: {note}\nFecha comprometida de solución: {date}.",
 	"mantenimiento.did.confirmar_retiro":     "Registré tu firma de la Solicitud de Servicios CT-RG.03 por el retiro del equipo (solicitud {folio}). Te aviso cuando esté listo.",
 	"mantenimiento.did.reprogramar":          "Tu solicitud {folio} cambió de fecha de solución: ahora es el {date}.\nMotivo: {note}\nCambios de fecha hasta ahora: {reprogramaciones}.",
-	"mantenimiento.did.terminar":             "El mantenimiento de tu solicitud {folio} quedó terminado. Resultado y recomendaciones de CT:{detail}{sent}\n\nRevisa que todo funcione: si es así, pulsa «Funciona bien» y la solicitud quedará cerrada; si no, pulsa «Sigue fallando» y cuéntame qué pasa.",
+	"mantenimiento.did.terminar": "El mantenimiento de tu solicitud {folio} quedó terminado; estos son el resultado y las recomendaciones de CT.{detail}{sent}\n\nRevisa que todo funcione: si es así, pulsa «Funciona bien» y la solicitud quedará cerrada; si no, pulsa «Sigue fallando» y cuéntame qué pasa.",
 	"mantenimiento.ask.en_diagnostico":       "Tienes asignada esta solicitud. Revisa el equipo y registra el diagnóstico con su fecha de solución:",
 	"mantenimiento.ask.en_reparacion":        "Solicitud en mantenimiento. Al terminar informa el resultado (si retiraste el equipo, primero devuélvelo); si no alcanzas la fecha, cámbiala indicando el motivo:",
 	"mantenimiento.ask.por_confirmar_retiro": "Confirma el retiro del equipo:",
