@@ -68,7 +68,7 @@ var enMantenimiento = map[string]string{
 	"mantenimiento.did.reabrir":                     "I sent your report to {assignee}, who will check the equipment of your request {folio} again.",
 	"mantenimiento.news.confirmar_devolucion":       "{requester} confirmed and signed the return of the equipment.",
 	"mantenimiento.news.confirmar_solucion":         "{requester} confirmed that the maintenance solved the fault; request {folio} is closed.",
-	"mantenimiento.news.reabrir":                    "{requester} says the fault continues (reopened {reaperturas}):{detail}\nCheck the equipment and report the result again.",
+	"mantenimiento.news.reabrir": "{requester} says the fault continues (reopened {reaperturas}):{detail}",
 	"mantenimiento.stamp.diagnosticar":              "Diagnosis recorded",
 	"mantenimiento.stamp.retirar":                   "Removal recorded",
 	"mantenimiento.stamp.confirmar_retiro":          "Removal confirmed and signed",

@@ -68,7 +68,7 @@ var esMantenimiento = map[string]string{
 	"mantenimiento.did.reabrir":                     "Envié tu reporte a {assignee}, quien revisará de nuevo el equipo de tu solicitud {folio}.",
 	"mantenimiento.news.confirmar_devolucion":       "{requester} confirmó y firmó la devolución del equipo.",
 	"mantenimiento.news.confirmar_solucion":         "{requester} confirmó que el mantenimiento resolvió la falla; la solicitud {folio} quedó cerrada.",
-	"mantenimiento.news.reabrir":                    "{requester} indica que la falla continúa (reapertura {reaperturas}):{detail}\nRevisa el equipo e informa el resultado de nuevo.",
+	"mantenimiento.news.reabrir": "{requester} indica que la falla continúa (reapertura {reaperturas}):{detail}",
 	"mantenimiento.stamp.diagnosticar":              "Diagnóstico registrado",
 	"mantenimiento.stamp.retirar":                   "Retiro del equipo registrado",
 	"mantenimiento.stamp.confirmar_retiro":          "Retiro confirmado y firmado",
