@@ -9,6 +9,7 @@ import (
 
 	"ctdesk/conversations"
 	"ctdesk/conversations/convtest"
+	"ctdesk/storage"
 	"ctdesk/storage/sqlitestore"
 )
 
@@ -127,5 +128,32 @@ func TestEnglishCommands(t *testing.T) {
 	}
 	if got := say(t, e, "6", "rosa", "/cancel"); !strings.Contains(got, "You have nothing in progress") {
 		t.Errorf("/cancel: %q", got)
+	}
+}
+
+// TestConformityKeepsDeliveryTime: a maintenance the requester confirms
+// later counts as delivered when CT reported the result, not when the
+// requester answered, so their delay does not make CT late.
+func TestConformityKeepsDeliveryTime(t *testing.T) {
+	st := convtest.SQLite(t)
+	replay(t, st, inputs(t, "testdata/mantenimiento_reabierta.txt"))
+	tk, err := st.Ticket(context.Background(), "CT-2026-0001")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var delivered, confirmed time.Time
+	for _, h := range tk.History {
+		switch h.Action {
+		case "terminar":
+			delivered = h.At
+		case "confirmar_solucion":
+			confirmed = h.At
+		}
+	}
+	if tk.Status != storage.StatusClosed || !tk.Closed.Equal(delivered) || !confirmed.After(delivered) {
+		t.Errorf("closed %v at %v; want it closed at the last result, %v (confirmed %v)", tk.Status, tk.Closed, delivered, confirmed)
+	}
+	if n := len(tk.Signatures); n != 1 || !strings.Contains(tk.Signatures[0].What, "conformidad") {
+		t.Errorf("signatures %+v; want the requester's conformity", tk.Signatures)
 	}
 }
