@@ -115,7 +115,7 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *workflow.Action
 		At: t.now, By: t.who.ID, Role: t.who.Role, From: from, To: tk.Status, Action: a.ID, Note: ac.Note,
 	})
 	t.touch(tk)
-	t.record(tk.Folio, a.ID, logDetail(ac))
+	t.recordAction(tk, a, logDetail(ac))
 	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.tr("done.pressed", t.actionLabel(t.who.ID, tk.Service, a.ID), t.dir.Name(t.who.ID), t.now.In(t.e.cfg.Location).Format("02/01/2006 15:04")))
 	t.enterStatus(ctx, tk, a)
 	t.deliver = nil
@@ -139,7 +139,6 @@ func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
 	}
 	if a.Sign != "" {
 		tk.Signatures = append(tk.Signatures, storage.Signature{What: a.Sign, By: t.who.ID, At: t.now})
-		t.record(tk.Folio, "firma", a.Sign)
 	}
 	if a.Counter != "" {
 		if tk.Counters == nil {
@@ -157,6 +156,21 @@ func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
 		}
 		tk.Fields[kv[0]] = kv[1]
 	}
+}
+
+// recordAction writes an applied action to the bitácora, once: an action
+// that signs is the signature entry, "firma", with what was signed.
+func (t *turn) recordAction(tk *storage.Ticket, a *workflow.Action, detail string) {
+	if a.Sign == "" {
+		t.record(tk.Folio, a.ID, detail)
+		return
+	}
+	if detail != "" {
+		detail = a.Sign + "; " + detail
+	} else {
+		detail = a.Sign
+	}
+	t.record(tk.Folio, "firma", detail)
 }
 
 // reasonIfSlip keeps the reason only when a date replaces an earlier one.

@@ -22,6 +22,7 @@ import (
 //	p:<value>                       input of the pending action (skip, done, cancel, d:<date>, as:<person>)
 //	g:<account>:<ok|no>             the coordinator decides a registration
 //	k:<quarter>                     the coordinator marks the report DP-RG.02 delivered
+//	pd:<file>:mover|conservar       the coordinator imports a kept CT-RG.01 file, moving or keeping its dates without work
 func (t *turn) press(ctx context.Context, code string) error {
 	kind, rest, _ := strings.Cut(code, ":")
 	switch kind {
@@ -66,6 +67,8 @@ func (t *turn) press(ctx context.Context, code string) error {
 		return t.pendingInput(ctx, "", rest)
 	case "k":
 		return t.staff(ctx, staff.Delivered, rest)
+	case "pd":
+		return t.staff(ctx, staff.ImportKept, rest)
 	case "g":
 		return t.decideRegistration(ctx, rest)
 	}

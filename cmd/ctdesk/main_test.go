@@ -101,7 +101,7 @@ func TestConsoleCorreoAlta(t *testing.T) {
 				}
 				steps = append(steps, r[2]+":"+r[6])
 			}
-			want := "rosa:solicitud luis:aprobar beto:tomar beto:contrasena_entregada beto:completar rosa:firma rosa:firmar rosa:calificacion"
+			want := "rosa:solicitud luis:aprobar beto:tomar beto:contrasena_entregada beto:completar rosa:firma rosa:calificacion"
 			if got := strings.Join(steps, " "); got != want {
 				t.Errorf("bitácora steps\n got: %s\nwant: %s", got, want)
 			}

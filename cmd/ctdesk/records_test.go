@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"ctdesk/lib/calendar"
 )
 
 // TestReportAndProgramCommands runs the two record commands a coordinator
@@ -37,8 +39,11 @@ func TestReportAndProgramCommands(t *testing.T) {
 	}
 
 	good := filepath.Join(dir, "programa.csv")
-	next := now.Year() + 1
-	writeFile(t, good, fmt.Sprintf("area,equipo,fecha,tecnico\nfinanzas,Impresora HP del área,15/01/%d,beto\nfinanzas,Equipo de cómputo de caja,20/01/%d,beto\n", next, next))
+	cal := exampleCalendar(t)
+	first, second := cal.AddBusinessDays(now, 20), cal.AddBusinessDays(now, 25)
+	writeFile(t, good, fmt.Sprintf("area,equipo,fecha,tecnico\nfinanzas,Impresora HP del área,%s,beto\nfinanzas,Equipo de cómputo de caja,%s,beto\n",
+		first.Format("02/01/2006"), second.Format("02/01/2006")))
+	v["USER"] = "ana"
 	msg := runCtdesk(t, v, "", "program", "import", good)
 	if !strings.Contains(msg, "2") {
 		t.Errorf("import message does not count the items: %q", msg)
@@ -57,9 +62,51 @@ func TestReportAndProgramCommands(t *testing.T) {
 	}
 
 	log := runCtdesk(t, v, "", "bitacora")
-	if !strings.Contains(log, "programa_importado") {
-		t.Errorf("the import is not in the bitácora:\n%s", log)
+	if !strings.Contains(log, "ana,Ana López,coordinador,,Programa CT-RG.01 importado,") || strings.Contains(log, "programa_importado") {
+		t.Errorf("the import is not in the bitácora under ana's name, in words:\n%s", log)
 	}
+}
+
+// TestProgramImportDatesWithoutWork: a new item on a Saturday stops the
+// import with the next business day offered, until --fechas decides; the
+// bitácora names who --como says, who must be of the coordination.
+func TestProgramImportDatesWithoutWork(t *testing.T) {
+	dir := t.TempDir()
+	v := map[string]string{"CTDESK_DATA": filepath.Join(dir, "ctdesk.db"), "USER": "operador"}
+	cal := exampleCalendar(t)
+	saturday := cal.AddBusinessDays(time.Now(), 20)
+	// A Saturday followed by a working Monday.
+	for saturday.Weekday() != time.Saturday || !cal.IsBusinessDay(saturday.AddDate(0, 0, 2)) {
+		saturday = saturday.AddDate(0, 0, 1)
+	}
+	file := filepath.Join(dir, "programa.csv")
+	writeFile(t, file, "area,equipo,fecha,tecnico\nfinanzas,Proyector,"+saturday.Format("02/01/2006")+",beto\n")
+
+	_, errs, err := runOut(t, v, "program", "import", file)
+	next := cal.AddBusinessDays(saturday, 1).Format("02/01/2006")
+	if err == nil || !strings.Contains(errs, "cae en sábado; el siguiente día hábil es el lunes "+next) || !strings.Contains(err.Error(), "--fechas mover") {
+		t.Fatalf("a Saturday: %v\n%s; want it refused with the next business day and --fechas offered", err, errs)
+	}
+	if _, _, err := runOut(t, v, "program", "import", "--fechas", "mover", "--como", "beto", file); err == nil || !strings.Contains(err.Error(), "--como beto") {
+		t.Errorf("--como beto (a técnico) was accepted: %v", err)
+	}
+	if _, errs, err := runOut(t, v, "program", "import", "--fechas", "mover", file); err != nil {
+		t.Fatalf("--fechas mover: %v\n%s", err, errs)
+	}
+	log := runCtdesk(t, v, "", "bitacora")
+	if !strings.Contains(log, "operador,,,,Programa CT-RG.01 importado,") || !strings.Contains(log, "al "+next+" (desde la línea de comandos)") {
+		t.Errorf("the import is not in the bitácora under the system user, moved to %s:\n%s", next, log)
+	}
+}
+
+// exampleCalendar is the business-day calendar of the bundled example.
+func exampleCalendar(t *testing.T) *calendar.Calendar {
+	t.Helper()
+	cfg, err := loadConfig("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg.calendar()
 }
 
 func writeFile(t *testing.T, path, content string) {

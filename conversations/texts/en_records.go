@@ -56,4 +56,12 @@ var enRecords = map[string]string{
 	"control-escolar.rec.act.pedir_cambios": "Changes to the requirements requested",
 	"correo.rec.act.completar":              "E-mail request fulfilled",
 	"correo.rec.act.firmar":                 "Account responsibility signed",
+
+	"program.err.closedday.weekend": "%s falls on a %s; the next business day is %s.",
+	"program.err.closedday":         "%s is a day off (%s); the next business day is %s.",
+	"program.closed":                "The file “%s” is fine, but it has dates on days off; I have not stored anything yet:",
+	"program.closed.ask":            "Shall I move those dates to the next business day, or keep them as they are?",
+	"program.closed.move":           "Move to the next business day",
+	"program.closed.keep":           "Keep the dates",
+	"program.closed.gone":           "I no longer have that program file. Please send it again.",
 }

@@ -58,4 +58,12 @@ var esRecords = map[string]string{
 	"control-escolar.rec.act.pedir_cambios": "Cambios a los requerimientos solicitados",
 	"correo.rec.act.completar":              "Solicitud de correo atendida",
 	"correo.rec.act.firmar":                 "Responsabilidad de la cuenta firmada",
+
+	"program.err.closedday.weekend": "el %s cae en %s; el siguiente día hábil es el %s.",
+	"program.err.closedday":         "el %s no se labora (%s); el siguiente día hábil es el %s.",
+	"program.closed":                "El archivo «%s» está bien, pero tiene fechas en días sin labores; todavía no guardé nada:",
+	"program.closed.ask":            "¿Muevo esas fechas al siguiente día hábil, o las dejo como están?",
+	"program.closed.move":           "Mover al siguiente día hábil",
+	"program.closed.keep":           "Dejar las fechas",
+	"program.closed.gone":           "Ya no tengo ese archivo del programa. Envíamelo de nuevo, por favor.",
 }
