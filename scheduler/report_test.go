@@ -165,7 +165,7 @@ func TestReportCommand(t *testing.T) {
 		}
 	}
 	bad := e.say(t, conversations.Event{ID: "u3", Person: "ana", Text: "/informe 2026T5"})
-	if len(bad) != 1 || !strings.Contains(bad[0].Text, "Escríbelo como 2026T3") {
+	if len(bad) != 1 || !strings.Contains(bad[0].Text, "Escríbelo como 3T-2026") {
 		t.Errorf("bad quarter answered%s", texts(bad))
 	}
 }

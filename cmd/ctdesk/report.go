@@ -18,7 +18,7 @@ func reportCommand() *command {
 (ctdesk report > informe.pdf). Puede correr mientras el servicio atiende.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			q := &quarterFlag{}
-			fs.Var(q, "quarter", "trimestre `2026T3` (también 2026Q3 o 3T-2026); por omisión, el último que terminó")
+			fs.Var(q, "quarter", "trimestre `3T-2026` (también 2026T3 o 2026Q3); por omisión, el último que terminó")
 			format := fs.String("format", "pdf", "formato `pdf|csv`: pdf para imprimir, csv electrónico")
 			out := fs.String("out", "", "archivo de salida, p. ej. `informe.pdf` (por omisión, la salida estándar)")
 			return func(c *call) error { return reportCmd(c, q, *format, *out) }
@@ -42,7 +42,7 @@ func (f *quarterFlag) String() string {
 func (f *quarterFlag) Set(s string) error {
 	q, err := calendar.ParseQuarter(s)
 	if err != nil {
-		return errors.New("escribe el año y el trimestre del 1 al 4: 2026T3 (también 2026Q3 o 3T-2026)")
+		return errors.New("escribe el trimestre del 1 al 4 y el año: 3T-2026 (también 2026T3 o 2026Q3)")
 	}
 	f.q, f.set = q, true
 	return nil

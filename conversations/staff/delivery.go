@@ -49,7 +49,7 @@ func DeliveredButton(lang string, q calendar.Quarter) chat.Button {
 	return chat.Button{Label: texts.Text(lang, "report.mark"), Code: DeliveredCode + q.Key()}
 }
 
-// Delivered answers /entregado [2026T3], or its button: it records that the
+// Delivered answers /entregado [3T-2026], or its button: it records that the
 // coordinator handed in a quarter's report. The mark stops the reminders,
 // and the bitácora keeps who and when. Coordinator only.
 func Delivered(ctx context.Context, env Env, req Request) (Answer, error) {

@@ -54,7 +54,7 @@ func ReportFiles(ctx context.Context, src ReportSource, cfg report.Config, q cal
 	return r, out, nil
 }
 
-// Report answers /informe [2026T3]: the report DP-RG.02 as PDF and CSV, a
+// Report answers /informe [3T-2026]: the report DP-RG.02 as PDF and CSV, a
 // draft while the quarter runs, with the button that marks it delivered
 // once the quarter ended. Coordinator only.
 func Report(ctx context.Context, env Env, req Request) (Answer, error) {

@@ -54,7 +54,7 @@ type Request struct {
 	Who  storage.Person
 	Now  time.Time
 	Lang string
-	// Arg is what follows the command ("2026T3").
+	// Arg is what follows the command ("3T-2026").
 	Arg string
 	// Files were sent with the command.
 	Files []chat.IncomingFile

@@ -213,7 +213,7 @@ func TestWriteCSV(t *testing.T) {
 			tickets = append(tickets, rec)
 		}
 	}
-	if fields["fecha límite de entrega"] != "07/10/2026" || fields["trimestre"] != "2026T3" || fields["institución"] != r.Institution {
+	if fields["fecha límite de entrega"] != "07/10/2026" || fields["trimestre"] != "3T-2026" || fields["institución"] != r.Institution {
 		t.Errorf("report fields = %v", fields)
 	}
 	// solicitados, programados, cumplidos, a tiempo, pendientes, rechazados,
