@@ -70,6 +70,10 @@ type Attachment struct {
 	Step   string    `json:"step,omitempty"` // the field or action it answered
 	By     string    `json:"by"`
 	At     time.Time `json:"at"`
+	// ForReport marks a photo CT chose for the photo memory of the report
+	// DP-RG.02, with its Caption.
+	ForReport bool   `json:"for_report,omitempty"`
+	Caption   string `json:"caption,omitempty"`
 }
 
 // Signature is a signature of responsibility or conformity given with a button.
