@@ -2,13 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
+	"ctdesk/conversations/staff"
 	"ctdesk/lib/calendar"
 	"ctdesk/lib/report"
+	"ctdesk/storage"
 )
 
 func reportCommand() *command {
@@ -50,6 +54,26 @@ func (f *quarterFlag) Set(s string) error {
 
 func (f *quarterFlag) spanish() {}
 
+// buildReport builds the report DP-RG.02 of a quarter as the engine names,
+// counts and signs it; the signer comes from the configuration when the
+// store has no coordinator yet.
+func buildReport(ctx context.Context, cfg *Config, st storage.Store, q calendar.Quarter, now time.Time) (*report.Report, error) {
+	eng, err := newEngine(cfg, st)
+	if err != nil {
+		return nil, err
+	}
+	rcfg, err := eng.ReportConfig(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("no pude leer el directorio: %w", err)
+	}
+	for _, p := range cfg.People {
+		if rcfg.Signer.Name == "" && p.role() == storage.RoleCoordinador {
+			rcfg.Signer = report.Signer{Name: p.Name, Position: p.Position}
+		}
+	}
+	return staff.BuildReport(ctx, st, rcfg, q, now)
+}
+
 // reportCmd writes the report DP-RG.02 of a quarter, as PDF or CSV, from the
 // store; with the embedded store it may run beside the service.
 func reportCmd(c *call, quarter *quarterFlag, format, out string) error {
@@ -83,22 +107,7 @@ func reportCmd(c *call, quarter *quarterFlag, format, out string) error {
 	if note != "" {
 		fmt.Fprintln(stderr, note)
 	}
-	names, areas := map[string]string{}, map[string]string{}
-	if people, err := st.People(ctx); err == nil {
-		for _, p := range people {
-			names[p.ID] = p.Name
-		}
-	}
-	if list, err := st.Areas(ctx); err == nil {
-		for _, a := range list {
-			areas[a.ID] = a.Name
-		}
-	}
-	r, err := report.Build(ctx, st, report.Config{
-		Institution: cfg.Institution, Location: cfg.location, Calendar: cfg.calendar(),
-		People: func(id string) string { return names[id] },
-		Areas:  func(id string) string { return areas[id] },
-	}, q, now)
+	r, err := buildReport(ctx, cfg, st, q, now)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,6 @@ import (
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
-	"ctdesk/conversations"
 )
 
 func serveCommand() *command {
@@ -54,11 +53,7 @@ func serve(c *call) error {
 	if err := seed(ctx, cfg, st); err != nil {
 		return err
 	}
-	engine, err := conversations.New(conversations.Config{
-		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
-		DialogIdle: cfg.DialogIdle, Approvals: cfg.Approvals, MailDomain: cfg.MailDomain,
-		Calendar: cfg.calendar(),
-	}, st, conversations.DefaultServices()...)
+	engine, err := newEngine(cfg, st)
 	if err != nil {
 		return err
 	}

@@ -191,7 +191,7 @@ func TestSlackIndependentSocketMode(t *testing.T) {
 	for _, r := range rows[1:] {
 		steps = append(steps, r[2]+":"+r[6])
 	}
-	want := "rosa:solicitud luis:aprobar beto:tomar beto:contrasena_entregada beto:completar rosa:firma"
+	want := "rosa:Solicitud registrada luis:Visto bueno otorgado beto:Solicitud tomada beto:Contraseña entregada beto:Solicitud de correo atendida rosa:Firma"
 	if got := strings.Join(steps, " "); got != want {
 		t.Errorf("bitácora of %s\n got: %s\nwant: %s", folio, got, want)
 	}

@@ -47,6 +47,8 @@ type Env struct {
 	Calendar    *calendar.Calendar
 	// Name and AreaName name people and areas as the directory does.
 	Name, AreaName func(id string) string
+	// Report is how the report DP-RG.02 names, counts and signs.
+	Report report.Config
 }
 
 // Request is a command as someone gave it.

@@ -16,7 +16,7 @@ var enCore = map[string]string{
 		"/nueva — request a service\n/mis_solicitudes — your requests and their status\n/ver CT-YYYY-NNNN — a request's detail\n/cancelar — leave what you are filling in\n/ayuda — this message\n\n" +
 		"Answer with the buttons or by typing. If an answer is not valid I say so and ask again; you keep what you already answered.",
 	"help.staff": "For IT staff:\n/cola — unassigned requests, yours, overdue ones and those awaiting approval\n/kpi — fulfilment of the quarter so far",
-	"help.coord": "For the coordinator:\n/informe [3T-2026] — Quarterly Report DP-RG.02 as PDF and CSV\n/entregado [3T-2026] — mark the report as delivered\n/programa — the Preventive Maintenance Program CT-RG.01; send a CSV or YAML file to import it",
+	"help.coord": "For the coordinator:\n/informe [3T-2026] — Quarterly Report DP-RG.02 as PDF and CSV\n/informe nota [3T-2026] text — the coordinator's observations for the report\n/entregado [3T-2026] — mark the report as delivered\n/programa — the Preventive Maintenance Program CT-RG.01; send a CSV or YAML file to import it",
 
 	"svc.mantenimiento":         "Equipment maintenance",
 	"svc.mantenimiento.short":   "maintenance",

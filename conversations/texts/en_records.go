@@ -64,4 +64,11 @@ var enRecords = map[string]string{
 	"program.closed.move":           "Move to the next business day",
 	"program.closed.keep":           "Keep the dates",
 	"program.closed.gone":           "I no longer have that program file. Please send it again.",
+
+	"report.note.hint":    "It has no observations from the coordinator yet: write them with /informe nota %s and the text, before delivering it.",
+	"report.note.none":    "The report of the %s has no observations from the coordinator yet. Write them with /informe nota %s and the text; they go before the signatures.",
+	"report.note.current": "Coordinator's observations for the report of the %s (by %s, on %s):",
+	"report.note.toolong": "The observations take up to %d characters and have %d. Please shorten them.",
+	"report.note.saved":   "I kept the coordinator's observations for the report of the %s; they go before the signatures. Ask for the report with /informe %s to see them.",
+	"kpi.awaiting":        "Awaiting approval, not yet counted as requested: %d",
 }

@@ -66,4 +66,11 @@ var esRecords = map[string]string{
 	"program.closed.move":           "Mover al siguiente día hábil",
 	"program.closed.keep":           "Dejar las fechas",
 	"program.closed.gone":           "Ya no tengo ese archivo del programa. Envíamelo de nuevo, por favor.",
+
+	"report.note.hint":    "Aún no tiene observaciones de la coordinación: escríbelas con /informe nota %s y el texto, antes de entregarlo.",
+	"report.note.none":    "El informe del %s aún no tiene observaciones de la coordinación. Escríbelas con /informe nota %s y el texto; van antes de las firmas.",
+	"report.note.current": "Observaciones de la coordinación para el informe del %s (de %s, el %s):",
+	"report.note.toolong": "Las observaciones admiten hasta %d caracteres y tienen %d. Resúmelas, por favor.",
+	"report.note.saved":   "Guardé las observaciones de la coordinación para el informe del %s; van antes de las firmas. Pide el informe con /informe %s para verlas.",
+	"kpi.awaiting":        "En espera de visto bueno, aún sin contar como solicitados: %d",
 }
