@@ -159,18 +159,13 @@ func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
 }
 
 // recordAction writes an applied action to the bitácora, once: an action
-// that signs is the signature entry, "firma", with what was signed.
+// that signs is also the signature's entry, its detail saying what was
+// signed.
 func (t *turn) recordAction(tk *storage.Ticket, a *workflow.Action, detail string) {
-	if a.Sign == "" {
-		t.record(tk.Folio, a.ID, detail)
-		return
+	if a.Sign != "" {
+		detail = strings.TrimSuffix("Firma: "+a.Sign+"; "+detail, "; ")
 	}
-	if detail != "" {
-		detail = a.Sign + "; " + detail
-	} else {
-		detail = a.Sign
-	}
-	t.record(tk.Folio, "firma", detail)
+	t.record(tk.Folio, a.ID, detail)
 }
 
 // reasonIfSlip keeps the reason only when a date replaces an earlier one.

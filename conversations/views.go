@@ -75,7 +75,7 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	if tk.Status == storage.StatusClosed && tk.Rating == nil && policy.MayRate(tk, t.who) {
 		bs = append(bs, t.ratingButtons(tk)...)
 	}
-	t.reply(text, rows(bs)...)
+	t.reply(text, append(rows(bs), []Button{{Label: t.tr("ticket.pdf"), Code: "d:" + tk.Folio}})...)
 	return nil
 }
 

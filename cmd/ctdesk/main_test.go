@@ -103,7 +103,7 @@ func TestConsoleCorreoAlta(t *testing.T) {
 			}
 			// Actions as phrases, roles with their accents, one entry for the signature.
 			want := "rosa:usuario:Solicitud registrada luis:jefe inmediato:Visto bueno otorgado beto:técnico:Solicitud tomada " +
-				"beto:técnico:Contraseña entregada beto:técnico:Solicitud de correo atendida rosa:usuario:Firma rosa:usuario:Servicio calificado"
+				"beto:técnico:Contraseña entregada beto:técnico:Solicitud de correo atendida rosa:usuario:Responsabilidad de la cuenta firmada rosa:usuario:Servicio calificado"
 			if got := strings.Join(steps, " "); got != want {
 				t.Errorf("bitácora steps\n got: %s\nwant: %s", got, want)
 			}

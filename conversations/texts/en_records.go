@@ -17,7 +17,7 @@ var enRecords = map[string]string{
 	"rec.act.no_procede":               "Request declared not to proceed",
 	"rec.act.diagnosticar":             "Diagnosis recorded",
 	"rec.act.retirar":                  "Equipment withdrawal requested",
-	"rec.act.confirmar_retiro":         "Equipment withdrawal confirmed",
+	"rec.act.confirmar_retiro":         "Equipment withdrawal confirmed and signed",
 	"rec.act.reprogramar":              "Date rescheduled",
 	"rec.act.terminar":                 "Maintenance finished",
 	"rec.act.completar":                "Request fulfilled",
@@ -71,4 +71,9 @@ var enRecords = map[string]string{
 	"report.note.toolong": "The observations take up to %d characters and have %d. Please shorten them.",
 	"report.note.saved":   "I kept the coordinator's observations for the report of the %s; they go before the signatures. Ask for the report with /informe %s to see them.",
 	"kpi.awaiting":        "Awaiting approval, not yet counted as requested: %d",
+	"rate.comment.ask":    "If you like, write a comment on the service of %s, or press “Skip”.",
+	"rate.comment.thanks": "Thank you, I kept your comment with the rating of %s.",
+	"rate.comment.none":   "Rating of %s recorded, without a comment.",
+	"ticket.pdf":          "PDF",
+	"ticket.pdf.sent":     "IT Services Request CT-RG.03 of folio %s, ready to print.",
 }

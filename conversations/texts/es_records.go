@@ -19,7 +19,7 @@ var esRecords = map[string]string{
 	"rec.act.no_procede":               "Solicitud declarada no procedente",
 	"rec.act.diagnosticar":             "Diagnóstico registrado",
 	"rec.act.retirar":                  "Retiro del equipo solicitado",
-	"rec.act.confirmar_retiro":         "Retiro del equipo confirmado",
+	"rec.act.confirmar_retiro":         "Retiro del equipo confirmado y firmado",
 	"rec.act.reprogramar":              "Fecha reprogramada",
 	"rec.act.terminar":                 "Mantenimiento terminado",
 	"rec.act.completar":                "Solicitud atendida",
@@ -73,4 +73,9 @@ var esRecords = map[string]string{
 	"report.note.toolong": "Las observaciones admiten hasta %d caracteres y tienen %d. Resúmelas, por favor.",
 	"report.note.saved":   "Guardé las observaciones de la coordinación para el informe del %s; van antes de las firmas. Pide el informe con /informe %s para verlas.",
 	"kpi.awaiting":        "En espera de visto bueno, aún sin contar como solicitados: %d",
+	"rate.comment.ask":    "Si quieres, escribe un comentario sobre el servicio de %s, o pulsa «Omitir».",
+	"rate.comment.thanks": "Gracias, guardé tu comentario con la calificación de %s.",
+	"rate.comment.none":   "Calificación de %s registrada, sin comentario.",
+	"ticket.pdf":          "PDF",
+	"ticket.pdf.sent":     "Solicitud de Servicios de Tecnologías CT-RG.03 del folio %s, lista para imprimir.",
 }
