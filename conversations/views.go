@@ -63,6 +63,9 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	}
 	if tk.Rating != nil {
 		text += "\n" + t.tr("ticket.rating", tk.Rating.Score)
+		if tk.Rating.Comment != "" {
+			text += "\n" + t.tr("ticket.rating.comment", tk.Rating.Comment)
+		}
 	}
 	svc := t.e.services[tk.Service]
 	var bs []Button

@@ -65,7 +65,7 @@ func TestEachSubcommandHasSpanishHelp(t *testing.T) {
 	for _, args := range [][]string{
 		{"serve", "--help"}, {"bitacora", "--help"}, {"report", "-h"}, {"program", "import", "--help"},
 		{"config", "check", "--help"}, {"backup", "--help"}, {"restore", "--help"}, {"healthcheck", "--help"},
-		{"version", "--help"}, {"config", "--help"}, {"program", "ayuda"},
+		{"version", "--help"}, {"config", "--help"}, {"program", "ayuda"}, {"solicitud", "--help"},
 	} {
 		out, errs, err := runOut(t, nil, args...)
 		if err != nil {

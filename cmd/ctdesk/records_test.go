@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -97,6 +98,61 @@ func TestProgramImportDatesWithoutWork(t *testing.T) {
 	if !strings.Contains(log, "operador,,,,Programa CT-RG.01 importado,") || !strings.Contains(log, "al "+next+" (desde la línea de comandos)") {
 		t.Errorf("the import is not in the bitácora under the system user, moved to %s:\n%s", next, log)
 	}
+}
+
+// TestSolicitudCommand prints the request CT-RG.03 of an e-mail account
+// played in the console: its answers, the visto bueno, the signature of
+// responsibility, the history and the rating, named as the records name them.
+func TestSolicitudCommand(t *testing.T) {
+	dir := t.TempDir()
+	v := map[string]string{"CTDESK_DATA": filepath.Join(dir, "ctdesk.db")}
+	runCtdesk(t, v, altaScript)
+	folio := fmt.Sprintf("CT-%d-0001", time.Now().In(mexico(t)).Year())
+	out := filepath.Join(dir, "solicitud.pdf")
+	_, errs, err := runOut(t, v, "solicitud", strings.ToLower(folio), "--out", out)
+	if err != nil || !strings.Contains(errs, "escrita en "+out) {
+		t.Fatalf("solicitud: %v\n%s", err, errs)
+	}
+	text := pdfText(t, out)
+	for _, want := range []string{
+		"Solicitud de Servicios de Tecnologías CT-RG.03", "Folio " + folio,
+		"Servicio Cuenta de correo electrónico", "Solicitante Rosa Díaz", "Estado Atendida y cerrada", "Atiende Beto Ruiz",
+		"Acción Alta (crear una cuenta)", "Cuenta rosa.diaz@upe.edu.mx",
+		"Jefe inmediato Luis Pérez Otorgado",
+		"responsabilidad de la cuenta de correo Rosa Díaz",
+		"Solicitud registrada Rosa Díaz (usuario)", "Visto bueno otorgado Luis Pérez (jefe inmediato)",
+		"Solicitud tomada Beto Ruiz (técnico)", "Responsabilidad de la cuenta firmada Rosa Díaz (usuario)",
+		"5 de 5", "Atendió, por la Coordinación de Tecnologías",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the request lacks %q:\n%s", want, text)
+		}
+	}
+	for _, code := range []string{"por_firmar", "cerrado ", "completar", "tecnico"} {
+		if strings.Contains(text, code) {
+			t.Errorf("the request shows the code %q", code)
+		}
+	}
+	if _, _, err := runOut(t, v, "solicitud", "CT-2026-9999", "--out", out); err == nil || !strings.Contains(err.Error(), "no existe la solicitud CT-2026-9999") {
+		t.Errorf("an unknown folio: %v", err)
+	}
+	if _, _, err := runOut(t, v, "solicitud", "42", "--out", out); err == nil || !strings.Contains(err.Error(), "no es un folio") {
+		t.Errorf("a bad folio: %v", err)
+	}
+}
+
+// pdfText is a PDF's text, whitespace collapsed.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		t.Fatalf("pdftotext not found: install poppler-utils")
+	}
+	out, err := exec.Command(tool, "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
 }
 
 // exampleCalendar is the business-day calendar of the bundled example.

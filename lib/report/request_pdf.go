@@ -5,12 +5,15 @@ import (
 	"io"
 	"strconv"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // requestPDF is a request CT-RG.03 being drawn.
 type requestPDF struct {
 	*pdfDoc
 	q *Request
+	n int // sections drawn so far
 }
 
 // WriteRequestPDF writes the printable request CT-RG.03 to w: its data and
@@ -21,7 +24,7 @@ func WriteRequestPDF(w io.Writer, q *Request) error {
 		q.Location = time.UTC
 	}
 	foot := "Solicitud de Servicios de Tecnologías CT-RG.03 · " + q.Folio
-	p := &requestPDF{newDoc(q.PaperSize, "Solicitud CT-RG.03 "+q.Folio, q.Institution, foot), q}
+	p := &requestPDF{pdfDoc: newDoc(q.PaperSize, "Solicitud CT-RG.03 "+q.Folio, q.Institution, foot), q: q}
 	p.newPage("P")
 	p.head()
 	p.data()
@@ -61,7 +64,7 @@ func (p *requestPDF) head() {
 
 func (p *requestPDF) data() {
 	q := p.q
-	p.heading("1. Datos de la solicitud", 40)
+	p.section("Datos de la solicitud", 40)
 	service := q.Service
 	if q.Programmed {
 		service += " (programado, CT-RG.01)"
@@ -86,7 +89,7 @@ func (p *requestPDF) data() {
 }
 
 func (p *requestPDF) answers() {
-	p.heading("2. Lo que se solicita", 20)
+	p.section("Lo que se solicita", 20)
 	if len(p.q.Fields) == 0 {
 		p.line("—")
 		return
@@ -104,7 +107,7 @@ func (p *requestPDF) fields(fs []Field) {
 }
 
 func (p *requestPDF) approvals() {
-	p.heading("3. Visto bueno", 20)
+	p.section("Visto bueno", 20)
 	if len(p.q.Approvals) == 0 {
 		p.line("La solicitud no requirió visto bueno.")
 		return
@@ -115,14 +118,14 @@ func (p *requestPDF) approvals() {
 		if !a.Approved {
 			decision = "Negado"
 		}
-		rows = append(rows, []string{a.Kind, a.By, decision, p.at(a.At), a.Reason})
+		rows = append(rows, []string{capital(a.Kind), a.By, decision, p.at(a.At), a.Reason})
 	}
 	p.table([]column{{"De", 30, "L"}, {"Quién", 40, "L"}, {"Decisión", 22, "C"}, {"Fecha y hora", 28, "C"},
 		{"Motivo o nota", p.width - 120, "L"}}, rows, 8.5)
 }
 
 func (p *requestPDF) signed() {
-	p.heading("4. Firmas", 20)
+	p.section("Firmas", 20)
 	if len(p.q.Signatures) == 0 {
 		p.line("No hay firmas registradas.")
 		return
@@ -141,7 +144,7 @@ func (p *requestPDF) dates() {
 	if len(p.q.Dates) == 0 {
 		return
 	}
-	p.heading("5. Fechas comprometidas", 20)
+	p.section("Fechas comprometidas", 20)
 	var rows [][]string
 	for i, d := range p.q.Dates {
 		reason := d.Reason
@@ -154,7 +157,7 @@ func (p *requestPDF) dates() {
 }
 
 func (p *requestPDF) history() {
-	p.heading("6. Historial", 20)
+	p.section("Historial", 20)
 	var rows [][]string
 	for _, h := range p.q.History {
 		rows = append(rows, []string{p.at(h.At), h.Action, h.By, h.Note})
@@ -166,7 +169,7 @@ func (p *requestPDF) files() {
 	if len(p.q.Attachments) == 0 {
 		return
 	}
-	p.heading("7. Archivos", 20)
+	p.section("Archivos", 20)
 	var rows [][]string
 	for _, f := range p.q.Attachments {
 		name := f.Name
@@ -186,7 +189,7 @@ func (p *requestPDF) rating() {
 	if r.Score == 0 {
 		return
 	}
-	p.heading("8. Calificación del servicio", 15)
+	p.section("Calificación del servicio", 15)
 	p.line(fmt.Sprintf("%s de 5, el %s", strconv.Itoa(r.Score), p.at(r.At)))
 	if r.Comment != "" {
 		p.paragraph("Comentario: " + r.Comment)
@@ -212,6 +215,21 @@ func (p *requestPDF) signLines() {
 	p.pdf.SetX(margin + w + 20)
 	p.pdf.CellFormat(w, lineHeight, p.fit(p.q.Assignee, w), "", 1, "C", false, 0, "")
 	p.font("", 10)
+}
+
+// section starts the next numbered section.
+func (p *requestPDF) section(title string, room float64) {
+	p.n++
+	p.heading(fmt.Sprintf("%d. %s", p.n, title), room)
+}
+
+// capital starts a text with a capital letter.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // dash shows an empty value as «—».
