@@ -1,6 +1,9 @@
 // Package report computes the service indicator of the procedure (§4:
 // cumplimiento of the services requested or programmed, target 90 %) and
-// builds the quarterly report DP-RG.02, printable (PDF) and electronic (CSV).
+// draws the records people print: the quarterly report DP-RG.02,
+// printable (PDF) and electronic (CSV), and a request CT-RG.03 (PDF). It
+// names codes through the Labels it is given: the texts catalogue of
+// conversations, which it may not import.
 package report
 
 import (
