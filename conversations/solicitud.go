@@ -99,19 +99,8 @@ func (t *turn) requestFields(lang string, tk *storage.Ticket) []report.Field {
 		}
 		out = append(out, report.Field{Label: texts.Text(lang, svc.ID+"."+f.ID), Value: value})
 	}
-	shown := map[string]bool{}
-	for _, a := range svc.Actions {
-		for _, f := range a.Input {
-			v := tk.Fields[f.ID]
-			if !f.Keep || v == "" || shown[f.ID] {
-				continue
-			}
-			shown[f.ID] = true
-			if len(f.Choices) > 0 {
-				v = texts.Text(lang, svc.ID+"."+f.ID+"."+v)
-			}
-			out = append(out, report.Field{Label: texts.Text(lang, svc.ID+"."+f.ID), Value: v})
-		}
+	for _, kv := range keptValues(lang, svc, tk) {
+		out = append(out, report.Field{Label: kv[0], Value: kv[1]})
 	}
 	return out
 }

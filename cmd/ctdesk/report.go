@@ -120,14 +120,20 @@ func reportCmd(c *call, quarter *quarterFlag, format, out string) error {
 	if err != nil {
 		return err
 	}
+	return writeOut(c, out, buf.Bytes(), "el informe", fmt.Sprintf("Informe Trimestral DP-RG.02 del %s (%s) escrito en %s (fecha límite de entrega: %s)",
+		q.Name(), q, out, r.Due.Format("02/01/2006")))
+}
+
+// writeOut writes a record to the file out, and says so on stderr with
+// done; or to stdout when out is "". what names the record in an error.
+func writeOut(c *call, out string, data []byte, what, done string) error {
 	if out == "" {
-		_, err = stdout.Write(buf.Bytes())
+		_, err := c.stdout.Write(data)
 		return err
 	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("no pude escribir el informe: %w", err)
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return fmt.Errorf("no pude escribir %s: %w", what, err)
 	}
-	fmt.Fprintf(stderr, "Informe Trimestral DP-RG.02 del %s (%s) escrito en %s (fecha límite de entrega: %s)\n",
-		q.Name(), q, out, r.Due.Format("02/01/2006"))
+	fmt.Fprintln(c.stderr, done)
 	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 
@@ -67,13 +66,5 @@ func solicitudCmd(c *call, out string) error {
 	if err != nil {
 		return err
 	}
-	if out == "" {
-		_, err = stdout.Write(pdf)
-		return err
-	}
-	if err := os.WriteFile(out, pdf, 0o644); err != nil {
-		return fmt.Errorf("no pude escribir la solicitud: %w", err)
-	}
-	fmt.Fprintf(stderr, "Solicitud de Servicios de Tecnologías CT-RG.03 del folio %s escrita en %s\n", folio, out)
-	return nil
+	return writeOut(c, out, pdf, "la solicitud", fmt.Sprintf("Solicitud de Servicios de Tecnologías CT-RG.03 del folio %s escrita en %s", folio, out))
 }

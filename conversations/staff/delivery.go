@@ -3,7 +3,6 @@ package staff
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -26,18 +25,7 @@ func deliveryKey(q calendar.Quarter) string { return "dprg02:delivered:" + q.Key
 // ReportDelivered returns the delivery of the quarter's report, and false
 // when the coordinator has not marked it delivered yet.
 func ReportDelivered(ctx context.Context, v storage.Values, q calendar.Quarter) (Delivery, bool, error) {
-	raw, err := v.Value(ctx, deliveryKey(q))
-	if errors.Is(err, storage.ErrNotFound) {
-		return Delivery{}, false, nil
-	}
-	if err != nil {
-		return Delivery{}, false, fmt.Errorf("staff: delivery of %s: %w", q, err)
-	}
-	var d Delivery
-	if err := json.Unmarshal(raw, &d); err != nil {
-		return Delivery{}, false, fmt.Errorf("staff: delivery of %s: %w", q, err)
-	}
-	return d, true, nil
+	return readValue[Delivery](ctx, v, deliveryKey(q), "delivery of "+q.String())
 }
 
 // DeliveredCode starts the code of the button that marks a quarter's

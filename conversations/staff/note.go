@@ -3,7 +3,6 @@ package staff
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -30,18 +29,8 @@ func noteKey(q calendar.Quarter) string { return "dprg02:nota:" + q.Key() }
 // ReportNote returns the coordinator's note for a quarter's report, and
 // false when there is none.
 func ReportNote(ctx context.Context, v storage.Values, q calendar.Quarter) (StoredNote, bool, error) {
-	raw, err := v.Value(ctx, noteKey(q))
-	if errors.Is(err, storage.ErrNotFound) {
-		return StoredNote{}, false, nil
-	}
-	if err != nil {
-		return StoredNote{}, false, fmt.Errorf("staff: note of %s: %w", q, err)
-	}
-	var n StoredNote
-	if err := json.Unmarshal(raw, &n); err != nil {
-		return StoredNote{}, false, fmt.Errorf("staff: note of %s: %w", q, err)
-	}
-	return n, n.Text != "", nil
+	n, ok, err := readValue[StoredNote](ctx, v, noteKey(q), "note of "+q.String())
+	return n, ok && n.Text != "", err
 }
 
 // Note answers /informe nota [3T-2026] texto: the coordinator's

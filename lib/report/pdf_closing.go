@@ -19,23 +19,6 @@ func (p *reportPDF) narrative() {
 // signatures leaves room to sign the printed report: who made it, by name
 // and position, and who receives it.
 func (p *reportPDF) signatures() {
-	p.ensure(45)
-	p.pdf.Ln(22)
-	w := (p.width - 20) / 2
-	y := p.pdf.GetY()
-	p.pdf.Line(margin, y, margin+w, y)
-	p.pdf.Line(margin+w+20, y, margin+p.width, y)
-	p.pdf.Ln(1)
 	s := p.r.Signer
-	p.font("", 9)
-	p.pdf.CellFormat(w, lineHeight, p.tr("Elaboró"), "", 0, "C", false, 0, "")
-	p.pdf.SetX(margin + w + 20)
-	p.pdf.CellFormat(w, lineHeight, p.tr("Recibió"), "", 1, "C", false, 0, "")
-	p.font("B", 9)
-	p.pdf.CellFormat(w, lineHeight, p.fit(s.Name, w), "", 0, "C", false, 0, "")
-	p.pdf.SetX(margin + w + 20)
-	p.pdf.CellFormat(w, lineHeight, p.tr("Dirección de Planeación"), "", 1, "C", false, 0, "")
-	p.font("", 9)
-	p.pdf.CellFormat(w, lineHeight, p.fit(s.Position, w), "", 1, "C", false, 0, "")
-	p.font("", 10)
+	p.signBlock(signer{"Elaboró", s.Name, s.Position}, signer{"Recibió", "Dirección de Planeación", ""})
 }

@@ -131,3 +131,31 @@ func (p *pdfDoc) footer() {
 	p.pdf.CellFormat(p.width, 4, p.tr(text), "", 0, "C", false, 0, "")
 	p.pdf.SetTextColor(0, 0, 0)
 }
+
+// signer is one side of a signature block: its caption over the name, in
+// bold, and a line under it ("" for none).
+type signer struct{ caption, name, under string }
+
+// signBlock leaves room to sign a printed record: two lines side by side,
+// each with its caption, name and what goes under it.
+func (p *pdfDoc) signBlock(left, right signer) {
+	p.ensure(45)
+	p.pdf.Ln(22)
+	w := (p.width - 20) / 2
+	y := p.pdf.GetY()
+	p.pdf.Line(margin, y, margin+w, y)
+	p.pdf.Line(margin+w+20, y, margin+p.width, y)
+	p.pdf.Ln(1)
+	row := func(style, a, b string) {
+		p.font(style, 9)
+		p.pdf.CellFormat(w, lineHeight, p.fit(a, w), "", 0, "C", false, 0, "")
+		p.pdf.SetX(margin + w + 20)
+		p.pdf.CellFormat(w, lineHeight, p.fit(b, w), "", 1, "C", false, 0, "")
+	}
+	row("", left.caption, right.caption)
+	row("B", left.name, right.name)
+	if left.under != "" || right.under != "" {
+		row("", left.under, right.under)
+	}
+	p.font("", 10)
+}

@@ -199,22 +199,8 @@ func (p *requestPDF) rating() {
 // signLines leaves room to sign the printed copy: the requester and who
 // attended the request.
 func (p *requestPDF) signLines() {
-	p.ensure(40)
-	p.pdf.Ln(20)
-	w := (p.width - 20) / 2
-	y := p.pdf.GetY()
-	p.pdf.Line(margin, y, margin+w, y)
-	p.pdf.Line(margin+w+20, y, margin+p.width, y)
-	p.pdf.Ln(1)
-	p.font("", 9)
-	p.pdf.CellFormat(w, lineHeight, p.tr("Solicitante"), "", 0, "C", false, 0, "")
-	p.pdf.SetX(margin + w + 20)
-	p.pdf.CellFormat(w, lineHeight, p.tr("Atendió, por la Coordinación de Tecnologías"), "", 1, "C", false, 0, "")
-	p.font("B", 9)
-	p.pdf.CellFormat(w, lineHeight, p.fit(p.q.Requester, w), "", 0, "C", false, 0, "")
-	p.pdf.SetX(margin + w + 20)
-	p.pdf.CellFormat(w, lineHeight, p.fit(p.q.Assignee, w), "", 1, "C", false, 0, "")
-	p.font("", 10)
+	p.signBlock(signer{"Solicitante", p.q.Requester, ""},
+		signer{"Atendió, por la Coordinación de Tecnologías", p.q.Assignee, ""})
 }
 
 // section starts the next numbered section.
