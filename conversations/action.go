@@ -184,7 +184,7 @@ func logDetail(ac *workflow.ActionCtx) string {
 		parts = append(parts, "fecha "+ac.Date.Format(dateShown))
 	}
 	if ac.Note != "" {
-		parts = append(parts, ac.Note)
+		parts = append(parts, strings.TrimRight(ac.Note, ". "))
 	}
 	if len(ac.Files) > 0 {
 		names := make([]string, len(ac.Files))

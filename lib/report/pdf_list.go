@@ -47,7 +47,8 @@ func (p *reportPDF) ticketList() {
 
 // bitacora draws the count of bitácora entries per action.
 func (p *reportPDF) bitacora() {
-	p.heading("7. Resumen de la Bitácora CT-RG.02", 30)
+	// The table stays on one page when it fits in one.
+	p.heading("7. Resumen de la Bitácora CT-RG.02", min(float64(len(p.r.Actions))*4.5+20, 150))
 	p.line(fmt.Sprintf("Registros en el periodo: %d", p.r.LogEntries))
 	if len(p.r.Actions) == 0 {
 		return
