@@ -158,7 +158,7 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *workflow.Action
 		At: t.now, By: t.who.ID, Role: t.who.Role, From: from, To: tk.Status, Action: a.ID, Note: ac.Note,
 	})
 	t.touch(tk)
-	t.record(tk.Folio, a.ID, logDetail(ac))
+	t.recordAction(tk, a, logDetail(ac))
 	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.stamp(tk, a))
 	t.enterStatus(ctx, tk, a)
 	t.deliver, t.variant = nil, ""
@@ -204,7 +204,6 @@ func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
 	}
 	if a.Sign != "" {
 		tk.Signatures = append(tk.Signatures, storage.Signature{What: a.Sign, By: t.who.ID, At: t.now})
-		t.record(tk.Folio, "firma", a.Sign)
 	}
 	if a.Counter != "" {
 		if tk.Counters == nil {
@@ -224,6 +223,16 @@ func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
 	}
 }
 
+// recordAction writes an applied action to the bitácora, once: an action
+// that signs is also the signature's entry, its detail saying what was
+// signed.
+func (t *turn) recordAction(tk *storage.Ticket, a *workflow.Action, detail string) {
+	if a.Sign != "" {
+		detail = strings.TrimSuffix("Firma: "+a.Sign+"; "+detail, "; ")
+	}
+	t.record(tk.Folio, a.ID, detail)
+}
+
 // reasonIfSlip keeps the reason only when a date replaces an earlier one.
 func reasonIfSlip(tk *storage.Ticket, reason string) string {
 	if len(tk.Dates) == 0 {
@@ -240,7 +249,7 @@ func logDetail(ac *workflow.ActionCtx) string {
 		parts = append(parts, "fecha "+ac.Date.Format(dateShown))
 	}
 	if ac.Note != "" {
-		parts = append(parts, ac.Note)
+		parts = append(parts, strings.TrimRight(ac.Note, ". "))
 	}
 	if len(ac.Files) > 0 {
 		names := make([]string, len(ac.Files))

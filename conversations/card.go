@@ -38,11 +38,10 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// workText lists what CT's work added to a ticket: the values its actions
-// keep (a content kind, a published address, a chosen draft) and its
-// counters (rounds of changes, reschedules).
-func (t *turn) workText(lang string, svc *workflow.Service, tk *storage.Ticket) string {
-	var b strings.Builder
+// keptValues are the values a ticket's actions keep (a content kind, a
+// published address, a chosen draft), each once, as label and value.
+func keptValues(lang string, svc *workflow.Service, tk *storage.Ticket) [][2]string {
+	var out [][2]string
 	shown := map[string]bool{}
 	for _, a := range svc.Actions {
 		for _, f := range a.Input {
@@ -57,9 +56,21 @@ func (t *turn) workText(lang string, svc *workflow.Service, tk *storage.Ticket) 
 			if f.Multi {
 				v = strings.Join(workflow.Values(v), ", ")
 			}
-			b.WriteString("\n• " + texts.Text(lang, svc.ID+"."+f.ID) + ": " + v)
+			out = append(out, [2]string{texts.Text(lang, svc.ID+"."+f.ID), v})
 		}
 	}
+	return out
+}
+
+// workText lists what CT's work added to a ticket: the values its actions
+// keep (a content kind, a published address, a chosen draft) and its
+// counters (rounds of changes, reschedules).
+func (t *turn) workText(lang string, svc *workflow.Service, tk *storage.Ticket) string {
+	var b strings.Builder
+	for _, kv := range keptValues(lang, svc, tk) {
+		b.WriteString("\n• " + kv[0] + ": " + kv[1])
+	}
+	shown := map[string]bool{}
 	for _, a := range svc.Actions {
 		n := tk.Counters[a.Counter]
 		if a.Counter == "" || n == 0 || shown["#"+a.Counter] {

@@ -15,6 +15,7 @@ func (t *turn) staff(ctx context.Context, run staffCommand, arg string) error {
 	env := staff.Env{
 		Store: t.e.st, Services: t.e, Institution: t.e.cfg.Institution,
 		Location: t.e.cfg.Location, Calendar: t.e.cfg.Calendar, Name: t.dir.Name, AreaName: t.dir.AreaName,
+		Report: t.e.reportConfig(t.dir),
 	}
 	req := staff.Request{Who: t.who, Now: t.now, Lang: t.lang, Arg: arg, Files: t.ev.Files, Pressed: t.ev.Pressed != ""}
 	a, err := run(ctx, env, req)

@@ -202,9 +202,9 @@ func (t *turn) askText(to string, svc *workflow.Service, tk *storage.Ticket) str
 	return texts.Vars(lang, texts.Pick(lang, svc.ID+".ask."+tk.Status, "ask."+tk.Status, "ask.other"), t.vars(to, svc, tk))
 }
 
-// statusName names a ticket's status.
+// statusName names a ticket's status, as the records do (texts.Labels).
 func (t *turn) statusName(lang string, tk *storage.Ticket) string {
-	return texts.Text(lang, texts.Pick(lang, tk.Service+".status."+tk.Status, "status."+tk.Status, "status.other"))
+	return texts.StatusName(lang, tk.Service, tk.Status)
 }
 
 // actionLabel labels an action's button for a person.

@@ -19,9 +19,11 @@ import (
 //	t:<folio>:<action>:<step>       a ticket action, valid only at that history step
 //	r:<folio>:<score>               rate a closed ticket
 //	v:<folio>                       show a ticket
+//	d:<folio>                       send a ticket's request CT-RG.03 as PDF
 //	p:<value>                       input of the pending action (skip, done, cancel, d:<date>, as:<person>)
 //	g:<account>:<ok|no>             the coordinator decides a registration
 //	k:<quarter>                     the coordinator marks the report DP-RG.02 delivered
+//	pd:<file>:mover|conservar       the coordinator imports a kept CT-RG.01 file, moving or keeping its dates without work
 func (t *turn) press(ctx context.Context, code string) error {
 	kind, rest, _ := strings.Cut(code, ":")
 	switch kind {
@@ -53,11 +55,13 @@ func (t *turn) press(ctx context.Context, code string) error {
 		folio, score, _ := strings.Cut(rest, ":")
 		n, err := strconv.Atoi(score)
 		if err != nil {
-			break
+			break // «Omitir» of a comment no longer asked
 		}
 		return t.rate(ctx, folio, n)
 	case "v":
 		return t.showTicket(ctx, rest)
+	case "d":
+		return t.sendRequestPDF(ctx, rest)
 	case "p":
 		if t.st.Pend == nil {
 			t.notice = t.tr("button.stale")
@@ -66,6 +70,8 @@ func (t *turn) press(ctx context.Context, code string) error {
 		return t.pendingInput(ctx, "", rest)
 	case "k":
 		return t.staff(ctx, staff.Delivered, rest)
+	case "pd":
+		return t.staff(ctx, staff.ImportKept, rest)
 	case "g":
 		return t.decideRegistration(ctx, rest)
 	}

@@ -20,10 +20,13 @@ func (t *turn) run(ctx context.Context) error {
 		return t.stranger(ctx)
 	}
 	t.expireForm()
+	text := strings.TrimSpace(t.ev.Text)
+	if handled, err := t.rateFirst(ctx, text); handled || err != nil {
+		return err
+	}
 	if t.ev.Button != "" {
 		return t.press(ctx, t.ev.Button)
 	}
-	text := strings.TrimSpace(t.ev.Text)
 	if cmd, arg, ok := command(text); ok {
 		return t.command(ctx, cmd, arg)
 	}
@@ -143,11 +146,12 @@ func (t *turn) expireForm() {
 	if t.st.idle() || t.st.Upd.IsZero() || t.now.Sub(t.st.Upd) < t.e.cfg.DialogIdle {
 		return
 	}
-	if t.st.Svc != "" {
+	switch {
+	case t.st.Svc != "":
 		t.reply(t.tr("form.expired", t.serviceName(t.st.Svc), t.duration(t.e.cfg.DialogIdle)))
-	} else {
+	case t.st.Rate == nil:
 		t.reply(t.tr("action.expired"))
-	}
+	} // an unanswered rating comment, optional, ends without a word
 	t.clearState()
 }
 

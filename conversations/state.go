@@ -15,10 +15,12 @@ type dialogState struct {
 	// asking is where the form stands: its field being asked, its answers
 	// and the files given to it.
 	asking
-	Confirm bool      `json:"c,omitempty"` // showing the summary
-	Pend    *pending  `json:"p,omitempty"` // an action waiting for its input
-	Reg     *asking   `json:"r,omitempty"` // registration of an unknown user
-	Upd     time.Time `json:"u"`
+	Confirm bool     `json:"c,omitempty"` // showing the summary
+	Pend    *pending `json:"p,omitempty"` // an action waiting for its input
+	Reg     *asking  `json:"r,omitempty"` // registration of an unknown user
+	// Rate is the optional comment asked after a rating.
+	Rate *rateComment `json:"q,omitempty"`
+	Upd  time.Time    `json:"u"`
 }
 
 // formFile is a file given while answering a question.
@@ -43,7 +45,7 @@ type pending struct {
 
 // idle reports whether nothing is in progress.
 func (s *dialogState) idle() bool {
-	return s.Svc == "" && s.Pend == nil && s.Reg == nil
+	return s.Svc == "" && s.Pend == nil && s.Reg == nil && s.Rate == nil
 }
 
 func decodeState(data []byte) (dialogState, error) {

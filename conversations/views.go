@@ -7,6 +7,7 @@ import (
 
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -54,7 +55,7 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	}
 	text := t.card(t.who.ID, tk) + "\n\n" + t.tr("ticket.history")
 	for _, h := range tk.History {
-		line := "\n" + h.At.In(t.e.cfg.Location).Format("02/01 15:04") + " " + t.actionLabel(t.who.ID, tk.Service, h.Action) + " — " + t.dir.Name(h.By)
+		line := "\n" + h.At.In(t.e.cfg.Location).Format("02/01 15:04") + " " + texts.ActionDone(t.lang, tk.Service, h.Action) + " — " + t.dir.Name(h.By)
 		if h.Note != "" && !strings.Contains(h.Action, "asignar") {
 			line += ": " + h.Note
 		}
@@ -62,6 +63,9 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	}
 	if tk.Rating != nil {
 		text += "\n" + t.tr("ticket.rating", tk.Rating.Score)
+		if tk.Rating.Comment != "" {
+			text += "\n" + t.tr("ticket.rating.comment", tk.Rating.Comment)
+		}
 	}
 	svc := t.e.services[tk.Service]
 	var bs []Button
@@ -74,7 +78,7 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	if tk.Status == storage.StatusClosed && tk.Rating == nil && policy.MayRate(tk, t.who) {
 		bs = append(bs, t.ratingButtons(tk)...)
 	}
-	t.reply(text, rows(bs)...)
+	t.reply(text, append(rows(bs), []Button{{Label: t.tr("ticket.pdf"), Code: "d:" + tk.Folio}})...)
 	return nil
 }
 

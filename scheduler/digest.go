@@ -98,7 +98,7 @@ func (s *Scheduler) gather(ctx context.Context, now, today time.Time) (*digestDa
 		return nil, fmt.Errorf("plan: %w", err)
 	}
 	q := calendar.QuarterOf(now.In(s.loc))
-	d.kpi = report.SoFar(all, q.Start(s.loc), q.End(s.loc), now, s.loc)
+	d.kpi = report.SoFar(all, q.Start(s.loc), q.End(s.loc), now, s.loc, s.eng.AwaitsApproval)
 	d.people, d.areas = map[string]string{}, map[string]string{}
 	if people, err := s.st.People(ctx); err == nil {
 		for _, p := range people {

@@ -69,7 +69,7 @@ func TestDigestContent(t *testing.T) {
 		"(comprometida para el 20/11/2026, 3 días hábiles de atraso; atiende Beto Ruiz)",
 		"Vencen pronto (1):\n• " + soon,
 		"Mantenimiento preventivo de esta semana (1):\n• 26/11/2026 · Impresora del piso 2 · Dirección de Finanzas · Beto Ruiz — por abrir",
-		"Cumplimiento: 0 %, 0 de 4 servicios (4 solicitados y 0 programados)",
+		"Cumplimiento: 0 %, 0 de 3 servicios (3 solicitados y 0 programados). Meta: 90 %.\nPendientes: 3 · Reprogramaciones: 0 · Rechazados: 0 · Cancelados: 0\nEn espera de visto bueno, aún sin contar como solicitados: 1",
 		"por debajo de la meta del 90 %",
 	} {
 		if !strings.Contains(text, want) {

@@ -92,7 +92,7 @@ func TestProgramImportedInChat(t *testing.T) {
 			}
 			loc := convtest.Location()
 			q := calendar.QuarterOf(at(2026, 11, 24, 12, 0))
-			k := report.SoFar(ts, q.Start(loc), q.End(loc), at(2026, 11, 24, 12, 0), loc)
+			k := report.SoFar(ts, q.Start(loc), q.End(loc), at(2026, 11, 24, 12, 0), loc, e.eng.AwaitsApproval)
 			if k.Overall.Programmed != 2 || k.Overall.Pending != 2 {
 				t.Errorf("KPI counts %+v, want 2 programmed and pending", k.Overall)
 			}

@@ -8,7 +8,6 @@ import (
 	"ctdesk/conversations"
 	"ctdesk/conversations/staff"
 	"ctdesk/lib/calendar"
-	"ctdesk/lib/report"
 	"ctdesk/storage"
 )
 
@@ -72,7 +71,11 @@ func (s *Scheduler) reportAlert(ctx context.Context, q calendar.Quarter, now tim
 	if _, err := s.st.Value(ctx, id); err == nil || !notFound(err) {
 		return err // already sent, or the store failed
 	}
-	r, files, err := staff.ReportFiles(ctx, s.st, s.reportConfig(ctx), q, now)
+	cfg, err := s.eng.ReportConfig(ctx)
+	if err != nil {
+		return fmt.Errorf("report %s: %w", q, err)
+	}
+	r, files, err := staff.ReportFiles(ctx, s.st, cfg, q, now)
 	if err != nil {
 		return fmt.Errorf("report %s: %w", q, err)
 	}
@@ -132,26 +135,6 @@ func (s *Scheduler) escalateReport(ctx context.Context, q calendar.Quarter, due 
 	}
 	_, err := s.eng.Post(ctx, "report-escalation:"+q.Key(), msgs...)
 	return err
-}
-
-// reportConfig names people and areas in the report as the directory does.
-func (s *Scheduler) reportConfig(ctx context.Context) report.Config {
-	names, areas := map[string]string{}, map[string]string{}
-	if people, err := s.st.People(ctx); err == nil {
-		for _, p := range people {
-			names[p.ID] = p.Name
-		}
-	}
-	if list, err := s.st.Areas(ctx); err == nil {
-		for _, a := range list {
-			areas[a.ID] = a.Name
-		}
-	}
-	return report.Config{
-		Institution: s.cfg.Institution, Location: s.loc, Calendar: s.cal,
-		People: func(id string) string { return names[id] },
-		Areas:  func(id string) string { return areas[id] },
-	}
 }
 
 // sinceKey keeps when the report job first ran.

@@ -80,7 +80,7 @@ func TestReportAtQuarterEnd(t *testing.T) {
 				"Total 3 1 3 2 1 75.0 %",
 				"Cumplimiento: 75.0 % (3 de 4)",
 				"Entregas a tiempo: 66.7 % (2 de 3 cumplidos)",
-				"Rechazados: 1",
+				"rechazados: 1",
 			} {
 				if !strings.Contains(text, want) {
 					t.Errorf("PDF lacks %q", want)
@@ -90,8 +90,8 @@ func TestReportAtQuarterEnd(t *testing.T) {
 				t.Errorf("PDF lists the ticket of the second quarter")
 			}
 			total := csvRow(t, st, alert.Files[1].ID, "total")
-			if got := strings.Join(total[2:11], " "); got != "3 1 3 2 1 1 0 0 75.0" {
-				t.Errorf("CSV total row %q, want 3 1 3 2 1 1 0 0 75.0", got)
+			if got := strings.Join(total[2:12], " "); got != "3 1 3 2 1 1 0 0 0 75.0" {
+				t.Errorf("CSV total row %q, want 3 1 3 2 1 1 0 0 0 75.0", got)
 			}
 
 			if again := e.runAt(t, at(2026, 9, 30, 18, 0)); len(to(again, "ana", "Informe")) != 0 {
@@ -165,7 +165,7 @@ func TestReportCommand(t *testing.T) {
 		}
 	}
 	bad := e.say(t, conversations.Event{ID: "u3", Person: "ana", Text: "/informe 2026T5"})
-	if len(bad) != 1 || !strings.Contains(bad[0].Text, "Escríbelo como 2026T3") {
+	if len(bad) != 1 || !strings.Contains(bad[0].Text, "Escríbelo como 3T-2026") {
 		t.Errorf("bad quarter answered%s", texts(bad))
 	}
 }

@@ -22,6 +22,7 @@ import (
 
 	"ctdesk/conversations"
 	"ctdesk/lib/calendar"
+	"ctdesk/lib/report"
 	"ctdesk/storage"
 )
 
@@ -42,6 +43,11 @@ type Engine interface {
 	StatusName(lang string, tk *storage.Ticket) string
 	// OpenStatuses lists the statuses in which a ticket is still open.
 	OpenStatuses() []string
+	// AwaitsApproval reports whether a ticket of a service, in a status,
+	// waits for a visto bueno.
+	AwaitsApproval(service, status string) bool
+	// ReportConfig is how the report DP-RG.02 names, counts and signs.
+	ReportConfig(ctx context.Context) (report.Config, error)
 }
 
 var _ Engine = (*conversations.Engine)(nil)

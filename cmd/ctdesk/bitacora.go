@@ -1,12 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/csv"
 	"errors"
 	"flag"
 	"fmt"
 	"time"
 
+	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
 
@@ -66,12 +68,36 @@ func bitacora(c *call, desde, hasta, folio string) error {
 			names[p.ID] = p.Name
 		}
 	}
+	services := folioServices(ctx, st)
+	labels := texts.Labels{Lang: "es"}
 	w := csv.NewWriter(stdout)
-	_ = w.Write([]string{"fecha", "hora", "persona", "nombre", "rol", "folio", "accion", "detalle"})
+	_ = w.Write([]string{"fecha", "hora", "persona", "nombre", "rol", "folio", "acción", "detalle"})
 	for _, e := range entries {
 		at := e.At.In(cfg.location)
-		_ = w.Write([]string{at.Format("02/01/2006"), at.Format("15:04:05"), e.Who, names[e.Who], string(e.Role), e.Folio, e.Action, e.Detail})
+		_ = w.Write([]string{at.Format("02/01/2006"), at.Format("15:04:05"), e.Who, names[e.Who],
+			labels.Role(string(e.Role)), e.Folio, labels.Action(services(e.Folio), e.Action), e.Detail})
 	}
 	w.Flush()
 	return errors.Join(w.Error())
+}
+
+// folioServices returns the service of a folio, read once per folio, so an
+// action is named as its service names it; "" when the folio is unknown.
+func folioServices(ctx context.Context, st storage.Tickets) func(folio string) string {
+	known := map[string]string{}
+	return func(folio string) string {
+		if folio == "" {
+			return ""
+		}
+		if svc, ok := known[folio]; ok {
+			return svc
+		}
+		tk, err := st.Ticket(ctx, folio)
+		if err == nil {
+			known[folio] = tk.Service
+		} else {
+			known[folio] = ""
+		}
+		return known[folio]
+	}
 }

@@ -65,7 +65,7 @@ func TestEachSubcommandHasSpanishHelp(t *testing.T) {
 	for _, args := range [][]string{
 		{"serve", "--help"}, {"bitacora", "--help"}, {"report", "-h"}, {"program", "import", "--help"},
 		{"config", "check", "--help"}, {"backup", "--help"}, {"restore", "--help"}, {"healthcheck", "--help"},
-		{"version", "--help"}, {"config", "--help"}, {"program", "ayuda"},
+		{"version", "--help"}, {"config", "--help"}, {"program", "ayuda"}, {"solicitud", "--help"},
 	} {
 		out, errs, err := runOut(t, nil, args...)
 		if err != nil {
@@ -80,7 +80,7 @@ func TestEachSubcommandHasSpanishHelp(t *testing.T) {
 		}
 	}
 	out, _, _ := runOut(t, nil, "report", "--help")
-	for _, want := range []string{"--quarter 2026T3", "--out", "por omisión: pdf"} {
+	for _, want := range []string{"--quarter 3T-2026", "--out", "por omisión: pdf"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("report --help lacks %q:\n%s", want, out)
 		}
@@ -97,7 +97,7 @@ func TestCommandLineMistakesInSpanish(t *testing.T) {
 		{[]string{"reprot"}, "¿Quisiste decir «report»?"},
 		{[]string{"report", "--qarter", "2026T3"}, "la opción --qarter no existe. ¿Quisiste decir «--quarter»?"},
 		{[]string{"report", "--quarter"}, "la opción --quarter necesita un valor"},
-		{[]string{"report", "--quarter", "2026T7"}, "escribe el año y el trimestre del 1 al 4"},
+		{[]string{"report", "--quarter", "2026T7"}, "escribe el trimestre del 1 al 4 y el año"},
 		{[]string{"healthcheck", "--timeout", "pronto"}, "--timeout pronto: valor no válido"},
 		{[]string{"restore", "--force=quizas", "x"}, "escribe --force solo"},
 		{[]string{"config", "chek"}, "¿Quisiste decir «check»?"},

@@ -78,6 +78,7 @@ func commands() []*command {
 		serveCommand(),
 		bitacoraCommand(),
 		reportCommand(),
+		solicitudCommand(),
 		programCommand(),
 		jobCommand(),
 		configCommand(),

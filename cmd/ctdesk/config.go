@@ -159,10 +159,20 @@ func (c *Config) calendar() *calendar.Calendar {
 	return calendar.New(c.location, closed...)
 }
 
+// role reads the role as written: «técnico» and «tecnico» are one role, in
+// any case, with spaces around.
+func (p PersonConfig) role() storage.Role {
+	r := strings.ToLower(strings.TrimSpace(p.Role))
+	if r == "técnico" {
+		return storage.RoleTecnico
+	}
+	return storage.Role(r)
+}
+
 // person turns a configured person into a directory entry.
 func (p PersonConfig) person() storage.Person {
 	out := storage.Person{
-		ID: p.ID, Name: p.Name, Role: storage.Role(p.Role), Area: p.Area, Position: p.Position,
+		ID: p.ID, Name: p.Name, Role: p.role(), Area: p.Area, Position: p.Position,
 		Email: p.Email, Platform: p.Platform, Language: p.Language,
 		Accounts: map[string]string{"console": p.ID},
 	}

@@ -140,3 +140,24 @@ schedules:
 
 // goType matches Go type names in a message.
 var goType = regexp.MustCompile(`main\.|\bint64\b|\bstring\b|!!str|!!int|\btime\.Duration\b|storage\.`)
+
+// TestConfigRoleWithAccent: «técnico» and «tecnico» are the same role.
+func TestConfigRoleWithAccent(t *testing.T) {
+	for _, written := range []string{"técnico", "Técnico", "tecnico"} {
+		path := filepath.Join(t.TempDir(), "ctdesk.yaml")
+		edited := strings.Replace(string(exampleConfig), "role: tecnico,    ", "role: "+written+",", 1)
+		if !strings.Contains(edited, "role: "+written+", area") {
+			t.Fatalf("the example has no técnico to rewrite")
+		}
+		writeFile(t, path, edited)
+		c, err := loadConfig(path)
+		if err != nil {
+			t.Fatalf("role %q refused: %v", written, err)
+		}
+		for _, p := range c.People {
+			if p.ID == "beto" && p.person().Role != "tecnico" {
+				t.Errorf("role %q read as %q, want tecnico", written, p.person().Role)
+			}
+		}
+	}
+}

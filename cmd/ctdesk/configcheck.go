@@ -73,7 +73,7 @@ func writeSummary(w io.Writer, cfg *Config, now time.Time) {
 	byRole := map[storage.Role][]string{}
 	for _, p := range cfg.People {
 		names[p.ID] = p.Name
-		byRole[storage.Role(p.Role)] = append(byRole[storage.Role(p.Role)], p.ID)
+		byRole[p.role()] = append(byRole[p.role()], p.ID)
 	}
 	fmt.Fprintf(w, "\nPersonas (%d):\n", len(cfg.People))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

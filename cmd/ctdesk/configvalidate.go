@@ -11,7 +11,6 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"ctdesk/conversations"
-	"ctdesk/storage"
 )
 
 // locate returns the line of a place in the file: keys and list indexes,
@@ -151,8 +150,8 @@ func checkPerson(i int, p PersonConfig, at locate, areas map[string]bool, areaID
 		bad(at("people", i, "id"), "%s: la persona aparece dos veces", who)
 	}
 	seen[p.ID] = true
-	if !storage.Role(p.Role).Valid() {
-		bad(at("people", i, "role"), "%s: rol «%s» desconocido; usa usuario, supervisor, autoridad, tecnico o coordinador", who, p.Role)
+	if !p.role().Valid() {
+		bad(at("people", i, "role"), "%s: rol «%s» desconocido; usa usuario, supervisor, autoridad, técnico (o tecnico) o coordinador", who, p.Role)
 	}
 	if !areas[p.Area] {
 		bad(at("people", i, "area"), "%s: el área «%s» no existe en areas%s; las áreas son: %s", who, p.Area, didYouMean(p.Area, areaIDs), strings.Join(areaIDs, ", "))

@@ -29,7 +29,10 @@ type Env struct {
 	LogFormat string
 	// Demo allows serving chat platforms on the built-in example directory
 	// (CTDESK_DEMO=1).
-	Demo     bool
+	Demo bool
+	// User is the system user who runs ctdesk (USER, else LOGNAME): the
+	// bitácora names them for a command that writes without --como.
+	User     string
 	Telegram TelegramEnv
 	Slack    SlackEnv
 }
@@ -64,6 +67,7 @@ func readEnv(getenv func(string) string) (Env, error) {
 		RedisURL:    r.secret("REDIS_URL"),
 		RedisPrefix: getenv("CTDESK_REDIS_PREFIX"),
 		HTTPAddr:    or(getenv("CTDESK_HTTP_ADDR"), "127.0.0.1:8080"),
+		User:        or(getenv("USER"), getenv("LOGNAME")),
 		Telegram: TelegramEnv{
 			Token:         r.secret("TELEGRAM_TOKEN"),
 			Endpoint:      getenv("TELEGRAM_API_ENDPOINT"),

@@ -101,13 +101,17 @@ func TestConsoleCorreoAlta(t *testing.T) {
 				if r[0] == "" || r[1] == "" {
 					t.Errorf("entry without date or time: %v", r)
 				}
-				steps = append(steps, r[2]+":"+r[6])
+				steps = append(steps, r[2]+":"+r[4]+":"+r[6])
 			}
-			want := "rosa:solicitud luis:aprobar beto:tomar beto:fijar_fecha beto:contrasena_entregada beto:completar rosa:firma rosa:firmar rosa:calificacion"
+			// Actions as phrases, roles with their accents, one entry for the signature.
+			want := "rosa:usuario:Solicitud registrada luis:jefe inmediato:Visto bueno otorgado beto:técnico:Solicitud tomada beto:técnico:Fecha comprometida fijada " +
+				"beto:técnico:Contraseña entregada beto:técnico:Solicitud de correo atendida rosa:usuario:Responsabilidad de la cuenta firmada rosa:usuario:Servicio calificado"
 			if got := strings.Join(steps, " "); got != want {
 				t.Errorf("bitácora steps\n got: %s\nwant: %s", got, want)
 			}
-			if strings.Contains(log, "Contraseña") || strings.Contains(strings.ToLower(log), "password") {
+			_, rest, _ := strings.Cut(out, "Contraseña temporal: ")
+			pw, _, _ := strings.Cut(rest, "\n")
+			if pw == "" || strings.Contains(log, pw) || strings.Contains(log, "Contraseña temporal") || strings.Contains(strings.ToLower(log), "password") {
 				t.Errorf("the bitácora mentions the password:\n%s", log)
 			}
 		})

@@ -29,10 +29,10 @@ func TestRecordsBeforeAnyData(t *testing.T) {
 		t.Fatalf("report: %v\n%s", err, errs)
 	}
 	data, err := os.ReadFile(csvOut)
-	if err != nil || !strings.Contains(string(data), "2026T3") {
+	if err != nil || !strings.Contains(string(data), "3T-2026") {
 		t.Errorf("report of no data: %v\n%s", err, data)
 	}
-	if !strings.Contains(errs, "Aún no hay datos") || !strings.Contains(errs, "tercer trimestre de 2026 (2026T3)") {
+	if !strings.Contains(errs, "Aún no hay datos") || !strings.Contains(errs, "tercer trimestre de 2026 (3T-2026)") {
 		t.Errorf("report of no data says %q", errs)
 	}
 	assertEmptyDir(t, dir)

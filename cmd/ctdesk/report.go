@@ -2,13 +2,17 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"time"
 
+	"ctdesk/conversations/staff"
 	"ctdesk/lib/calendar"
 	"ctdesk/lib/report"
+	"ctdesk/storage"
 )
 
 func reportCommand() *command {
@@ -18,7 +22,7 @@ func reportCommand() *command {
 (ctdesk report > informe.pdf). Puede correr mientras el servicio atiende.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			q := &quarterFlag{}
-			fs.Var(q, "quarter", "trimestre `2026T3` (también 2026Q3 o 3T-2026); por omisión, el último que terminó")
+			fs.Var(q, "quarter", "trimestre `3T-2026` (también 2026T3 o 2026Q3); por omisión, el último que terminó")
 			format := fs.String("format", "pdf", "formato `pdf|csv`: pdf para imprimir, csv electrónico")
 			out := fs.String("out", "", "archivo de salida, p. ej. `informe.pdf` (por omisión, la salida estándar)")
 			return func(c *call) error { return reportCmd(c, q, *format, *out) }
@@ -42,13 +46,33 @@ func (f *quarterFlag) String() string {
 func (f *quarterFlag) Set(s string) error {
 	q, err := calendar.ParseQuarter(s)
 	if err != nil {
-		return errors.New("escribe el año y el trimestre del 1 al 4: 2026T3 (también 2026Q3 o 3T-2026)")
+		return errors.New("escribe el trimestre del 1 al 4 y el año: 3T-2026 (también 2026T3 o 2026Q3)")
 	}
 	f.q, f.set = q, true
 	return nil
 }
 
 func (f *quarterFlag) spanish() {}
+
+// buildReport builds the report DP-RG.02 of a quarter as the engine names,
+// counts and signs it; the signer comes from the configuration when the
+// store has no coordinator yet.
+func buildReport(ctx context.Context, cfg *Config, st storage.Store, q calendar.Quarter, now time.Time) (*report.Report, error) {
+	eng, err := newEngine(cfg, st, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	rcfg, err := eng.ReportConfig(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("no pude leer el directorio: %w", err)
+	}
+	for _, p := range cfg.People {
+		if rcfg.Signer.Name == "" && p.role() == storage.RoleCoordinador {
+			rcfg.Signer = report.Signer{Name: p.Name, Position: p.Position}
+		}
+	}
+	return staff.BuildReport(ctx, st, rcfg, q, now)
+}
 
 // reportCmd writes the report DP-RG.02 of a quarter, as PDF or CSV, from the
 // store; with the embedded store it may run beside the service.
@@ -83,22 +107,7 @@ func reportCmd(c *call, quarter *quarterFlag, format, out string) error {
 	if note != "" {
 		fmt.Fprintln(stderr, note)
 	}
-	names, areas := map[string]string{}, map[string]string{}
-	if people, err := st.People(ctx); err == nil {
-		for _, p := range people {
-			names[p.ID] = p.Name
-		}
-	}
-	if list, err := st.Areas(ctx); err == nil {
-		for _, a := range list {
-			areas[a.ID] = a.Name
-		}
-	}
-	r, err := report.Build(ctx, st, report.Config{
-		Institution: cfg.Institution, Location: cfg.location, Calendar: cfg.calendar(),
-		People: func(id string) string { return names[id] },
-		Areas:  func(id string) string { return areas[id] },
-	}, q, now)
+	r, err := buildReport(ctx, cfg, st, q, now)
 	if err != nil {
 		return err
 	}
@@ -111,14 +120,20 @@ func reportCmd(c *call, quarter *quarterFlag, format, out string) error {
 	if err != nil {
 		return err
 	}
+	return writeOut(c, out, buf.Bytes(), "el informe", fmt.Sprintf("Informe Trimestral DP-RG.02 del %s (%s) escrito en %s (fecha límite de entrega: %s)",
+		q.Name(), q, out, r.Due.Format("02/01/2006")))
+}
+
+// writeOut writes a record to the file out, and says so on stderr with
+// done; or to stdout when out is "". what names the record in an error.
+func writeOut(c *call, out string, data []byte, what, done string) error {
 	if out == "" {
-		_, err = stdout.Write(buf.Bytes())
+		_, err := c.stdout.Write(data)
 		return err
 	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("no pude escribir el informe: %w", err)
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return fmt.Errorf("no pude escribir %s: %w", what, err)
 	}
-	fmt.Fprintf(stderr, "Informe Trimestral DP-RG.02 del %s (%s) escrito en %s (fecha límite de entrega: %s)\n",
-		q.Name(), q, out, r.Due.Format("02/01/2006"))
+	fmt.Fprintln(c.stderr, done)
 	return nil
 }

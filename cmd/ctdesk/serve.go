@@ -14,7 +14,6 @@ import (
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
-	"ctdesk/conversations"
 )
 
 func serveCommand() *command {
@@ -75,15 +74,6 @@ func serve(c *call) error {
 		return runConsole(ctx, s, c.stdin, c.stdout)
 	}
 	return runService(ctx, s, platforms)
-}
-
-// newEngine builds the engine of the configuration over a store, on a clock.
-func newEngine(cfg *Config, st conversations.Store, now func() time.Time) (*conversations.Engine, error) {
-	return conversations.New(conversations.Config{
-		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
-		DialogIdle: cfg.DialogIdle, Approvals: cfg.Approvals, MailDomain: cfg.MailDomain,
-		Calendar: cfg.calendar(), Now: now,
-	}, st, conversations.DefaultServices()...)
 }
 
 // runConsole plays the procedure in the terminal on the embedded store,

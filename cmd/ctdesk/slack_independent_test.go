@@ -194,7 +194,7 @@ func TestSlackIndependentSocketMode(t *testing.T) {
 	for _, r := range rows[1:] {
 		steps = append(steps, r[2]+":"+r[6])
 	}
-	want := "rosa:solicitud luis:aprobar beto:tomar beto:fijar_fecha beto:contrasena_entregada beto:completar rosa:firma rosa:firmar"
+	want := "rosa:Solicitud registrada luis:Visto bueno otorgado beto:Solicitud tomada beto:Fecha comprometida fijada beto:Contraseña entregada beto:Solicitud de correo atendida rosa:Responsabilidad de la cuenta firmada"
 	if got := strings.Join(steps, " "); got != want {
 		t.Errorf("bitácora of %s\n got: %s\nwant: %s", folio, got, want)
 	}

@@ -57,3 +57,16 @@ func TestReportRefusesTerminal(t *testing.T) {
 		t.Errorf("report to /dev/null (not a terminal): %v", err)
 	}
 }
+
+// TestSolicitudRefusesTerminal: the request CT-RG.03 is not written to a
+// terminal either, before any store is opened.
+func TestSolicitudRefusesTerminal(t *testing.T) {
+	tty := openPTY(t)
+	dir := inEmptyDir(t)
+	vars := map[string]string{"CTDESK_DATA": dir + "/c.db"}
+	err := run(t.Context(), []string{"solicitud", "CT-2026-0001"}, env(vars), strings.NewReader(""), tty, &strings.Builder{})
+	if err == nil || !strings.Contains(err.Error(), "no escribo un PDF en la terminal") || !strings.Contains(err.Error(), "--out") {
+		t.Errorf("solicitud to a terminal: %v", err)
+	}
+	assertEmptyDir(t, dir)
+}

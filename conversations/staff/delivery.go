@@ -3,7 +3,6 @@ package staff
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"time"
 
@@ -26,18 +25,7 @@ func deliveryKey(q calendar.Quarter) string { return "dprg02:delivered:" + q.Key
 // ReportDelivered returns the delivery of the quarter's report, and false
 // when the coordinator has not marked it delivered yet.
 func ReportDelivered(ctx context.Context, v storage.Values, q calendar.Quarter) (Delivery, bool, error) {
-	raw, err := v.Value(ctx, deliveryKey(q))
-	if errors.Is(err, storage.ErrNotFound) {
-		return Delivery{}, false, nil
-	}
-	if err != nil {
-		return Delivery{}, false, fmt.Errorf("staff: delivery of %s: %w", q, err)
-	}
-	var d Delivery
-	if err := json.Unmarshal(raw, &d); err != nil {
-		return Delivery{}, false, fmt.Errorf("staff: delivery of %s: %w", q, err)
-	}
-	return d, true, nil
+	return readValue[Delivery](ctx, v, deliveryKey(q), "delivery of "+q.String())
 }
 
 // DeliveredCode starts the code of the button that marks a quarter's
@@ -49,7 +37,7 @@ func DeliveredButton(lang string, q calendar.Quarter) chat.Button {
 	return chat.Button{Label: texts.Text(lang, "report.mark"), Code: DeliveredCode + q.Key()}
 }
 
-// Delivered answers /entregado [2026T3], or its button: it records that the
+// Delivered answers /entregado [3T-2026], or its button: it records that the
 // coordinator handed in a quarter's report. The mark stops the reminders,
 // and the bitácora keeps who and when. Coordinator only.
 func Delivered(ctx context.Context, env Env, req Request) (Answer, error) {

@@ -2,6 +2,7 @@ package staff
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/texts"
+	"ctdesk/lib/calendar"
 	"ctdesk/lib/program"
 	"ctdesk/storage"
 )
@@ -29,12 +31,26 @@ type ProgramImport struct {
 	Problems []program.Problem
 }
 
+// ProgramFile is a CT-RG.01 file to import, as someone gave it.
+type ProgramFile struct {
+	Name string
+	Data []byte
+	// By is who imports it; Now, when.
+	By  string
+	Now time.Time
+	// Dates says what to do with new items planned on days without work
+	// (program.DatesAsk, DatesMove or DatesKeep).
+	Dates string
+}
+
 // ImportProgram reads a CT-RG.01 file (CSV or YAML) and, when every row is
 // valid, stores its items; re-importing a file replaces its items and keeps
-// the reminders and tickets already made for them. by is who imports.
-func ImportProgram(ctx context.Context, st ProgramStore, loc *time.Location, name string, data []byte, by string, now time.Time) (ProgramImport, error) {
+// the reminders and tickets already made for them. A new item planned on a
+// weekend, a holiday or a closed day is a problem, with the next business
+// day, unless f.Dates says to move or keep it.
+func ImportProgram(ctx context.Context, st ProgramStore, cal *calendar.Calendar, f ProgramFile) (ProgramImport, error) {
 	var res ProgramImport
-	rows, probs := program.Read(name, data)
+	rows, probs := program.Read(f.Name, f.Data)
 	if len(probs) > 0 {
 		res.Problems = probs
 		return res, nil
@@ -55,7 +71,8 @@ func ImportProgram(ctx context.Context, st ProgramStore, loc *time.Location, nam
 	for _, it := range old {
 		existing[it.ID] = it
 	}
-	items, probs := program.Check(rows, program.Directory{Areas: areas, People: people}, existing, loc, now, by)
+	items, probs := program.Check(rows, program.Import{Dir: program.Directory{Areas: areas, People: people},
+		Existing: existing, Calendar: cal, Now: f.Now, By: f.By, Dates: f.Dates})
 	if len(probs) > 0 {
 		res.Problems = probs
 		return res, nil
@@ -91,6 +108,8 @@ func ProgramProblems(lang string, probs []program.Problem) string {
 			text = texts.Text(lang, "program.err.duplicate", p.Value, p.Other)
 		case program.ErrEmpty, program.ErrEquipment:
 			text = texts.Text(lang, "program.err."+p.Kind)
+		case program.ErrClosedDay:
+			text = closedDayText(lang, p)
 		default:
 			text = texts.Text(lang, "program.err."+p.Kind, p.Value)
 		}
@@ -100,6 +119,20 @@ func ProgramProblems(lang string, probs []program.Problem) string {
 		b.WriteString("• " + text)
 	}
 	return b.String()
+}
+
+// closedDayText explains a date without work and offers the next business day.
+func closedDayText(lang string, p program.Problem) string {
+	next := weekday(lang, p.Next) + " " + p.Next.Format(calendar.Layout)
+	if p.Why == "" {
+		return texts.Text(lang, "program.err.closedday.weekend", p.Value, weekday(lang, p.Date), next)
+	}
+	return texts.Text(lang, "program.err.closedday", p.Value, p.Why, next)
+}
+
+// weekday names a day of the week in a language.
+func weekday(lang string, t time.Time) string {
+	return texts.Text(lang, "sched.weekday."+strings.ToLower(t.Weekday().String()))
 }
 
 // IsProgramFile reports whether a file is likely a CT-RG.01 program.
@@ -146,7 +179,9 @@ func Program(ctx context.Context, env Env, req Request) (Answer, error) {
 
 // ImportFile imports a CT-RG.01 file the coordinator sent: every row is
 // checked and, when one is wrong, nothing is stored and each problem is
-// told by its line. Coordinator only.
+// told by its line. When the only problems are new items planned on days
+// without work, the file is kept and the coordinator chooses with a button
+// to move them to the next business day or keep them. Coordinator only.
 func ImportFile(ctx context.Context, env Env, req Request, f chat.IncomingFile) (Answer, error) {
 	switch {
 	case !policy.MayUse(policy.Program, req.Who):
@@ -154,7 +189,55 @@ func ImportFile(ctx context.Context, env Env, req Request, f chat.IncomingFile) 
 	case f.TooBig:
 		return Answer{Text: texts.Text(req.Lang, "file.toobig", f.Name)}, nil
 	}
-	res, err := ImportProgram(ctx, env.Store, env.Location, f.Name, f.Data, req.Who.ID, req.Now)
+	pf := ProgramFile{Name: f.Name, Data: f.Data, By: req.Who.ID, Now: req.Now}
+	res, err := ImportProgram(ctx, env.Store, env.Calendar, pf)
+	if err != nil || !program.OnlyClosedDays(res.Problems) {
+		return imported(env, req, pf, res, err)
+	}
+	id, err := env.Store.PutFile(ctx, storage.File{Name: f.Name, MIME: f.MIME, Size: int64(len(f.Data)), Data: f.Data, Created: req.Now})
+	if err != nil {
+		return Answer{}, fmt.Errorf("staff: program: keep %s: %w", f.Name, err)
+	}
+	return Answer{
+		Text: texts.Text(req.Lang, "program.closed", f.Name) + "\n" + ProgramProblems(req.Lang, res.Problems) +
+			"\n\n" + texts.Text(req.Lang, "program.closed.ask"),
+		Buttons: [][]chat.Button{{
+			{Label: texts.Text(req.Lang, "program.closed.move"), Code: ProgramDatesCode + id + ":" + program.DatesMove},
+			{Label: texts.Text(req.Lang, "program.closed.keep"), Code: ProgramDatesCode + id + ":" + program.DatesKeep},
+		}},
+	}, nil
+}
+
+// ProgramDatesCode starts the code of the buttons that import a kept
+// CT-RG.01 file moving or keeping its dates without work
+// ("pd:<file>:mover"); the engine hands their presses to ImportKept.
+const ProgramDatesCode = "pd:"
+
+// ImportKept imports the CT-RG.01 file kept by ImportFile as the
+// coordinator chose: req.Arg is "<file id>:mover" or "<file id>:conservar".
+// Coordinator only.
+func ImportKept(ctx context.Context, env Env, req Request) (Answer, error) {
+	if !policy.MayUse(policy.Program, req.Who) {
+		return refused(req.Lang, "programa", "staff.forbidden"), nil
+	}
+	id, dates, _ := strings.Cut(req.Arg, ":")
+	f, err := env.Store.File(ctx, id)
+	if (dates != program.DatesMove && dates != program.DatesKeep) || errors.Is(err, storage.ErrNotFound) {
+		return Answer{Text: texts.Text(req.Lang, "program.closed.gone"), Edit: req.Pressed}, nil
+	}
+	if err != nil {
+		return Answer{}, fmt.Errorf("staff: program: file %s: %w", id, err)
+	}
+	pf := ProgramFile{Name: f.Name, Data: f.Data, By: req.Who.ID, Now: req.Now, Dates: dates}
+	res, err := ImportProgram(ctx, env.Store, env.Calendar, pf)
+	a, err := imported(env, req, pf, res, err)
+	a.Edit = req.Pressed
+	return a, err
+}
+
+// imported says how an import went: the problems, or what was stored,
+// which the bitácora keeps.
+func imported(env Env, req Request, f ProgramFile, res ProgramImport, err error) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}

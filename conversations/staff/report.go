@@ -15,16 +15,37 @@ import (
 	"ctdesk/storage"
 )
 
-// ReportSource is what building the report DP-RG.02 needs of a store.
+// ReportSource is what building the report DP-RG.02 needs of a store: the
+// records, and the coordinator's note kept among the values.
 type ReportSource interface {
 	report.Source
+	storage.Values
+}
+
+// ReportStore is what sending the report DP-RG.02 needs of a store: what
+// building it reads, and the files that keep its PDF and CSV.
+type ReportStore interface {
+	ReportSource
 	storage.Files
+}
+
+// BuildReport builds the report DP-RG.02 of a quarter as it stands at now,
+// with the coordinator's note for it.
+func BuildReport(ctx context.Context, src ReportSource, cfg report.Config, q calendar.Quarter, now time.Time) (*report.Report, error) {
+	n, ok, err := ReportNote(ctx, src, q)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		cfg.Narrative = report.Narrative{Text: n.Text, By: name(cfg.People, n.By), At: n.At}
+	}
+	return report.Build(ctx, src, cfg, q, now)
 }
 
 // ReportFiles builds the report DP-RG.02 of a quarter as it stands at now,
 // stores its PDF and CSV, and returns them ready to send.
-func ReportFiles(ctx context.Context, src ReportSource, cfg report.Config, q calendar.Quarter, now time.Time) (*report.Report, []chat.OutFile, error) {
-	r, err := report.Build(ctx, src, cfg, q, now)
+func ReportFiles(ctx context.Context, src ReportStore, cfg report.Config, q calendar.Quarter, now time.Time) (*report.Report, []chat.OutFile, error) {
+	r, err := BuildReport(ctx, src, cfg, q, now)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -54,10 +75,14 @@ func ReportFiles(ctx context.Context, src ReportSource, cfg report.Config, q cal
 	return r, out, nil
 }
 
-// Report answers /informe [2026T3]: the report DP-RG.02 as PDF and CSV, a
+// Report answers /informe [3T-2026]: the report DP-RG.02 as PDF and CSV, a
 // draft while the quarter runs, with the button that marks it delivered
-// once the quarter ended. Coordinator only.
+// once the quarter ended; /informe nota … is Note. Coordinator only.
 func Report(ctx context.Context, env Env, req Request) (Answer, error) {
+	if word, rest, _ := strings.Cut(req.Arg, " "); strings.EqualFold(word, "nota") {
+		req.Arg = strings.TrimSpace(rest)
+		return Note(ctx, env, req)
+	}
 	q, no := quarterAsked(env, req, "informe")
 	if no != nil {
 		return *no, nil
@@ -65,9 +90,7 @@ func Report(ctx context.Context, env Env, req Request) (Answer, error) {
 	if q.Start(env.Location).After(req.Now) {
 		return Answer{Text: texts.Text(req.Lang, "report.future", q.Name())}, nil
 	}
-	cfg := report.Config{Institution: env.Institution, Location: env.Location, Calendar: env.Calendar,
-		People: env.Name, Areas: env.AreaName}
-	r, files, err := ReportFiles(ctx, env.Store, cfg, q, req.Now)
+	r, files, err := ReportFiles(ctx, env.Store, env.Report, q, req.Now)
 	if err != nil {
 		return Answer{}, err
 	}
@@ -76,6 +99,9 @@ func Report(ctx context.Context, env Env, req Request) (Answer, error) {
 		key = "report.sent.draft"
 	}
 	a := Answer{Text: texts.Text(req.Lang, key, q.Name(), r.Due.Format(calendar.Layout)) + "\n\n" + KPIText(req.Lang, r.KPI), Files: files}
+	if r.Narrative.Text == "" {
+		a.Text += "\n\n" + texts.Text(req.Lang, "report.note.hint", q.String())
+	}
 	if !r.KPI.Partial {
 		if _, done, err := ReportDelivered(ctx, env.Store, q); err == nil && !done {
 			a.Buttons = [][]chat.Button{{DeliveredButton(req.Lang, q)}}
@@ -96,7 +122,7 @@ func KPI(ctx context.Context, env Env, req Request) (Answer, error) {
 	if err != nil {
 		return Answer{}, fmt.Errorf("staff: kpi: %w", err)
 	}
-	return Answer{Text: KPIText(req.Lang, report.SoFar(ts, from, to, req.Now, loc))}, nil
+	return Answer{Text: KPIText(req.Lang, report.SoFar(ts, from, to, req.Now, loc, env.Report.Awaiting))}, nil
 }
 
 // KPIText explains the indicator (procedure §4) of a period in a language:
@@ -119,6 +145,9 @@ func KPIText(lang string, k report.KPI) string {
 		b.WriteString("\n" + texts.Text(lang, "kpi.ontime", pct(r), c.OnTime, c.Fulfilled))
 	}
 	b.WriteString("\n" + texts.Text(lang, "kpi.more", c.Pending, c.Reschedules, c.Rejected, c.Cancelled))
+	if c.Awaiting > 0 {
+		b.WriteString("\n" + texts.Text(lang, "kpi.awaiting", c.Awaiting))
+	}
 	for _, s := range k.Services {
 		if s.Base() == 0 {
 			continue

@@ -47,6 +47,8 @@ type Env struct {
 	Calendar    *calendar.Calendar
 	// Name and AreaName name people and areas as the directory does.
 	Name, AreaName func(id string) string
+	// Report is how the report DP-RG.02 names, counts and signs.
+	Report report.Config
 }
 
 // Request is a command as someone gave it.
@@ -54,7 +56,7 @@ type Request struct {
 	Who  storage.Person
 	Now  time.Time
 	Lang string
-	// Arg is what follows the command ("2026T3").
+	// Arg is what follows the command ("3T-2026").
 	Arg string
 	// Files were sent with the command.
 	Files []chat.IncomingFile

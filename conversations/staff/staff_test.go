@@ -127,3 +127,41 @@ func TestKPIAndQueueForStaffOnly(t *testing.T) {
 		t.Errorf("queue buttons: %+v; want one row of the three folios", q.Buttons)
 	}
 }
+
+// TestProgramDatesWithoutWork: a program with a date on a Saturday is not
+// stored until the coordinator chooses, with a button, to move it to the
+// next business day; the técnico may not choose.
+func TestProgramDatesWithoutWork(t *testing.T) {
+	ctx := context.Background()
+	env := newEnv(t)
+	file := chat.IncomingFile{Name: "programa.csv", MIME: "text/csv",
+		Data: []byte("area,equipo,fecha,tecnico\nfinanzas,Impresora,03/12/2026,beto\nfinanzas,Proyector,05/12/2026,beto\n")}
+	asked, err := staff.Program(ctx, env, staff.Request{Who: person("ana"), Now: now, Lang: "es", Files: []chat.IncomingFile{file}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Línea 3: el 05/12/2026 cae en sábado; el siguiente día hábil es el lunes 07/12/2026."
+	if !strings.Contains(asked.Text, want) || asked.Action != "" || len(asked.Buttons) != 1 || len(asked.Buttons[0]) != 2 {
+		t.Fatalf("a Saturday in the program: %+v; want %q, nothing recorded, and the two choices", asked, want)
+	}
+	if items, _ := env.Store.PlanItems(ctx, time.Time{}, time.Time{}); len(items) != 0 {
+		t.Fatalf("stored %d items before the coordinator chose", len(items))
+	}
+	move := asked.Buttons[0][0].Code
+	arg, ok := strings.CutPrefix(move, staff.ProgramDatesCode)
+	if !ok || !strings.HasSuffix(move, ":mover") || len(move) > 64 {
+		t.Fatalf("move button code %q", move)
+	}
+	refused, err := staff.ImportKept(ctx, env, staff.Request{Who: person("beto"), Now: now, Lang: "es", Arg: arg, Pressed: true})
+	if err != nil || refused.Refused != "programa" {
+		t.Fatalf("the técnico presses «Mover»: %+v, %v; want it refused", refused, err)
+	}
+	done, err := staff.ImportKept(ctx, env, staff.Request{Who: person("ana"), Now: now, Lang: "es", Arg: arg, Pressed: true})
+	if err != nil || done.Action != "programa_importado" || !done.Edit {
+		t.Fatalf("the coordinator moves the dates: %+v, %v", done, err)
+	}
+	items, err := env.Store.PlanItems(ctx, time.Time{}, time.Time{})
+	if err != nil || len(items) != 2 || items[1].Planned.Format("02/01/2006") != "07/12/2026" {
+		t.Fatalf("stored %+v, %v; want the projector on Monday 07/12/2026", items, err)
+	}
+}

@@ -16,7 +16,7 @@ var enCore = map[string]string{
 		"/new — request a service\n/my_requests — your requests and their status\n/view CT-YYYY-NNNN — a request's detail\n/cancel — leave what you are filling in\n/help — this message\n\n" +
 		"Answer with the buttons or by typing. If an answer is not valid I say so and ask again; you keep what you already answered.",
 	"help.staff": "For IT staff:\n/queue — unassigned requests, yours, overdue ones and those awaiting approval\n/kpi — fulfilment of the quarter so far",
-	"help.coord": "For the coordinator:\n/report [2026T3] — Quarterly Report DP-RG.02 as PDF and CSV\n/delivered [2026T3] — mark the report as delivered\n/program — the Preventive Maintenance Program CT-RG.01; send a CSV or YAML file to import it",
+	"help.coord": "For the coordinator:\n/report [3T-2026] — Quarterly Report DP-RG.02 as PDF and CSV\n/report note [3T-2026] text — the coordinator's observations for the report\n/delivered [3T-2026] — mark the report as delivered\n/program — the Preventive Maintenance Program CT-RG.01; send a CSV or YAML file to import it",
 
 	"svc.mantenimiento":         "Equipment maintenance",
 	"svc.mantenimiento.short":   "maintenance",

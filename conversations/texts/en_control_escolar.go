@@ -42,7 +42,7 @@ var enControlEscolar = map[string]string{
 	"control-escolar.in.enviar_documentos":     "Send the requested documents or official letter; press “Done” when finished.",
 	"control-escolar.in.terminar_adecuacion":   "Describe the adjustment made, or send a document and press “Done”:",
 
-	"control-escolar.did.enviar_requerimientos": "Here is the requirements analysis of your request {folio}, for you to confirm we understood it well.{detail}{sent}\nIf it is right, approve it; if not, ask for changes.",
+	"control-escolar.did.enviar_requerimientos":  "Here is the requirements analysis of your request {folio}, for you to confirm we understood it well.{detail}{sent}\nIf it is right, approve it; if not, ask for changes.",
 	"control-escolar.did.aprobar_requerimientos": "You approved the requirements of your request {folio}. The IT Coordination starts the development.",
 	"control-escolar.did.pedir_cambios":          "I sent your changes to {assignee}; they will send you the corrected requirements of request {folio}. (Round of changes {rondas})",
 	"control-escolar.did.entregar_modulo":        "Done! The module of your request {folio} is developed and delivered in the school management system.{detail}{sent}\nYour request is closed.",

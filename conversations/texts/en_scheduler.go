@@ -42,7 +42,7 @@ var enScheduler = map[string]string{
 
 	"report.mark":            "Mark as delivered",
 	"report.marked":          "Delivery recorded",
-	"report.quarter.invalid": "I do not recognise the quarter «%s». Write it as 2026T3: the year and the quarter, 1 to 4.",
+	"report.quarter.invalid": "I do not recognise the quarter «%s». Write it as 3T-2026: the quarter, 1 to 4, and the year.",
 	"report.notended":        "The %s has not ended yet; its report can be marked delivered once it does.",
 	"report.future":          "The %s has not started yet; there is no report to prepare.",
 	"report.already":         "The quarterly report of the %s was already marked delivered by %s on %s.",

@@ -17,7 +17,7 @@ var esCore = map[string]string{
 		"/nueva — pedir un servicio\n/mis_solicitudes — ver tus solicitudes y su estado\n/ver CT-AAAA-NNNN — detalle de una solicitud\n/cancelar — dejar lo que estás llenando\n/ayuda — este mensaje\n\n" +
 		"Puedes responder con los botones o escribiendo. Si una respuesta no es válida te lo digo y repito la pregunta; no pierdes lo que ya contestaste.",
 	"help.staff": "Para el personal de CT:\n/cola — solicitudes sin asignar, las tuyas, vencidas y en espera de visto bueno\n/kpi — cumplimiento del trimestre hasta hoy",
-	"help.coord": "Para la coordinación:\n/informe [2026T3] — Informe Trimestral DP-RG.02 en PDF y CSV\n/entregado [2026T3] — marcar el informe como entregado\n/programa — ver el Programa de Mantenimiento Preventivo CT-RG.01; envía un CSV o YAML para importarlo",
+	"help.coord": "Para la coordinación:\n/informe [3T-2026] — Informe Trimestral DP-RG.02 en PDF y CSV\n/informe nota [3T-2026] texto — observaciones de la coordinación para el informe\n/entregado [3T-2026] — marcar el informe como entregado\n/programa — ver el Programa de Mantenimiento Preventivo CT-RG.01; envía un CSV o YAML para importarlo",
 
 	"svc.mantenimiento":         "Mantenimiento de equipo",
 	"svc.mantenimiento.short":   "mantenimiento",

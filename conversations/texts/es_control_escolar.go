@@ -42,7 +42,7 @@ var esControlEscolar = map[string]string{
 	"control-escolar.in.enviar_documentos":     "Envía los documentos u oficio solicitados; cuando termines pulsa «Listo».",
 	"control-escolar.in.terminar_adecuacion":   "Describe la adecuación realizada, o envía un documento y pulsa «Listo»:",
 
-	"control-escolar.did.enviar_requerimientos": "Aquí está el análisis de requerimientos de tu solicitud {folio}, para que confirmes que lo entendimos bien.{detail}{sent}\nSi es correcto, apruébalo; si no, pide los cambios.",
+	"control-escolar.did.enviar_requerimientos":  "Aquí está el análisis de requerimientos de tu solicitud {folio}, para que confirmes que lo entendimos bien.{detail}{sent}\nSi es correcto, apruébalo; si no, pide los cambios.",
 	"control-escolar.did.aprobar_requerimientos": "Aprobaste los requerimientos de tu solicitud {folio}. La Coordinación de Tecnologías inicia el desarrollo.",
 	"control-escolar.did.pedir_cambios":          "Envié tus cambios a {assignee}; te mandará los requerimientos corregidos de la solicitud {folio}. (Ronda de cambios {rondas})",
 	"control-escolar.did.entregar_modulo":        "¡Listo! El módulo de tu solicitud {folio} quedó desarrollado y entregado en el sistema de control escolar.{detail}{sent}\nTu solicitud quedó cerrada.",

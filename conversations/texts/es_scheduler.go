@@ -44,7 +44,7 @@ var esScheduler = map[string]string{
 
 	"report.mark":            "Marcar como entregado",
 	"report.marked":          "Entrega registrada",
-	"report.quarter.invalid": "No reconozco el trimestre «%s». Escríbelo como 2026T3: el año y el trimestre, del 1 al 4.",
+	"report.quarter.invalid": "No reconozco el trimestre «%s». Escríbelo como 3T-2026: el trimestre, del 1 al 4, y el año.",
 	"report.notended":        "El %s aún no concluye; podrás marcar su informe como entregado cuando termine.",
 	"report.future":          "El %s todavía no empieza; aún no hay informe que preparar.",
 	"report.already":         "El Informe Trimestral del %s ya estaba marcado como entregado por %s el %s.",

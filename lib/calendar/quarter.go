@@ -16,8 +16,8 @@ type Quarter struct {
 	Year, Q int
 }
 
-// ParseQuarter reads a quarter as staff write it: "2026T3" (T for
-// trimestre, the notation ctdesk shows), "2026Q3", "3T-2026", also with a
+// ParseQuarter reads a quarter as staff write it: "3T-2026" (T for
+// trimestre, the notation ctdesk shows), "2026T3", "2026Q3", also with a
 // dash or a space between the parts ("2026-T3", "3T 2026", "2026-3") and in
 // lower case.
 func ParseQuarter(s string) (Quarter, error) {
@@ -34,7 +34,7 @@ func ParseQuarter(s string) (Quarter, error) {
 	y, err1 := strconv.Atoi(year)
 	q, err2 := strconv.Atoi(n)
 	if err1 != nil || err2 != nil || len(year) != 4 || len(n) != 1 || q < 1 || q > 4 {
-		return Quarter{}, fmt.Errorf("calendar: quarter %q: want a year and a quarter like 2026T3", s)
+		return Quarter{}, fmt.Errorf("calendar: quarter %q: want a quarter and a year like 3T-2026", s)
 	}
 	return Quarter{Year: y, Q: q}, nil
 }
@@ -44,12 +44,13 @@ func QuarterOf(t time.Time) Quarter {
 	return Quarter{Year: t.Year(), Q: (int(t.Month())-1)/3 + 1}
 }
 
-// String returns the quarter as people read it everywhere: "2026T3".
-func (q Quarter) String() string { return fmt.Sprintf("%04dT%d", q.Year, q.Q) }
+// String returns the quarter as people read it everywhere, in short:
+// "3T-2026" (Name is the long form, "tercer trimestre de 2026").
+func (q Quarter) String() string { return fmt.Sprintf("%dT-%04d", q.Q, q.Year) }
 
 // Key returns the quarter as "2026Q3", the stable form of stored keys,
-// message ids and button codes (they predate the T notation; ParseQuarter
-// reads both).
+// message ids and button codes (they predate the notation people read;
+// ParseQuarter reads both).
 func (q Quarter) Key() string { return fmt.Sprintf("%04dQ%d", q.Year, q.Q) }
 
 // Name returns the quarter in Spanish, as "tercer trimestre de 2026".

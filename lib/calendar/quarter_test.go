@@ -160,10 +160,13 @@ func TestParseQuarterNotations(t *testing.T) {
 	for _, s := range []string{"2026T3", "2026Q3", "3T-2026", "3t-2026", "3T 2026", "2026-3", "2026-T3"} {
 		q, err := ParseQuarter(s)
 		if err != nil || q != (Quarter{Year: 2026, Q: 3}) {
-			t.Errorf("ParseQuarter(%q) = %v, %v; want 2026T3", s, q, err)
+			t.Errorf("ParseQuarter(%q) = %v, %v; want 3T-2026", s, q, err)
 		}
-		if got := q.String(); err == nil && got != "2026T3" {
-			t.Errorf("ParseQuarter(%q).String() = %q, want 2026T3", s, got)
+		if got := q.String(); err == nil && got != "3T-2026" {
+			t.Errorf("ParseQuarter(%q).String() = %q, want 3T-2026", s, got)
+		}
+		if got := q.Name(); err == nil && got != "tercer trimestre de 2026" {
+			t.Errorf("ParseQuarter(%q).Name() = %q, want «tercer trimestre de 2026»", s, got)
 		}
 	}
 	for _, s := range []string{"", "2026", "2026T5", "2026T0", "5T-2026", "26T3", "T3", "2026T33", "3T-26"} {

@@ -35,6 +35,11 @@ type Problem struct {
 	Value string
 	// Other is the line a duplicate repeats.
 	Other int
+	// Date is the day of a date without work (ErrClosedDay), Why the name
+	// of its holiday or closed day ("" on a weekend), and Next the next
+	// business day.
+	Date, Next time.Time
+	Why        string
 }
 
 // The kinds of Problem.
@@ -49,6 +54,7 @@ const (
 	ErrTecnico   = "tecnico"   // the técnico is missing or not CT staff
 	ErrDuplicate = "duplicate" // the same area, equipment and date as another line
 	ErrTooMany   = "toomany"   // more rows than MaxRows
+	ErrClosedDay = "closedday" // a new item planned on a weekend, holiday or closed day
 )
 
 // MaxRows bounds a file, so a wrong file cannot flood the store.

@@ -1,6 +1,9 @@
 // Package report computes the service indicator of the procedure (§4:
 // cumplimiento of the services requested or programmed, target 90 %) and
-// builds the quarterly report DP-RG.02, printable (PDF) and electronic (CSV).
+// draws the records people print: the quarterly report DP-RG.02,
+// printable (PDF) and electronic (CSV), and a request CT-RG.03 (PDF). It
+// names codes through the Labels it is given: the texts catalogue of
+// conversations, which it may not import.
 package report
 
 import (
@@ -20,10 +23,12 @@ var Services = []string{"mantenimiento", "web", "correo", "diseno", "control-esc
 // Counts are the figures of the indicator for one service or for all.
 //
 // The base is Requested + Programmed: tickets created in the period, except
-// rejected and cancelled ones, which were never services to deliver; they are
-// counted apart. A ticket is Fulfilled when it is closed ("cerrado") before
-// the period ends, so a report made days later does not move; one closed
-// afterwards stays Pending in this period.
+// rejected and cancelled ones, which were never services to deliver, and
+// those still waiting for their visto bueno when the period ended, which
+// were not yet requested of CT; they are counted apart. A ticket is
+// Fulfilled when it is closed ("cerrado") before the period ends, so a
+// report made days later does not move; one closed afterwards stays Pending
+// in this period.
 type Counts struct {
 	Requested   int // created in the period on request, not rejected or cancelled
 	Programmed  int // created in the period from the CT-RG.01 program, not cancelled
@@ -32,6 +37,7 @@ type Counts struct {
 	Pending     int // of the base, not fulfilled in the period
 	Rejected    int // created in the period and rejected (outside the base)
 	Cancelled   int // created in the period and cancelled (outside the base)
+	Awaiting    int // created in the period, still waiting for a visto bueno at its end (outside the base)
 	Reschedules int // committed dates replaced, over the tickets of the base
 }
 
@@ -70,6 +76,9 @@ func (c *Counts) add(o outcome) {
 	case o.cancelled:
 		c.Cancelled++
 		return
+	case o.awaiting:
+		c.Awaiting++
+		return
 	case o.programmed:
 		c.Programmed++
 	default:
@@ -106,8 +115,9 @@ type KPI struct {
 
 // Compute returns the indicator for the tickets created in [from, to); other
 // tickets are ignored, so callers may pass more. loc is the institution's
-// time zone, where a committed date's day ends.
-func Compute(tickets []storage.Ticket, from, to time.Time, loc *time.Location) KPI {
+// time zone, where a committed date's day ends; awaiting tells the statuses
+// that wait for a visto bueno.
+func Compute(tickets []storage.Ticket, from, to time.Time, loc *time.Location, awaiting Awaiting) KPI {
 	k := KPI{From: from, To: to}
 	idx := map[string]int{}
 	for _, s := range Services {
@@ -120,7 +130,7 @@ func Compute(tickets []storage.Ticket, from, to time.Time, loc *time.Location) K
 		if t.Created.Before(from) || !t.Created.Before(to) {
 			continue
 		}
-		o := classify(t, to, loc)
+		o := classify(t, to, loc, awaiting)
 		k.Overall.add(o)
 		j, ok := idx[t.Service]
 		if !ok {
@@ -142,12 +152,12 @@ func Compute(tickets []storage.Ticket, from, to time.Time, loc *time.Location) K
 // SoFar returns the indicator of the period [from, to) as it stands at now:
 // the projection of the digest and of the chat command. Partial is set when
 // now is before to.
-func SoFar(tickets []storage.Ticket, from, to, now time.Time, loc *time.Location) KPI {
+func SoFar(tickets []storage.Ticket, from, to, now time.Time, loc *time.Location, awaiting Awaiting) KPI {
 	end := to
 	if now.Before(to) {
 		end = now
 	}
-	k := Compute(tickets, from, end, loc)
+	k := Compute(tickets, from, end, loc, awaiting)
 	k.To, k.Partial = to, now.Before(to)
 	return k
 }

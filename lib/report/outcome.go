@@ -11,6 +11,7 @@ type outcome struct {
 	programmed  bool
 	rejected    bool
 	cancelled   bool
+	awaiting    bool // waiting for a visto bueno when the period ended
 	fulfilled   bool // closed before the period ended
 	onTime      bool // fulfilled by the end of its last committed day
 	reschedules int
@@ -18,11 +19,12 @@ type outcome struct {
 }
 
 // classify decides the outcome of t in a period that ends at end.
-func classify(t *storage.Ticket, end time.Time, loc *time.Location) outcome {
+func classify(t *storage.Ticket, end time.Time, loc *time.Location, awaiting Awaiting) outcome {
 	o := outcome{
 		programmed:  t.Programmed,
 		rejected:    t.Status == storage.StatusRejected,
 		cancelled:   t.Status == storage.StatusCancelled,
+		awaiting:    awaiting.in(t.Service, statusAt(t, end)),
 		reschedules: max(len(t.Dates)-1, 0),
 	}
 	if t.Status != storage.StatusClosed {
@@ -32,6 +34,22 @@ func classify(t *storage.Ticket, end time.Time, loc *time.Location) outcome {
 	o.fulfilled = o.closedAt.Before(end)
 	o.onTime = o.fulfilled && onTime(o.closedAt, t.DueDate(), loc)
 	return o
+}
+
+// statusAt returns the status t had just before at, from its history; its
+// status now when the history does not say.
+func statusAt(t *storage.Ticket, at time.Time) string {
+	status := ""
+	for _, h := range t.History {
+		if !h.At.Before(at) {
+			break
+		}
+		status = h.To
+	}
+	if status == "" {
+		return t.Status
+	}
+	return status
 }
 
 // closedAt returns when a closed ticket was closed: Closed, or else the last

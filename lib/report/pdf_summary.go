@@ -6,11 +6,11 @@ import (
 )
 
 // summary draws the table of figures per service.
-func (p *pdfDoc) summary() {
+func (p *reportPDF) summary() {
 	p.heading("1. Servicios del trimestre", 50)
-	cols := []float64{p.width - 6*18, 18, 18, 18, 18, 18, 18}
+	cols := []float64{p.width - 6*19, 19, 19, 19, 19, 19, 19}
 	head := []string{"Servicio", "Solicitados", "Programados", "Cumplidos", "A tiempo", "Pendientes", "Cumplim."}
-	p.font("B", 8)
+	p.font("B", 7.5)
 	p.pdf.SetFillColor(225, 232, 242)
 	for i, h := range head {
 		align := "C"
@@ -43,14 +43,14 @@ func (p *pdfDoc) summary() {
 	p.pdf.Ln(2)
 	o := p.r.KPI.Overall
 	p.font("", 9)
-	p.paragraph(fmt.Sprintf("Rechazados: %d. Cancelados: %d (no forman parte de la base del indicador). "+
-		"Reprogramaciones de fecha comprometida: %d. Un servicio cuenta como cumplido si se cerró antes del fin del periodo, "+
-		"y a tiempo si se cerró a más tardar el día de su última fecha comprometida.",
-		o.Rejected, o.Cancelled, o.Reschedules))
+	p.paragraph(fmt.Sprintf("Fuera de la base: rechazados: %d; cancelados: %d; en espera de visto bueno al cierre: %d. "+
+		"Reprogramaciones de fecha comprometida: %d.", o.Rejected, o.Cancelled, o.Awaiting, o.Reschedules))
+	p.pdf.Ln(1)
+	p.note(BaseRule)
 }
 
 // chart draws the indicator per service against the target, as bars.
-func (p *pdfDoc) chart() {
+func (p *reportPDF) chart() {
 	k := p.r.KPI
 	rows := len(k.Services) + 1
 	p.heading("2. Indicador de cumplimiento (meta 90 %)", float64(rows)*8+40)
@@ -65,7 +65,7 @@ func (p *pdfDoc) chart() {
 }
 
 // verdict says the overall indicator against the target, and on-time delivery.
-func (p *pdfDoc) verdict() {
+func (p *reportPDF) verdict() {
 	k := p.r.KPI
 	o := k.Overall
 	rate, ok := o.Rate()
@@ -92,13 +92,13 @@ const barH, barGap, barLabelW, barValueW = 6.0, 2.0, 66.0, 20.0
 type plotArea struct{ x0, width, top float64 }
 
 // plot places the bars below what was written last.
-func (p *pdfDoc) plot() plotArea {
+func (p *reportPDF) plot() plotArea {
 	return plotArea{x0: margin + barLabelW, width: p.width - barLabelW - barValueW, top: p.pdf.GetY() + 5}
 }
 
 // bar draws row i: its name, the bar of its rate (green at or above the
 // target, red below) and the rate.
-func (p *pdfDoc) bar(g plotArea, i int, name string, c Counts, bold string) {
+func (p *reportPDF) bar(g plotArea, i int, name string, c Counts, bold string) {
 	y := g.top + float64(i)*(barH+barGap)
 	p.font(bold, 8.5)
 	p.pdf.SetXY(margin, y)
@@ -121,7 +121,7 @@ func (p *pdfDoc) bar(g plotArea, i int, name string, c Counts, bold string) {
 }
 
 // axis draws the axis with its marks and the dashed target line.
-func (p *pdfDoc) axis(g plotArea, bottom float64) {
+func (p *reportPDF) axis(g plotArea, bottom float64) {
 	p.pdf.SetDrawColor(30, 30, 30)
 	p.pdf.SetLineWidth(0.2)
 	p.pdf.Line(g.x0, g.top-1, g.x0, bottom)

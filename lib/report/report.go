@@ -20,6 +20,8 @@ type Source interface {
 	Log(ctx context.Context, f storage.LogFilter) ([]storage.LogEntry, error)
 	// File returns an attachment's bytes, or an error wrapping storage.ErrNotFound.
 	File(ctx context.Context, id string) (storage.File, error)
+	// PlanItems lists the CT-RG.01 items planned in [from, to).
+	PlanItems(ctx context.Context, from, to time.Time) ([]storage.PlanItem, error)
 }
 
 var _ Source = storage.Store(nil)
@@ -36,25 +38,6 @@ var DefaultServiceNames = map[string]string{
 // DefaultMaxPhotos bounds the photo memory when Config.MaxPhotos is 0.
 const DefaultMaxPhotos = 60
 
-// Config says how to name things in the report. Zero fields take defaults.
-type Config struct {
-	Institution string
-	// Location is the institution's time zone; the calendar's when nil.
-	Location *time.Location
-	// Calendar gives the due date; Mexico's holidays in Location when nil.
-	Calendar *calendar.Calendar
-	// ServiceNames names services by id; DefaultServiceNames fills gaps.
-	ServiceNames map[string]string
-	// People and Areas name people and areas by id; the id is shown when nil
-	// or when they return "".
-	People func(id string) string
-	Areas  func(id string) string
-	// MaxPhotos bounds the photo memory (DefaultMaxPhotos when 0).
-	MaxPhotos int
-	// PaperSize is "Letter" (default) or "A4".
-	PaperSize string
-}
-
 // Report is the Informe Trimestral DP-RG.02 of one quarter.
 type Report struct {
 	Institution string
@@ -69,30 +52,39 @@ type Report struct {
 	// ServiceNames has a name for every service in KPI.Services.
 	ServiceNames map[string]string
 	Tickets      []TicketRow
+	Satisfaction Satisfaction
+	Program      Progress
 	Photos       []Photo
-	// PhotoNotes explain photos left out (unreadable, missing, over the limit).
+	// PhotoNotes explain photos left out (unreadable, missing, over the
+	// limit) or how they were chosen.
 	PhotoNotes []string
 	// Actions counts the bitácora entries of the quarter by action, most first.
 	Actions    []ActionCount
 	LogEntries int
+	Narrative  Narrative
+	Signer     Signer
 	PaperSize  string
 }
 
 // TicketRow is one ticket of the quarter as the report lists it.
 type TicketRow struct {
 	Folio, Service, ServiceName, Area, AreaName string
-	Requester, RequesterName, Status            string
-	Programmed                                  bool
-	Created, Due, Closed                        time.Time // Due and Closed may be zero
-	Reschedules                                 int
+	Requester, RequesterName                    string
+	// Status is the code; StatusName, as people read it.
+	Status, StatusName   string
+	Programmed           bool
+	Created, Due, Closed time.Time // Due and Closed may be zero
+	Reschedules          int
 	// Result is the ticket's place in the indicator, in Spanish: "cumplido a
-	// tiempo", "cumplido fuera de tiempo", "pendiente", "rechazado", "cancelado".
+	// tiempo", "cumplido fuera de tiempo", "pendiente", "en espera de visto
+	// bueno", "rechazado", "cancelado".
 	Result string
 }
 
 // ActionCount is how many bitácora entries of one action the quarter has.
 type ActionCount struct {
-	Action string
+	Action string // the code
+	Label  string // as people read it
 	Count  int
 }
 
@@ -109,6 +101,9 @@ func Build(ctx context.Context, src Source, cfg Config, q calendar.Quarter, now 
 	case loc == nil:
 		loc = cal.Location()
 	}
+	if cfg.Labels == nil {
+		cfg.Labels = codes{}
+	}
 	r := &Report{
 		Institution: cfg.Institution,
 		Quarter:     q,
@@ -118,6 +113,8 @@ func Build(ctx context.Context, src Source, cfg Config, q calendar.Quarter, now 
 		LastDay:     q.LastDay(loc),
 		Due:         cal.ReportDue(q),
 		Generated:   now.In(loc),
+		Narrative:   cfg.Narrative,
+		Signer:      Signer{Name: cfg.Signer.Name, Position: cmp.Or(cfg.Signer.Position, DefaultPosition)},
 		PaperSize:   cmp.Or(cfg.PaperSize, "Letter"),
 	}
 	tickets, err := src.Tickets(ctx, storage.TicketFilter{CreatedFrom: r.From, CreatedTo: r.To})
@@ -127,13 +124,18 @@ func Build(ctx context.Context, src Source, cfg Config, q calendar.Quarter, now 
 	slices.SortStableFunc(tickets, func(a, b storage.Ticket) int {
 		return cmp.Or(a.Created.Compare(b.Created), cmp.Compare(a.Folio, b.Folio))
 	})
-	r.KPI = SoFar(tickets, r.From, r.To, now, loc)
+	tickets = slices.DeleteFunc(tickets, func(t storage.Ticket) bool { return t.Created.Before(r.From) || !t.Created.Before(r.To) })
+	r.KPI = SoFar(tickets, r.From, r.To, now, loc, cfg.Awaiting)
 	r.ServiceNames = serviceNames(cfg.ServiceNames, r.KPI.Services)
 	for i := range tickets {
-		if t := &tickets[i]; !t.Created.Before(r.From) && t.Created.Before(r.To) {
-			r.Tickets = append(r.Tickets, r.row(t, cfg, now))
-		}
+		r.Tickets = append(r.Tickets, r.row(&tickets[i], cfg, now))
 	}
+	r.Satisfaction = ratings(tickets, r.KPI.Services)
+	items, err := src.PlanItems(ctx, r.From, r.To)
+	if err != nil {
+		return nil, fmt.Errorf("report: CT-RG.01 of %s: %w", q, err)
+	}
+	r.Program = progress(items, tickets, r.end(now), loc, cfg)
 	if err := r.collectPhotos(ctx, src, tickets, cmp.Or(cfg.MaxPhotos, DefaultMaxPhotos)); err != nil {
 		return nil, err
 	}
@@ -141,21 +143,25 @@ func Build(ctx context.Context, src Source, cfg Config, q calendar.Quarter, now 
 	if err != nil {
 		return nil, fmt.Errorf("report: bitácora of %s: %w", q, err)
 	}
-	r.LogEntries, r.Actions = len(entries), countActions(entries)
+	r.LogEntries, r.Actions = len(entries), countActions(entries, cfg.Labels)
 	return r, nil
 }
 
-func (r *Report) row(t *storage.Ticket, cfg Config, now time.Time) TicketRow {
-	end := r.To
-	if now.Before(end) {
-		end = now
+// end is when the period's figures stop: its end, or now for a draft.
+func (r *Report) end(now time.Time) time.Time {
+	if now.Before(r.To) {
+		return now
 	}
-	o := classify(t, end, r.Location)
+	return r.To
+}
+
+func (r *Report) row(t *storage.Ticket, cfg Config, now time.Time) TicketRow {
+	o := classify(t, r.end(now), r.Location, cfg.Awaiting)
 	row := TicketRow{
 		Folio: t.Folio, Service: t.Service, ServiceName: r.ServiceNames[t.Service],
 		Area: t.Area, AreaName: name(cfg.Areas, t.Area),
 		Requester: t.Requester, RequesterName: name(cfg.People, t.Requester),
-		Status: t.Status, Programmed: t.Programmed,
+		Status: t.Status, StatusName: cfg.Labels.Status(t.Service, t.Status), Programmed: t.Programmed,
 		Created: t.Created, Due: t.DueDate(), Closed: o.closedAt,
 		Reschedules: o.reschedules,
 	}
@@ -164,6 +170,8 @@ func (r *Report) row(t *storage.Ticket, cfg Config, now time.Time) TicketRow {
 		row.Result = "rechazado"
 	case o.cancelled:
 		row.Result = "cancelado"
+	case o.awaiting:
+		row.Result = "en espera de visto bueno"
 	case o.fulfilled && o.onTime:
 		row.Result = "cumplido a tiempo"
 	case o.fulfilled:
@@ -189,17 +197,17 @@ func name(f func(string) string, id string) string {
 	return cmp.Or(f(id), id)
 }
 
-func countActions(entries []storage.LogEntry) []ActionCount {
+func countActions(entries []storage.LogEntry, labels Labels) []ActionCount {
 	n := map[string]int{}
 	for _, e := range entries {
 		n[e.Action]++
 	}
 	out := make([]ActionCount, 0, len(n))
 	for a, c := range n {
-		out = append(out, ActionCount{Action: a, Count: c})
+		out = append(out, ActionCount{Action: a, Label: labels.Action("", a), Count: c})
 	}
 	slices.SortFunc(out, func(a, b ActionCount) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Action, b.Action))
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label))
 	})
 	return out
 }

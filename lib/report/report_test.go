@@ -26,7 +26,11 @@ func mustBuild(tb testing.TB, now time.Time) *Report {
 		Areas: func(id string) string {
 			return map[string]string{"finanzas": "Dirección de Finanzas", "rectoria": "Rectoría"}[id]
 		},
-		People: func(id string) string { return map[string]string{"rosa": "Rosa Díaz"}[id] },
+		People:    func(id string) string { return map[string]string{"rosa": "Rosa Díaz", "beto": "Beto Ruiz"}[id] },
+		Labels:    labels{},
+		Awaiting:  awaiting,
+		Signer:    Signer{Name: "Ana López", Position: "Coordinadora de Tecnologías"},
+		Narrative: Narrative{Text: "El trimestre cerró con la renovación del equipo de cajas.", By: "Ana López", At: now},
 	}
 	r, err := Build(context.Background(), mustSource(tb), cfg, calendar.Quarter{Year: 2026, Q: 3}, now)
 	if err != nil {
@@ -42,20 +46,24 @@ func TestBuild(t *testing.T) {
 	if got := day(r.Due); got != "07/10/2026" {
 		t.Errorf("Due = %s, want 07/10/2026", got)
 	}
-	if len(r.Tickets) != 11 {
-		t.Errorf("got %d tickets, want 11 (0101–0111)", len(r.Tickets))
+	if len(r.Tickets) != 14 {
+		t.Errorf("got %d tickets, want 14 (0101–0111, 0113–0115)", len(r.Tickets))
 	}
 	if r.KPI.Partial {
 		t.Errorf("Partial = true after the quarter ended")
 	}
-	if len(r.Photos) != 2 || r.Photos[0].Folio != "CT-2026-0101" || r.Photos[1].Folio != "CT-2026-0102" {
-		t.Errorf("photos = %d, want the JPEG of 0101 and the PNG of 0102", len(r.Photos))
+	// Marked: 0101's JPEG (twice, and a copy of it on 0105), 0102's PNG, and
+	// two of 0104 that cannot be read; 0101's draft is not marked.
+	if len(r.Photos) != 2 || r.Photos[0].Folio != "CT-2026-0101" || r.Photos[1].Folio != "CT-2026-0102" ||
+		r.Photos[0].Caption != "Equipo de cómputo de cajas, ya reparado" {
+		t.Errorf("photos = %+v, want the JPEG of 0101 with its caption and the PNG of 0102", r.Photos)
 	}
 	if len(r.PhotoNotes) != 2 {
 		t.Errorf("photo notes = %q, want 2 (undecodable, missing)", r.PhotoNotes)
 	}
 	// Entries 2–7 fall in the quarter: creado 3, cerrado 2, firma 1.
-	wantActions := []ActionCount{{"ticket.creado", 3}, {"ticket.cerrado", 2}, {"firma.responsabilidad", 1}}
+	wantActions := []ActionCount{{"ticket.creado", "hecho: ticket.creado", 3}, {"ticket.cerrado", "hecho: ticket.cerrado", 2},
+		{"firma.responsabilidad", "hecho: firma.responsabilidad", 1}}
 	if r.LogEntries != 6 || len(r.Actions) != 3 {
 		t.Fatalf("log = %d entries, %v; want 6, %v", r.LogEntries, r.Actions, wantActions)
 	}
@@ -126,6 +134,7 @@ func TestWritePDF(t *testing.T) {
 		"Universidad Politécnica de Ejemplo",
 		"Coordinación de Tecnologías",
 		"Informe Trimestral DP-RG.02",
+		"Trimestre: tercer trimestre de 2026 (3T-2026)",
 		"Periodo: 01/07/2026 – 30/09/2026",
 		"Fecha límite de entrega: 07/10/2026",
 		// Per service: solicitados, programados, cumplidos, a tiempo, pendientes, cumplimiento.
@@ -135,18 +144,29 @@ func TestWritePDF(t *testing.T) {
 		"Diseño gráfico 1 0 1 0 0 100.0 %",
 		"Sistema de control escolar 1 0 0 0 1 0.0 %",
 		"Total 7 2 6 4 3 66.7 %",
-		"Rechazados: 1. Cancelados: 1",
+		"rechazados: 1; cancelados: 2; en espera de visto bueno al cierre: 2",
 		"Reprogramaciones de fecha comprometida: 3",
+		"al cierre del periodo seguían en espera de visto bueno",
 		"Cumplimiento: 66.7 % (6 de 9) — por debajo de la meta",
 		"Entregas a tiempo: 66.7 % (4 de 6 cumplidos)",
 		"meta 90 %",
-		"CT-2026-0101", "CT-2026-0111", "Dirección de Finanzas",
-		"cumplido fuera de tiempo",
+		// The list, with the requester and the status by its label.
+		"Solicitante", "CT-2026-0101", "CT-2026-0111", "Rosa Díaz", "«cerrado»",
+		"cumplido fuera de tiempo", "en espera de visto bueno",
+		// Satisfaction: 0101 (5) and 0102 (3) of mantenimiento, 0105 (4) of web.
+		"Satisfacción de los usuarios",
+		"Mantenimiento de infraestructura tecnológica 2 4.0 de 5", "Actualización del sitio web 1 4.0 de 5", "Total 3 4.0 de 5",
+		"Muy rápido, gracias.",
+		// CT-RG.01: pm-1 done, pm-2 cancelled, pm-3 open, pm-4 not opened; pm-1 and pm-3 committed after the day planned.
+		"Programados: 4 · Realizados: 1 · Pendientes: 2 · Reprogramados: 2 · Cancelados: 1",
+		"Impresora de cajas", "realizado el 07/08/2026;", "reprogramado al 05/08/2026", "Proyector de la sala", "por abrir",
 		"Memoria fotográfica",
-		"CT-2026-0101 · 09/07/2026", "CT-2026-0102 · 20/07/2026",
+		"CT-2026-0101 · 09/07/2026", "Equipo de cómputo de cajas, ya reparado", "CT-2026-0102 · 20/07/2026",
 		`la foto "rota.jpg" no se pudo leer`, `la foto "perdida.jpg" ya no está disponible`,
 		"Registros en el periodo: 6",
-		"ticket.creado 3", "ticket.cerrado 2", "firma.responsabilidad 1",
+		"hecho: ticket.creado 3", "hecho: ticket.cerrado 2", "hecho: firma.responsabilidad 1",
+		"Observaciones de la coordinación", "El trimestre cerró con la renovación del equipo de cajas.",
+		"Ana López", "Coordinadora de Tecnologías", "Dirección de Planeación",
 		"Página 1 de",
 	}
 	for _, w := range want {
@@ -154,14 +174,15 @@ func TestWritePDF(t *testing.T) {
 			t.Errorf("PDF text lacks %q", w)
 		}
 	}
-	for _, absent := range []string{"CT-2026-0099", "CT-2026-0112", "BORRADOR", "Ã"} {
+	for _, absent := range []string{"CT-2026-0099", "CT-2026-0112", "BORRADOR", "Ã", "CT-2026-0105 · ", "Coordinador de Tecnologías"} {
 		if strings.Contains(text, absent) {
 			t.Errorf("PDF text has %q", absent)
 		}
 	}
-	// Cover, summary and chart; the ticket list on a landscape page; photos and bitácora.
-	if pages != 3 || !strings.Contains(text, "Página "+itoa(pages)+" de "+itoa(pages)) {
-		t.Errorf("pages = %d; want 3 and a footer 'Página %d de %d'", pages, pages, pages)
+	// Cover, summary and chart; the ticket list on a landscape page; then
+	// satisfaction, the program, photos, bitácora, observations and signatures.
+	if pages < 4 || !strings.Contains(text, "Página "+itoa(pages)+" de "+itoa(pages)) {
+		t.Errorf("pages = %d; want at least 4 and a footer 'Página %d de %d'", pages, pages, pages)
 	}
 }
 
@@ -197,10 +218,12 @@ func TestWriteCSV(t *testing.T) {
 	fields := map[string]string{}
 	totals := map[string][]string{}
 	var tickets [][]string
+	rated := map[string]string{}
+	var comments, planned []string
 	block := ""
 	for _, rec := range records {
 		switch rec[0] {
-		case "campo", "servicio", "folio":
+		case "campo", "servicio", "folio", "servicio calificado", "folio comentado", "fecha planeada":
 			block = rec[0]
 			continue
 		}
@@ -211,41 +234,59 @@ func TestWriteCSV(t *testing.T) {
 			totals[rec[0]] = rec
 		case "folio":
 			tickets = append(tickets, rec)
+		case "servicio calificado":
+			rated[rec[0]] = rec[2] + " " + rec[3]
+		case "folio comentado":
+			comments = append(comments, strings.Join(rec, "|"))
+		case "fecha planeada":
+			planned = append(planned, strings.Join(rec, "|"))
 		}
 	}
-	if fields["fecha límite de entrega"] != "07/10/2026" || fields["trimestre"] != "2026T3" || fields["institución"] != r.Institution {
+	if fields["fecha límite de entrega"] != "07/10/2026" || fields["trimestre"] != "3T-2026" || fields["institución"] != r.Institution ||
+		fields["periodo"] != "tercer trimestre de 2026" || fields["elaboró"] != "Ana López" || fields["regla del indicador"] != BaseRule ||
+		!strings.HasPrefix(fields["observaciones de la coordinación"], "El trimestre cerró") {
 		t.Errorf("report fields = %v", fields)
 	}
 	// solicitados, programados, cumplidos, a tiempo, pendientes, rechazados,
-	// cancelados, reprogramaciones, cumplimiento %, a tiempo %.
+	// cancelados, en espera de visto bueno, reprogramaciones, cumplimiento %, a tiempo %.
 	wantTotals := map[string]string{
-		"mantenimiento": "2 2 3 2 1 0 0 1 75.0 66.7",
-		"web":           "1 0 1 1 0 1 0 0 100.0 100.0",
-		"diseno":        "1 0 1 0 0 0 1 2 100.0 0.0",
-		"total":         "7 2 6 4 3 1 1 3 66.7 66.7",
+		"mantenimiento": "2 2 3 2 1 0 1 0 1 75.0 66.7",
+		"web":           "1 0 1 1 0 1 0 2 0 100.0 100.0",
+		"diseno":        "1 0 1 0 0 0 1 0 2 100.0 0.0",
+		"total":         "7 2 6 4 3 1 2 2 3 66.7 66.7",
 	}
 	for id, want := range wantTotals {
 		if got := strings.Join(totals[id][2:], " "); got != want {
 			t.Errorf("%s figures = %q, want %q", id, got, want)
 		}
 	}
-	if len(tickets) != 11 {
-		t.Fatalf("got %d ticket rows, want 11", len(tickets))
+	if len(tickets) != 14 {
+		t.Fatalf("got %d ticket rows, want 14", len(tickets))
 	}
 	// Count the results back from the rows and compare with the totals.
 	results := map[string]int{}
 	for _, rec := range tickets {
 		results[rec[10]]++
 	}
-	wantResults := map[string]int{"cumplido a tiempo": 4, "cumplido fuera de tiempo": 2, "pendiente": 3, "rechazado": 1, "cancelado": 1}
+	wantResults := map[string]int{"cumplido a tiempo": 4, "cumplido fuera de tiempo": 2, "pendiente": 3, "rechazado": 1,
+		"cancelado": 2, "en espera de visto bueno": 2}
 	for k, v := range wantResults {
 		if results[k] != v {
 			t.Errorf("rows with result %q = %d, want %d", k, results[k], v)
 		}
 	}
 	first := strings.Join(tickets[0], "|")
-	if want := "CT-2026-0101|Mantenimiento de infraestructura tecnológica|Dirección de Finanzas|Rosa Díaz|cerrado|solicitado|02/07/2026|10/07/2026|0|09/07/2026|cumplido a tiempo"; first != want {
+	if want := "CT-2026-0101|Mantenimiento de infraestructura tecnológica|Dirección de Finanzas|Rosa Díaz|«cerrado»|solicitado|02/07/2026|10/07/2026|0|09/07/2026|cumplido a tiempo"; first != want {
 		t.Errorf("first row = %q, want %q", first, want)
+	}
+	if rated["mantenimiento"] != "2 4.0" || rated["web"] != "1 4.0" || rated["total"] != "3 4.0" || rated["correo"] != "0 " {
+		t.Errorf("ratings per service = %v", rated)
+	}
+	if len(comments) != 2 || comments[0] != "CT-2026-0101|Mantenimiento de infraestructura tecnológica|5|09/07/2026|Muy rápido, gracias." {
+		t.Errorf("comments = %q", comments)
+	}
+	if len(planned) != 4 || planned[0] != "01/08/2026|Impresora de cajas|Dirección de Finanzas|Beto Ruiz|CT-2026-0103|realizado|al 05/08/2026|07/08/2026" {
+		t.Errorf("CT-RG.01 rows = %q", planned)
 	}
 }
 

@@ -1,0 +1,19 @@
+package main
+
+import (
+	"time"
+
+	"ctdesk/conversations"
+)
+
+// newEngine builds the conversations engine of the configuration over a
+// store, on a clock (time.Now, or the console's, which /reloj moves): the
+// service's, and the records commands' (report, solicitud), which read the
+// labels, the services' rules and the directory through it.
+func newEngine(cfg *Config, st conversations.Store, now func() time.Time) (*conversations.Engine, error) {
+	return conversations.New(conversations.Config{
+		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
+		DialogIdle: cfg.DialogIdle, Approvals: cfg.Approvals, MailDomain: cfg.MailDomain,
+		Calendar: cfg.calendar(), Now: now,
+	}, st, conversations.DefaultServices()...)
+}
