@@ -54,6 +54,7 @@ func (s *Store) Restore(ctx context.Context, records iter.Seq2[storage.Record, e
 	if _, err := files.Exec(ctx); err != nil && err != redis.Nil {
 		return fmt.Errorf("redisstore: restore: files: %w", err)
 	}
+	tx.Set(ctx, s.p+"ixv", listingVersion, 0)
 	tx.Set(ctx, s.p+"log:seq", maxLog, 0)
 	tx.Set(ctx, s.p+"ob:seq", maxOutbox, 0)
 	if _, err := tx.Exec(ctx); err != nil {
@@ -130,6 +131,7 @@ func (s *Store) queueTicket(ctx context.Context, tx redis.Pipeliner, t *storage.
 		}
 	}
 	tx.ZAdd(ctx, s.p+"tc", redis.Z{Score: float64(t.Created.UnixMicro()), Member: t.Folio})
+	s.queueListing(ctx, tx, t.Folio, t.Assignee, listingOf(t))
 	return nil
 }
 
