@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -54,30 +55,49 @@ func serve(c *call) error {
 	if err := seed(ctx, cfg, st); err != nil {
 		return err
 	}
-	engine, err := conversations.New(conversations.Config{
+	s := &service{env: env, cfg: cfg, log: log, store: st, mux: http.NewServeMux(), notes: notes}
+	// The console serves the web panel on CTDESK_HTTP_ADDR when it can;
+	// without the listener, /panel says there is no panel.
+	console := len(env.platformTokens()) == 0
+	var ln net.Listener
+	panelURL := env.panelURL()
+	if console {
+		if ln = consoleListener(s); ln == nil {
+			panelURL = ""
+		} else {
+			defer ln.Close()
+		}
+	}
+	s.engine, err = conversations.New(conversations.Config{
 		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
 		DialogIdle: cfg.DialogIdle, Approvals: cfg.Approvals, MailDomain: cfg.MailDomain,
-		Calendar: cfg.calendar(),
+		Calendar: cfg.calendar(), PanelURL: panelURL,
 	}, st, conversations.DefaultServices()...)
 	if err != nil {
 		return err
 	}
-	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux(), notes: notes}
+	if err := s.mountPanel(); err != nil {
+		return err
+	}
 	platforms, err := s.adapters(ctx)
 	if err != nil {
 		return err
 	}
-	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms))
-	if len(platforms) == 0 {
-		return runConsole(ctx, s, c.stdin, c.stdout)
+	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms), "panel", panelURL)
+	if console {
+		return runConsole(ctx, s, c.stdin, c.stdout, ln)
 	}
 	return runService(ctx, s, platforms)
 }
 
-// runConsole plays the procedure in the terminal on the embedded store.
-func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writer) error {
+// runConsole plays the procedure in the terminal on the embedded store,
+// and serves the web panel on ln (nil: no panel) while it runs.
+func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writer, ln net.Listener) error {
 	c := console.New(stdout)
 	disp := s.dispatcher(c)
+	if ln != nil {
+		defer serveConsolePanel(ctx, s, ln, disp.Drain)()
+	}
 	// Messages left from an earlier session (or queued by jobs) show first.
 	if _, err := disp.Drain(ctx); err != nil {
 		return err

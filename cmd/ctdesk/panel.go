@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"net"
+	"sync"
+	"time"
+
+	"ctdesk/panel"
+)
+
+// panelURL is where the links /panel hands out lead.
+func (e Env) panelURL() string { return e.PublicURL + panel.Prefix }
+
+// mountPanel serves the web panel under /panel on the service's listener.
+func (s *service) mountPanel() error {
+	p, err := panel.New(panel.Config{
+		Engine: s.engine, Store: s.store, PublicURL: s.env.PublicURL, Institution: s.cfg.Institution,
+		Calendar: s.cfg.calendar(), Log: s.log.With("component", "panel"),
+	})
+	if err != nil {
+		return err
+	}
+	s.mux.Handle(panel.Prefix, p)
+	s.mux.Handle(panel.Prefix+"/", p)
+	return nil
+}
+
+// consoleListener opens, for the console, the listener the web panel is
+// served on (CTDESK_HTTP_ADDR), so /panel works there too. When the
+// address is taken the console goes on without the panel, and says so.
+func consoleListener(s *service) net.Listener {
+	ln, err := listen(s.env.HTTPAddr)
+	if err != nil {
+		s.log.Warn("la consola sigue sin el panel web", "err", err)
+		return nil
+	}
+	return ln
+}
+
+// serveConsolePanel serves the panel (and /healthz, /readyz, /metrics) for
+// the console, and shows in the console, every half second, what the
+// panel's actions sent while nobody typed. The returned stop ends both and
+// waits for them.
+func serveConsolePanel(ctx context.Context, s *service, ln net.Listener, drain func(context.Context) (int, error)) (stop func()) {
+	registerMetrics(s)
+	registerHealth(s)
+	ctx, cancel := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		if err := serveHTTP(ctx, s, ln); err != nil {
+			s.log.Error("panel", "err", err)
+		}
+	})
+	wg.Go(func() {
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if _, err := drain(ctx); err != nil && ctx.Err() == nil {
+					s.log.Error("console outbox", "err", err)
+				}
+			}
+		}
+	})
+	return func() {
+		cancel()
+		wg.Wait()
+	}
+}
