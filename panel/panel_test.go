@@ -34,8 +34,8 @@ func TestWorkflow(t *testing.T) {
 			}
 
 			// Search by a part of the serial number.
-			run(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), "99812"), chromedp.Click(chromedp.CSS("#filtrar")),
-				chromedp.WaitVisible(chromedp.CSS("#cola")))
+			run(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), "99812"), chromedp.Click(chromedp.CSS("#filtrar")))
+			waitURL(t, ctx, "q=99812")
 			if list := text(t, ctx, "#cola"); !strings.Contains(list, printer) || strings.Contains(list, other) {
 				t.Fatalf("searching 99812: want only %s, got:\n%s", printer, list)
 			}
@@ -145,4 +145,24 @@ func download(t *testing.T, ctx context.Context, sel string) string {
 		t.Fatal("the download did not finish")
 	}
 	return ""
+}
+
+// waitURL waits until the tab's address contains part (a form was sent
+// and its answer loaded).
+func waitURL(t *testing.T, ctx context.Context, part string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err == nil && strings.Contains(loc, part) {
+			if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the address never had %q (last %q, %v)", part, loc, err)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }

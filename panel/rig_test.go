@@ -110,7 +110,7 @@ func newRig(t *testing.T, open convtest.Opener) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := &rig{t: t, st: st, tg: telegramtest.New(t), clock: convtest.NewClock(time.Now()), base: "http://" + ln.Addr().String()}
+	r := &rig{t: t, st: st, tg: telegramtest.New(t, telegramtest.WithoutLimits()), clock: convtest.NewClock(time.Now()), base: "http://" + ln.Addr().String()}
 	r.eng, err = conversations.New(conversations.Config{
 		Institution: "Universidad Politécnica de Ejemplo", Location: convtest.Location(), Now: r.clock.Now,
 		Password: func() string { return bottest.Password }, PanelURL: r.base + panel.Prefix,
@@ -128,7 +128,7 @@ func newRig(t *testing.T, open convtest.Opener) *rig {
 	t.Cleanup(func() { srv.Close() })
 
 	ad, err := telegram.New(context.Background(), telegram.Config{Token: r.tg.Token(), Endpoint: r.tg.Endpoint(),
-		HTTPClient: r.tg.Client(), PollTimeout: time.Second})
+		HTTPClient: r.tg.Client(), PollTimeout: time.Second, NoFloodLimits: true})
 	if err != nil {
 		t.Fatal(err)
 	}
