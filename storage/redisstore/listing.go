@@ -18,7 +18,7 @@ import (
 //	tu        sorted set of folios by last change (µs)
 //	td        sorted set of folios by latest committed date (µs; noDue without one)
 //	ix:na     set of the folios nobody is assigned
-//	t:FOLIO   field w: the search words (storage.SearchText)
+//	tw        hash of the search words by folio (storage.SearchText)
 //	ixv       the version of these indexes; tickets written before it
 //	          existed are indexed by the first query (fillListing)
 var (
@@ -53,7 +53,7 @@ func listingOf(t *storage.Ticket) listing {
 
 // queueListing writes a ticket's listing indexes into a pipeline (restore).
 func (s *Store) queueListing(ctx context.Context, tx redis.Pipeliner, folio, assignee string, l listing) {
-	tx.HSet(ctx, s.p+"t:"+folio, "w", l.words)
+	tx.HSet(ctx, s.p+"tw", folio, l.words)
 	tx.Do(ctx, "ZADD", s.p+"tu", l.updated, folio)
 	tx.Do(ctx, "ZADD", s.p+"td", l.due, folio)
 	if assignee == "" {

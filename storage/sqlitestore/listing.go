@@ -52,7 +52,11 @@ func (s *Store) QueryTickets(ctx context.Context, q storage.TicketQuery) (storag
 		limit = -1
 	}
 	args := append(append([]any{}, w.args...), limit, q.Offset)
-	rows, err := tx.QueryContext(ctx, "SELECT data FROM tickets"+cond+" ORDER BY "+order(q.Sort, q.Desc)+" LIMIT ? OFFSET ?", args...)
+	// The page's folios come from the listing index alone; only then are
+	// their tickets read.
+	ord := order(q.Sort, q.Desc)
+	rows, err := tx.QueryContext(ctx, "SELECT data FROM tickets WHERE folio IN (SELECT folio FROM tickets"+cond+
+		" ORDER BY "+ord+" LIMIT ? OFFSET ?) ORDER BY "+ord, args...)
 	if err != nil {
 		return storage.TicketPage{}, fmt.Errorf("sqlitestore: query tickets: %w", err)
 	}

@@ -93,7 +93,8 @@ for _, t in ipairs(ts) do
   local words = t.w
   if t.folio == '' then words = folioWords(f) .. string.sub(words, 2) end
   redis.call('HSET', key, 'json', repl(t.json), 'v', tostring(tonumber(t.expect) + 1),
-    'st', t.st, 'rq', t.rq, 'as', t.as, 'sv', t.sv, 'ar', t.ar, 'w', words)
+    'st', t.st, 'rq', t.rq, 'as', t.as, 'sv', t.sv, 'ar', t.ar)
+  redis.call('HSET', P .. 'tw', f, words)
   redis.call('ZADD', P .. 'tc', t.sc, f)
   redis.call('ZADD', P .. 'tu', t.up, f)
   redis.call('ZADD', P .. 'td', t.du, f)

@@ -4,7 +4,7 @@
 local P, f = ARGV[1], ARGV[2]
 local key = P .. 't:' .. f
 if redis.call('HGET', key, 'v') ~= ARGV[3] then return 0 end
-redis.call('HSET', key, 'w', ARGV[4])
+redis.call('HSET', P .. 'tw', f, ARGV[4])
 redis.call('ZADD', P .. 'tu', ARGV[5], f)
 redis.call('ZADD', P .. 'td', ARGV[6], f)
 if ARGV[7] == '' then redis.call('SADD', P .. 'ix:na', f) else redis.call('SREM', P .. 'ix:na', f) end

@@ -2,7 +2,7 @@
 -- the ARGV layout. The candidates are narrowed with set operations on the
 -- index sets into temporary sorted sets (q:ID:*, deleted before returning,
 -- and expiring in a minute should the script fail), then ordered by
--- intersecting with tc, tu or td. Only a search reads the tickets' words.
+-- intersecting with tc, tu or td. Only a search reads the tickets' words (tw).
 local P, id, sortz, desc = ARGV[1], ARGV[2], ARGV[1] .. ARGV[3], ARGV[4] == '1'
 local offset, limit = tonumber(ARGV[5]), tonumber(ARGV[6])
 local clo, chi, dueBefore, all = ARGV[7], ARGV[8], ARGV[9], ARGV[10] == '1'
@@ -56,32 +56,45 @@ if #eq > 0 then
 end
 
 if #words > 0 or #requesters > 0 then
-  local who = {}
-  for _, r in ipairs(requesters) do who[r] = true end
-  local from = P .. 'tc'
-  if cand then from = cand end
-  local k, batch = temp('w'), {}
-  local function flush()
-    if #batch > 0 then redis.call('ZADD', k, unpack(batch)); redis.call('PEXPIRE', k, 60000) end
-    batch = {}
+  local k = temp('w')
+  -- Requesters found by name: their tickets among the candidates.
+  if #requesters > 0 then
+    local rq = {}
+    for _, r in ipairs(requesters) do rq[#rq + 1] = P .. 'ix:rq:' .. r end
+    store('ZUNIONSTORE', k, rq)
+    if cand then store('ZINTERSTORE', k, {k, cand}) end
   end
-  for _, f in ipairs(redis.call('ZRANGE', from, 0, -1)) do
-    local h = redis.call('HMGET', P .. 't:' .. f, 'w', 'rq')
-    local ok = h[2] and who[h[2]]
-    if not ok and #words > 0 then
-      local text = h[1] or ''
-      ok = true
-      for _, w in ipairs(words) do
-        if not string.find(text, ' ' .. w, 1, true) then ok = false; break end
+  -- Words: every one must begin a word of the ticket's search text, read
+  -- from tw a thousand folios at a time.
+  if #words > 0 then
+    local from = P .. 'tc'
+    if cand then from = cand end
+    local all = redis.call('ZRANGE', from, 0, -1)
+    local batch = {}
+    local function flush()
+      if #batch > 0 then redis.call('ZADD', k, unpack(batch)); redis.call('PEXPIRE', k, 60000) end
+      batch = {}
+    end
+    for s0 = 1, #all, 1000 do
+      local chunk = {}
+      for j = s0, math.min(s0 + 999, #all) do chunk[#chunk + 1] = all[j] end
+      local texts = redis.call('HMGET', P .. 'tw', unpack(chunk))
+      for j, text in ipairs(texts) do
+        local ok = text ~= false
+        if ok then
+          for _, w in ipairs(words) do
+            if not string.find(text, ' ' .. w, 1, true) then ok = false; break end
+          end
+        end
+        if ok then
+          batch[#batch + 1] = 0
+          batch[#batch + 1] = chunk[j]
+          if #batch >= 1000 then flush() end
+        end
       end
     end
-    if ok then
-      batch[#batch + 1] = 0
-      batch[#batch + 1] = f
-      if #batch >= 1000 then flush() end
-    end
+    flush()
   end
-  flush()
   cand = k
 end
 
