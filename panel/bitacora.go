@@ -88,6 +88,8 @@ func (p *Panel) entries(r *http.Request, rq *request) (logFilters, []storage.Log
 	if err != nil {
 		return f, nil, nil, err
 	}
+	// Newest first: by when it happened, then by when it was written.
+	slices.SortStableFunc(all, func(a, b storage.LogEntry) int { return a.At.Compare(b.At) })
 	var out []storage.LogEntry
 	var actions []string
 	for i := len(all) - 1; i >= 0; i-- {
@@ -174,13 +176,23 @@ func (p *Panel) bitacoraCSV(w http.ResponseWriter, r *http.Request, rq *request)
 	download(w, name+".csv", "text/csv; charset=utf-8", b.Bytes())
 }
 
-// actionName names a bitácora action as the procedures' buttons name it,
-// or by its id.
+// actionName names a bitácora action as the procedures' buttons name it
+// (the shared label, else the first service's own), or by its id written
+// as words.
 func (p *Panel) actionName(l, action string) string {
 	if texts.Has(l, "act."+action) {
 		return texts.Text(l, "act."+action)
 	}
-	return strings.ReplaceAll(action, "_", " ")
+	for _, s := range p.eng.Services(l) {
+		if texts.Has(l, s.ID+".act."+action) {
+			return texts.Text(l, s.ID+".act."+action)
+		}
+	}
+	words := strings.ReplaceAll(action, "_", " ")
+	if words == "" {
+		return ""
+	}
+	return strings.ToUpper(words[:1]) + words[1:]
 }
 
 // roleName names a role.

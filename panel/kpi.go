@@ -90,12 +90,12 @@ func percent(r float64, ok bool) string {
 // text in it is escaped.
 func chart(l lang, rows []kpiRow) template.HTML {
 	const (
-		left, width, barH, gap, top = 190.0, 420.0, 16.0, 22.0, 30.0
+		left, width, barH, gap, top = 230.0, 470.0, 14.0, 18.0, 30.0
 	)
 	h := top + float64(len(rows))*(2*barH+gap) + 10
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %.0f %.0f" role="img" aria-label="%s" xmlns="http://www.w3.org/2000/svg">`,
-		left+width+70, h, template.HTMLEscapeString(l.T("panel.kpi.chart")))
+		left+width+150, h, template.HTMLEscapeString(l.T("panel.kpi.chart")))
 	for _, x := range []float64{0, 0.25, 0.5, 0.75, 1} {
 		fmt.Fprintf(&b, `<line class="grid" x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f"/>`, left+x*width, top-8, left+x*width, h-6)
 		fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%.0f">%.0f %%</text>`, left+x*width, top-12, x*100)

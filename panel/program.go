@@ -14,10 +14,10 @@ import (
 
 // planLine is an item of the program CT-RG.01 with how it goes.
 type planLine struct {
-	Planned                        time.Time
-	Area, Equipment, Tecnico       string
-	Folio, Status                  string
-	Done, Late, Open, NotYet       bool
+	Planned                  time.Time
+	Area, Equipment, Tecnico string
+	Folio, Status            string
+	Done, Late, Open, NotYet bool
 }
 
 type programData struct {
