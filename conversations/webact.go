@@ -67,7 +67,7 @@ func (e *Engine) Comment(ctx context.Context, req CommentRequest) (ActResult, er
 
 // webTurn runs what the panel asked for as a turn of the person, retried
 // like Handle when its commit lost a race; a problem commits nothing but
-// the refusals it wrote.
+// the refusals it wrote and the mark of the form.
 func (e *Engine) webTurn(ctx context.Context, id, person string, do func(context.Context, *turn) (string, string, error)) (ActResult, error) {
 	if id == "" {
 		id = randomID()
@@ -87,8 +87,10 @@ func (e *Engine) webTurn(ctx context.Context, id, person string, do func(context
 			return ActResult{}, err
 		}
 		if problem != "" {
-			t.out, t.tickets, t.order = nil, map[string]*ticketRef{}, nil
-			t.ev.ID = "" // a form with a problem may be sent again, corrected
+			// Nothing is done but the refusals written; the form is marked
+			// as handled all the same (the panel sends a corrected one with
+			// a new ID), so a second copy of it reports Duplicate.
+			t.out, t.tickets, t.order, t.dirty = nil, map[string]*ticketRef{}, nil, false
 		}
 		res, err := t.commit(ctx)
 		switch {

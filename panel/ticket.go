@@ -239,6 +239,8 @@ func (p *Panel) after(w http.ResponseWriter, r *http.Request, rq *request, tk *s
 		p.fail(w, r, rq.lang, err)
 	case res.Problem != "":
 		p.showTicket(w, r, rq, tk, res, "")
+	case res.Duplicate:
+		http.Redirect(w, r, Prefix+"/folio/"+tk.Folio, http.StatusSeeOther)
 	default:
 		http.Redirect(w, r, Prefix+"/folio/"+tk.Folio+"?hecho="+strings.TrimPrefix(done, "panel.ticket."), http.StatusSeeOther)
 	}
