@@ -90,7 +90,7 @@ func TestWorkflow(t *testing.T) {
 
 			// The bitácora has the actions taken in the panel; its CSV downloads.
 			run(t, ctx, chromedp.Navigate(r.base+"/panel/bitacora?folio="+printer), chromedp.WaitVisible(chromedp.CSS("#bitacora")))
-			if got := text(t, ctx, "#bitacora"); !strings.Contains(got, "Tomar") || !strings.Contains(got, "comentario") {
+			if got := text(t, ctx, "#bitacora"); !strings.Contains(got, "Tomar") || !strings.Contains(got, "Comentario") {
 				t.Errorf("bitácora of %s: got %q", printer, got)
 			}
 			csv := download(t, ctx, "#csv")
