@@ -25,8 +25,9 @@ type Env struct {
 	// HTTPAddr is the health, metrics, webhooks and web panel listener
 	// (CTDESK_HTTP_ADDR).
 	HTTPAddr string
-	// PublicURL is where people reach that listener (CTDESK_PUBLIC_URL,
-	// default http:// + HTTPAddr): the web panel's links start with it.
+	// PublicURL is where people reach that listener (CTDESK_PUBLIC_URL):
+	// the web panel's links start with it. Empty: http:// and the address
+	// the listener got.
 	PublicURL string
 	// LogLevel is debug, info, warn or error (CTDESK_LOG_LEVEL, default
 	// info); LogFormat is text or json (CTDESK_LOG_FORMAT, default text).
@@ -118,7 +119,6 @@ func (r *envReader) switches(e *Env) {
 func (r *envReader) publicURL(e *Env) {
 	v := strings.TrimRight(strings.TrimSpace(r.getenv("CTDESK_PUBLIC_URL")), "/")
 	if v == "" {
-		e.PublicURL = "http://" + e.HTTPAddr
 		return
 	}
 	u, err := url.Parse(v)

@@ -9,8 +9,14 @@ import (
 	"ctdesk/panel"
 )
 
-// panelURL is where the links /panel hands out lead.
-func (e Env) panelURL() string { return e.PublicURL + panel.Prefix }
+// panelURL is where the links /panel hands out lead: CTDESK_PUBLIC_URL,
+// or the address the listener got.
+func (e Env) panelURL(addr net.Addr) string {
+	if e.PublicURL != "" {
+		return e.PublicURL + panel.Prefix
+	}
+	return "http://" + addr.String() + panel.Prefix
+}
 
 // mountPanel serves the web panel under /panel on the service's listener.
 func (s *service) mountPanel() error {

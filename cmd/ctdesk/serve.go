@@ -56,17 +56,20 @@ func serve(c *call) error {
 		return err
 	}
 	s := &service{env: env, cfg: cfg, log: log, store: st, mux: http.NewServeMux(), notes: notes}
-	// The console serves the web panel on CTDESK_HTTP_ADDR when it can;
-	// without the listener, /panel says there is no panel.
+	// The listener opens first, so the panel's links name the address it
+	// got. The console serves the web panel on it when it can; without it,
+	// /panel says there is no panel.
 	console := len(env.platformTokens()) == 0
 	var ln net.Listener
-	panelURL := env.panelURL()
 	if console {
-		if ln = consoleListener(s); ln == nil {
-			panelURL = ""
-		} else {
-			defer ln.Close()
-		}
+		ln = consoleListener(s)
+	} else if ln, err = listen(env.HTTPAddr); err != nil {
+		return err
+	}
+	panelURL := ""
+	if ln != nil {
+		defer ln.Close()
+		panelURL = env.panelURL(ln.Addr())
 	}
 	s.engine, err = conversations.New(conversations.Config{
 		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
@@ -87,7 +90,7 @@ func serve(c *call) error {
 	if console {
 		return runConsole(ctx, s, c.stdin, c.stdout, ln)
 	}
-	return runService(ctx, s, platforms)
+	return runService(ctx, s, platforms, ln)
 }
 
 // runConsole plays the procedure in the terminal on the embedded store,
@@ -113,7 +116,7 @@ func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writ
 // runService runs the platforms, the outbox, the scheduler and the HTTP
 // listener; on shutdown intake stops first, the outbox drains for a
 // bounded time, and the store is closed last (by serve).
-func runService(ctx context.Context, s *service, platforms []bot.Adapter) error {
+func runService(ctx context.Context, s *service, platforms []bot.Adapter, ln net.Listener) error {
 	senders := make([]bot.Sender, len(platforms))
 	for i, p := range platforms {
 		senders[i] = p
@@ -125,10 +128,9 @@ func runService(ctx context.Context, s *service, platforms []bot.Adapter) error 
 			s.mux.Handle(pattern, h)
 		}
 	}
-	ln, err := listenHTTP(s)
-	if err != nil {
-		return err
-	}
+	registerMetrics(s)
+	registerHealth(s)
+	s.log.Info("http listening", "addr", ln.Addr().String())
 
 	intakeCtx, stopIntake := context.WithCancel(ctx)
 	defer stopIntake()
