@@ -1,7 +1,6 @@
 package panel
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -67,24 +66,6 @@ func isImage(kind string) bool {
 		return true
 	}
 	return false
-}
-
-// requestPDF serves a ticket's request CT-RG.03.
-func (p *Panel) requestPDF(w http.ResponseWriter, r *http.Request, rq *request) {
-	tk, ok := p.viewable(w, r, rq)
-	if !ok {
-		return
-	}
-	if p.cfg.RequestPDF == nil {
-		p.notFound(w, r, rq, "", "")
-		return
-	}
-	var b bytes.Buffer
-	if err := p.cfg.RequestPDF(&b, tk, rq.dir.Name, rq.dir.AreaName); err != nil {
-		p.fail(w, r, rq.lang, err)
-		return
-	}
-	download(w, "CT-RG.03_"+tk.Folio+".pdf", "application/pdf", b.Bytes())
 }
 
 // download sends a file to save.

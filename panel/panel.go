@@ -18,7 +18,6 @@ package panel
 import (
 	"embed"
 	"html/template"
-	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -51,9 +50,6 @@ type Config struct {
 	Institution string
 	Calendar    *calendar.Calendar
 	Log         *slog.Logger
-	// RequestPDF writes a ticket's request CT-RG.03 as a PDF; the panel
-	// offers none when nil.
-	RequestPDF func(w io.Writer, tk *storage.Ticket, names func(id string) string, areas func(id string) string) error
 	// SignInRate bounds the sign-in attempts per address per minute
 	// (default 10).
 	SignInRate int

@@ -3,6 +3,7 @@ package panel_test
 import (
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -99,6 +100,19 @@ func TestWorkflow(t *testing.T) {
 					t.Errorf("downloaded bitácora lacks %q:\n%s", want, csv)
 				}
 			}
+			// The request CT-RG.03 downloads as a PDF with what the ticket says.
+			run(t, ctx, chromedp.Navigate(r.base+"/panel/folio/"+printer), chromedp.WaitVisible(chromedp.CSS("#pdf")))
+			pdf := download(t, ctx, "#pdf")
+			if !strings.HasPrefix(pdf, "%PDF") {
+				t.Fatalf("CT-RG.03 of %s is no PDF: %.40q", printer, pdf)
+			}
+			if txt := pdfText(t, pdf); txt != "" {
+				for _, want := range []string{printer, "Solicitud de Servicios de Tecnologías", "SN-99812", "Fusor dañado", "La pieza llega el jueves."} {
+					if !strings.Contains(txt, want) {
+						t.Errorf("CT-RG.03 of %s lacks %q:\n%s", printer, want, txt)
+					}
+				}
+			}
 			entries, err := r.st.Log(context.Background(), storage.LogFilter{Folio: printer})
 			if err != nil {
 				t.Fatal(err)
@@ -165,4 +179,22 @@ func waitURL(t *testing.T, ctx context.Context, part string) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// pdfText is a PDF's text as pdftotext reads it ("" without poppler-utils,
+// which ./scripts/test installs).
+func pdfText(t *testing.T, pdf string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return ""
+	}
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, []byte(pdf), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
 }

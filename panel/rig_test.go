@@ -119,7 +119,7 @@ func newRig(t *testing.T, open convtest.Opener) *rig {
 		t.Fatal(err)
 	}
 	p, err := panel.New(panel.Config{Engine: r.eng, Store: st, PublicURL: r.base, Institution: "Universidad Politécnica de Ejemplo",
-		RequestPDF: nil, SignInRate: 30})
+		SignInRate: 30})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,7 +106,7 @@ func (p *Panel) showTicket(w http.ResponseWriter, r *http.Request, rq *request, 
 	ctx := r.Context()
 	l := lang(rq.lang)
 	d := &ticketData{T: tk, Service: l.T("svc." + tk.Service), Status: p.eng.StatusName(rq.lang, tk), Closed: tk.Terminal(),
-		Area: rq.dir.AreaName(tk.Area), Names: map[string]string{}, Nonce: newToken(), PDF: p.cfg.RequestPDF != nil}
+		Area: rq.dir.AreaName(tk.Area), Names: map[string]string{}, Nonce: newToken(), PDF: true}
 	for _, id := range []string{tk.Requester, tk.Assignee} {
 		d.Names[id] = rq.dir.Name(id)
 	}

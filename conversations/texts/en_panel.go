@@ -148,4 +148,17 @@ var enPanel = map[string]string{
 	"panel.registrations.position": "Position",
 	"panel.registrations.email":    "E-mail",
 	"panel.registrations.none":     "No registrations are waiting for your decision.",
+
+	"panel.pdf.title":      "IT Services Request",
+	"panel.pdf.service":    "Service",
+	"panel.pdf.requester":  "Requested by",
+	"panel.pdf.status":     "Status",
+	"panel.pdf.assignee":   "Technician",
+	"panel.pdf.created":    "Registered",
+	"panel.pdf.fields":     "Request details",
+	"panel.pdf.approvals":  "Approval",
+	"panel.pdf.dates":      "Committed dates",
+	"panel.pdf.signatures": "Signatures",
+	"panel.pdf.history":    "History",
+	"panel.pdf.page":       "page",
 }

@@ -156,4 +156,17 @@ var esPanel = map[string]string{
 	"panel.registrations.position": "Puesto",
 	"panel.registrations.email":    "Correo",
 	"panel.registrations.none":     "No hay registros esperando tu decisión.",
+
+	"panel.pdf.title":      "Solicitud de Servicios de Tecnologías",
+	"panel.pdf.service":    "Servicio",
+	"panel.pdf.requester":  "Solicita",
+	"panel.pdf.status":     "Estado",
+	"panel.pdf.assignee":   "Técnico",
+	"panel.pdf.created":    "Registrada",
+	"panel.pdf.fields":     "Datos de la solicitud",
+	"panel.pdf.approvals":  "Visto bueno",
+	"panel.pdf.dates":      "Fechas comprometidas",
+	"panel.pdf.signatures": "Firmas",
+	"panel.pdf.history":    "Historial",
+	"panel.pdf.page":       "página",
 }
