@@ -30,8 +30,7 @@ type request struct {
 	lang string
 	sess signin.Session
 	dir  *directory.Snapshot
-	// form is the request's parsed form, checked against the session's
-	// CSRF token on POST.
+	// now is when the request came, by the engine's clock.
 	now time.Time
 }
 

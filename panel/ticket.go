@@ -164,8 +164,8 @@ func (p *Panel) history(r *http.Request, rq *request, tk *storage.Ticket) ([]eve
 	var out []event
 	for _, h := range tk.History {
 		e := event{At: h.At, What: p.eng.ActionLabel(rq.lang, tk.Service, h.Action), Who: rq.dir.Name(h.By), Note: h.Note}
-		if strings.Contains(h.Action, "asignar") {
-			e.Note = ""
+		if strings.Contains(h.Action, "asignar") && e.Note != "" {
+			e.Note = "→ " + e.Note // the note of an assignment names who got it
 		}
 		for _, c := range tk.Dates {
 			if c.At.Equal(h.At) && c.By == h.By {
