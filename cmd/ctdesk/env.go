@@ -23,8 +23,9 @@ type Env struct {
 	RedisURL    string
 	RedisPrefix string
 	// HTTPAddr is the health, metrics, webhooks and web panel listener
-	// (CTDESK_HTTP_ADDR).
-	HTTPAddr string
+	// (CTDESK_HTTP_ADDR); HTTPAddrSet says it was given.
+	HTTPAddr    string
+	HTTPAddrSet bool
 	// PublicURL is where people reach that listener (CTDESK_PUBLIC_URL):
 	// the web panel's links start with it. Empty: http:// and the address
 	// the listener got.
@@ -70,6 +71,7 @@ func readEnv(getenv func(string) string) (Env, error) {
 		RedisURL:    r.secret("REDIS_URL"),
 		RedisPrefix: getenv("CTDESK_REDIS_PREFIX"),
 		HTTPAddr:    or(getenv("CTDESK_HTTP_ADDR"), "127.0.0.1:8080"),
+		HTTPAddrSet: getenv("CTDESK_HTTP_ADDR") != "",
 		Telegram: TelegramEnv{
 			Token:         r.secret("TELEGRAM_TOKEN"),
 			Endpoint:      getenv("TELEGRAM_API_ENDPOINT"),

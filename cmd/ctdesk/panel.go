@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"net"
-	"sync"
-	"time"
 
 	"ctdesk/panel"
 )
@@ -45,35 +43,22 @@ func consoleListener(s *service) net.Listener {
 }
 
 // serveConsolePanel serves the panel (and /healthz, /readyz, /metrics) for
-// the console, and shows in the console, every half second, what the
-// panel's actions sent while nobody typed. The returned stop ends both and
-// waits for them.
-func serveConsolePanel(ctx context.Context, s *service, ln net.Listener, drain func(context.Context) (int, error)) (stop func()) {
+// the console. What the panel's actions send to chat shows in the console
+// with the next line typed, as every message there does. The returned stop
+// ends it and waits for it.
+func serveConsolePanel(ctx context.Context, s *service, ln net.Listener) (stop func()) {
 	registerMetrics(s)
 	registerHealth(s)
 	ctx, cancel := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Go(func() {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
 		if err := serveHTTP(ctx, s, ln); err != nil {
 			s.log.Error("panel", "err", err)
 		}
-	})
-	wg.Go(func() {
-		t := time.NewTicker(500 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if _, err := drain(ctx); err != nil && ctx.Err() == nil {
-					s.log.Error("console outbox", "err", err)
-				}
-			}
-		}
-	})
+	}()
 	return func() {
 		cancel()
-		wg.Wait()
+		<-done
 	}
 }

@@ -57,12 +57,15 @@ func serve(c *call) error {
 	}
 	s := &service{env: env, cfg: cfg, log: log, store: st, mux: http.NewServeMux(), notes: notes}
 	// The listener opens first, so the panel's links name the address it
-	// got. The console serves the web panel on it when it can; without it,
-	// /panel says there is no panel.
+	// got. The console serves the web panel on it when someone types at it
+	// (or CTDESK_HTTP_ADDR asks for it), if it can; without it, /panel says
+	// there is no panel. A script piped in ends before anyone could open it.
 	console := len(env.platformTokens()) == 0
 	var ln net.Listener
 	if console {
-		ln = consoleListener(s)
+		if isTerminal(c.stdin) || env.HTTPAddrSet {
+			ln = consoleListener(s)
+		}
 	} else if ln, err = listen(env.HTTPAddr); err != nil {
 		return err
 	}
@@ -99,7 +102,7 @@ func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writ
 	c := console.New(stdout)
 	disp := s.dispatcher(c)
 	if ln != nil {
-		defer serveConsolePanel(ctx, s, ln, disp.Drain)()
+		defer serveConsolePanel(ctx, s, ln)()
 	}
 	// Messages left from an earlier session (or queued by jobs) show first.
 	if _, err := disp.Drain(ctx); err != nil {
