@@ -70,6 +70,8 @@ if #words > 0 or #requesters > 0 then
     local from = P .. 'tc'
     if cand then from = cand end
     local all = redis.call('ZRANGE', from, 0, -1)
+    local pats = {}
+    for _, w in ipairs(words) do pats[#pats + 1] = ' ' .. w end
     local batch = {}
     local function flush()
       if #batch > 0 then redis.call('ZADD', k, unpack(batch)); redis.call('PEXPIRE', k, 60000) end
@@ -82,8 +84,8 @@ if #words > 0 or #requesters > 0 then
       for j, text in ipairs(texts) do
         local ok = text ~= false
         if ok then
-          for _, w in ipairs(words) do
-            if not string.find(text, ' ' .. w, 1, true) then ok = false; break end
+          for _, pat in ipairs(pats) do
+            if not string.find(text, pat, 1, true) then ok = false; break end
           end
         end
         if ok then
