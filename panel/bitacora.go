@@ -163,7 +163,8 @@ func (p *Panel) bitacoraCSV(w http.ResponseWriter, r *http.Request, rq *request)
 	_ = c.Write([]string{"fecha", "hora", "persona", "nombre", "rol", "folio", "accion", "detalle"})
 	for i := len(list) - 1; i >= 0; i-- {
 		e, at := list[i], list[i].At.In(p.loc)
-		_ = c.Write([]string{at.Format("02/01/2006"), at.Format("15:04:05"), e.Who, rq.dir.Name(e.Who), string(e.Role), e.Folio, e.Action, e.Detail})
+		_ = c.Write([]string{at.Format("02/01/2006"), at.Format("15:04:05"), cell(e.Who), cell(rq.dir.Name(e.Who)), string(e.Role),
+			cell(e.Folio), cell(e.Action), cell(e.Detail)})
 	}
 	c.Flush()
 	name := "CT-RG.02_bitacora"
@@ -201,4 +202,14 @@ func (p *Panel) roleName(l string, r storage.Role) string {
 		return ""
 	}
 	return texts.Text(l, "role."+string(r))
+}
+
+// cell keeps what people typed from being read as a formula when the CSV
+// is opened in a spreadsheet: a cell that starts like one (=, +, -, @, a
+// tab or a carriage return) starts with an apostrophe instead.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
