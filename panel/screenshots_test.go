@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,6 +43,7 @@ func TestScreenshots(t *testing.T) {
 		{"cola", "/panel/"},
 		{"cola-todas", "/panel/?estado=todas"},
 		{"solicitud", "/panel/folio/" + printer},
+		{"solicitud-foto", "/panel/folio/" + strings.Replace(printer, "-0001", "-0003", 1)},
 		{"indicador", "/panel/indicador"},
 		{"bitacora", "/panel/bitacora"},
 		{"informes", "/panel/informes"},
