@@ -3,12 +3,15 @@ package panel_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"ctdesk/conversations/convtest"
 	"ctdesk/lib/signin"
+	"ctdesk/panel"
 )
 
 // TestSignInRate: past the sign-in attempts allowed per address, the
@@ -63,5 +66,39 @@ func TestEnglish(t *testing.T) {
 	}
 	if strings.Contains(body, "Solicitudes") {
 		t.Error("the English queue has Spanish in it")
+	}
+}
+
+// TestSecureCookies: with an https public address, the sign-in's cookies
+// are Secure, HttpOnly and SameSite=Strict.
+func TestSecureCookies(t *testing.T) {
+	r := newRig(t, convtest.SQLite)
+	p, err := panel.New(panel.Config{Engine: r.eng, Store: r.st, PublicURL: "https://mesa.upe.edu.mx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret, err := signin.NewLink(context.Background(), r.st, "ana", r.clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := httptest.NewRecorder()
+	p.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/panel/entrar?"+url.Values{"p": {"ana"}, "t": {secret}}.Encode(), nil))
+	pre := w.Result().Cookies()
+	if len(pre) != 1 {
+		t.Fatalf("sign-in page cookies: %v", pre)
+	}
+	form := url.Values{"p": {"ana"}, "t": {secret}, "csrf": {pre[0].Value}}
+	req := httptest.NewRequest(http.MethodPost, "/panel/entrar", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.AddCookie(pre[0])
+	w = httptest.NewRecorder()
+	p.ServeHTTP(w, req)
+	if w.Code != http.StatusSeeOther {
+		t.Fatalf("sign-in: %d", w.Code)
+	}
+	for _, c := range append(pre, w.Result().Cookies()...) {
+		if !c.Secure || !c.HttpOnly || c.SameSite != http.SameSiteStrictMode {
+			t.Errorf("cookie %s: Secure %v, HttpOnly %v, SameSite %v; want all", c.Name, c.Secure, c.HttpOnly, c.SameSite)
+		}
 	}
 }
