@@ -133,9 +133,10 @@ func (e *Engine) Statuses(lang string) []Named {
 	return out
 }
 
-// ActionLabel names an action of a service (its button) in a language.
+// ActionLabel names an action of a service (its button) in a language,
+// as the chat names it.
 func (e *Engine) ActionLabel(lang, service, action string) string {
-	return texts.Text(lang, texts.Pick(lang, service+".act."+action, "act."+action))
+	return (&turn{e: e, lang: lang, dir: &directory.Snapshot{}}).actionLabel("", service, action)
 }
 
 // Labeled is a value with its label, as a ticket's card shows it.
