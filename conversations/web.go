@@ -90,7 +90,7 @@ func (e *Engine) Scope(dir *directory.Snapshot, who storage.Person) storage.Tick
 // page, a file, a ticket), the way the chat writes its refusals: once per
 // person, folio and attempt each hour.
 func (e *Engine) Refuse(ctx context.Context, who storage.Person, folio, what string) error {
-	t, err := e.newTurn(ctx, Event{ID: "web:" + randomID(), Person: who.ID, At: e.cfg.Now()}, map[string]bool{})
+	t, err := e.newTurn(ctx, Event{Person: who.ID, At: e.cfg.Now()}, map[string]bool{})
 	if err != nil {
 		return err
 	}
