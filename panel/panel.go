@@ -60,15 +60,14 @@ const Prefix = "/panel"
 
 // Panel serves the web panel under Prefix.
 type Panel struct {
-	cfg     Config
-	eng     *conversations.Engine
-	st      Store
-	loc     *time.Location
-	pages   map[string]*template.Template
-	mux     *http.ServeMux
-	limits  *limiter
-	secure  bool
-	version string
+	cfg    Config
+	eng    *conversations.Engine
+	st     Store
+	loc    *time.Location
+	pages  map[string]*template.Template
+	mux    *http.ServeMux
+	limits *limiter
+	secure bool
 }
 
 //go:embed templates/*.html

@@ -132,15 +132,15 @@ func (p *Panel) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	c, err := r.Cookie(preCookie)
-	if err := r.ParseForm(); err != nil || c == nil || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.PostFormValue("csrf"))) != 1 {
+	c, cerr := r.Cookie(preCookie)
+	if err := r.ParseForm(); err != nil || cerr != nil || c.Value == "" || subtle.ConstantTimeCompare([]byte(c.Value), []byte(r.PostFormValue("csrf"))) != 1 {
 		p.cfg.Log.Warn("sign-in form without its token", "addr", addr)
 		p.errorPage(w, r, nil, http.StatusForbidden, "panel.error.csrf")
 		return
 	}
 	p.clearCookie(w, preCookie)
 	person, secret, now := r.PostFormValue("p"), r.PostFormValue("t"), p.eng.Now()
-	err = signin.Redeem(ctx, p.st, person, secret, now)
+	err := signin.Redeem(ctx, p.st, person, secret, now)
 	if err == nil {
 		_, ok, verr := p.eng.Viewer(ctx, person)
 		if err = verr; err == nil && !ok {
