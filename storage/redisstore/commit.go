@@ -18,7 +18,7 @@ import (
 //	per ticket:  folio ("" new), expect, json, status, requester, assignee, service, area, created µs,
 //	             updated µs, due µs (noDue without one), search words (a new ticket's without its folio)
 //	per person:  id, json, "platform:account" lines
-//	per entry:   folio, json (Seq 0)
+//	per entry:   folio, json (Seq 0), at µs
 //	per item:    id, metadata json, payload, not before, visible at µs
 func (s *Store) Commit(ctx context.Context, c storage.Change) (storage.Committed, error) {
 	if c.Empty() {
@@ -54,7 +54,7 @@ func (s *Store) runCommit(ctx context.Context, args []any) (storage.Committed, e
 }
 
 func (s *Store) commitArgs(c *storage.Change) ([]any, error) {
-	n := 10 + 6*len(c.Dialogs) + 12*len(c.Tickets) + 3*len(c.People) + 2*len(c.Log) + 5*len(c.Outbox)
+	n := 10 + 6*len(c.Dialogs) + 12*len(c.Tickets) + 3*len(c.People) + 3*len(c.Log) + 5*len(c.Outbox)
 	args := make([]any, 10, n)
 	args[0] = s.p
 	args[1], args[2] = "", "0"
@@ -211,7 +211,7 @@ func logArgs(args []any, es []storage.LogEntry) ([]any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("log entry: %w", err)
 		}
-		args = append(args, e.Folio, js)
+		args = append(args, e.Folio, js, micros(e.At))
 	}
 	return args, nil
 }

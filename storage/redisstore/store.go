@@ -80,6 +80,8 @@ type Store struct {
 	// lets one query at a time fill them.
 	listed  atomic.Bool
 	listing sync.Mutex
+	// logTimed is set once every bitácora entry is in its time index.
+	logTimed atomic.Bool
 }
 
 // New returns a store over client, which it owns: Close closes it.

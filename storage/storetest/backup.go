@@ -137,6 +137,9 @@ func afterRestore(t *testing.T, s storage.Store) {
 	if err != nil || page.Total != 1 || page.Tickets[0].Folio != folio(2026, 1) {
 		t.Errorf("QueryTickets after the restore: got %+v, %v; want %s", page, err, folio(2026, 1))
 	}
+	if got, err := s.Log(ctx, storage.LogFilter{From: base, To: base.Add(90 * time.Minute)}); err != nil || len(got) != 2 {
+		t.Errorf("Log of the period after the restore: got %d entries, %v; want 2", len(got), err)
+	}
 	if got, err := s.Log(ctx, storage.LogFilter{Folio: folio(2026, 1)}); err != nil || len(got) != 2 {
 		t.Errorf("Log of %s: got %d entries, %v; want 2", folio(2026, 1), len(got), err)
 	}

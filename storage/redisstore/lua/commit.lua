@@ -117,9 +117,10 @@ for _ = 1, np do
 end
 
 for _ = 1, nl do
-  local lf, json = nx(), nx()
+  local lf, json, at = nx(), nx(), nx()
   local line = redis.call('INCR', P .. 'log:seq') .. ' ' .. repl(json)
-  redis.call('RPUSH', P .. 'log', line)
+  local n = redis.call('RPUSH', P .. 'log', line)
+  redis.call('ZADD', P .. 'log:t', at, n - 1)
   lf = repl(lf)
   if lf ~= '' then redis.call('RPUSH', P .. 'log:f:' .. lf, line) end
 end
