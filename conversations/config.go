@@ -33,6 +33,9 @@ type Config struct {
 	Password func() string
 	// DirectoryTTL is how long the directory is cached (default 5 s).
 	DirectoryTTL time.Duration
+	// PanelURL is the address of the web panel (".../panel"), where the
+	// links /panel hands out lead; "" when there is no panel.
+	PanelURL string
 }
 
 func (c *Config) withDefaults() error {

@@ -103,6 +103,10 @@ func (t *turn) command(ctx context.Context, cmd, arg string) error {
 		return t.staff(ctx, staff.Delivered, arg)
 	case "programa", "program":
 		return t.staff(ctx, staff.Program, "")
+	case "panel", "web":
+		return t.panelCommand(ctx, arg)
+	case "comentar", "comment":
+		return t.commentCommand(ctx, arg)
 	default:
 		t.reply(t.tr("cmd.unknown", "/"+cmd))
 		if !t.st.idle() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"ctdesk/conversations/texts"
@@ -25,16 +26,40 @@ func (e *Engine) RequestPDF(ctx context.Context, folio string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("conversations: request %s: %w", folio, err)
 	}
-	return t.requestPDF(&tk)
+	return t.requestPDF(ctx, &tk)
 }
 
-// requestPDF draws a ticket's request CT-RG.03.
-func (t *turn) requestPDF(tk *storage.Ticket) ([]byte, error) {
+// requestPDF draws a ticket's request CT-RG.03, with the comments made on
+// it (kept in the bitácora) in its history.
+func (t *turn) requestPDF(ctx context.Context, tk *storage.Ticket) ([]byte, error) {
+	log, err := t.e.st.Log(ctx, storage.LogFilter{Folio: tk.Folio})
+	if err != nil {
+		return nil, fmt.Errorf("conversations: request %s: %w", tk.Folio, err)
+	}
+	q := t.request(tk)
+	q.History = withComments(q.History, log, t.dir.Name)
 	var buf bytes.Buffer
-	if err := report.WriteRequestPDF(&buf, t.request(tk)); err != nil {
+	if err := report.WriteRequestPDF(&buf, q); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// withComments puts the comments of a ticket's bitácora among its history
+// steps, in time order.
+func withComments(steps []report.RequestStep, log []storage.LogEntry, name func(string) string) []report.RequestStep {
+	for _, e := range log {
+		if e.Action != commentAction {
+			continue
+		}
+		by := name(e.Who)
+		if role := texts.RoleName(recordsLang, string(e.Role)); role != "" {
+			by += " (" + role + ")"
+		}
+		steps = append(steps, report.RequestStep{At: e.At, Action: texts.ActionDone(recordsLang, "", e.Action), By: by, Note: e.Detail})
+	}
+	slices.SortStableFunc(steps, func(a, b report.RequestStep) int { return a.At.Compare(b.At) })
+	return steps
 }
 
 // request is a ticket as its printed request CT-RG.03 names it.
@@ -140,7 +165,7 @@ func (t *turn) sendRequestPDF(ctx context.Context, folio string) error {
 		t.notice = t.tr("ticket.notfound", folio)
 		return t.refuse(ctx, tk.Folio, "pdf", "pdf")
 	}
-	data, err := t.requestPDF(tk)
+	data, err := t.requestPDF(ctx, tk)
 	if err != nil {
 		return err
 	}

@@ -120,6 +120,7 @@ type Values interface {
 type Store interface {
 	Committer
 	Tickets
+	TicketQueries
 	Bitacora
 	Dialogs
 	Directory

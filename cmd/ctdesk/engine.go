@@ -11,9 +11,14 @@ import (
 // service's, and the records commands' (report, solicitud), which read the
 // labels, the services' rules and the directory through it.
 func newEngine(cfg *Config, st conversations.Store, now func() time.Time) (*conversations.Engine, error) {
-	return conversations.New(conversations.Config{
+	return conversations.New(engineConfig(cfg, now), st, conversations.DefaultServices()...)
+}
+
+// engineConfig is the engine's part of the configuration, on a clock.
+func engineConfig(cfg *Config, now func() time.Time) conversations.Config {
+	return conversations.Config{
 		Institution: cfg.Institution, Location: cfg.location, Language: cfg.Language,
 		DialogIdle: cfg.DialogIdle, Approvals: cfg.Approvals, MailDomain: cfg.MailDomain,
 		Calendar: cfg.calendar(), Now: now,
-	}, st, conversations.DefaultServices()...)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"strings"
 )
@@ -21,8 +22,14 @@ type Env struct {
 	// password); RedisPrefix starts its keys (CTDESK_REDIS_PREFIX).
 	RedisURL    string
 	RedisPrefix string
-	// HTTPAddr is the health, metrics and webhooks listener (CTDESK_HTTP_ADDR).
-	HTTPAddr string
+	// HTTPAddr is the health, metrics, webhooks and web panel listener
+	// (CTDESK_HTTP_ADDR); HTTPAddrSet says it was given.
+	HTTPAddr    string
+	HTTPAddrSet bool
+	// PublicURL is where people reach that listener (CTDESK_PUBLIC_URL):
+	// the web panel's links start with it. Empty: http:// and the address
+	// the listener got.
+	PublicURL string
 	// LogLevel is debug, info, warn or error (CTDESK_LOG_LEVEL, default
 	// info); LogFormat is text or json (CTDESK_LOG_FORMAT, default text).
 	LogLevel  slog.Level
@@ -68,6 +75,7 @@ func readEnv(getenv func(string) string) (Env, error) {
 		RedisPrefix: getenv("CTDESK_REDIS_PREFIX"),
 		HTTPAddr:    or(getenv("CTDESK_HTTP_ADDR"), "127.0.0.1:8080"),
 		User:        or(getenv("USER"), getenv("LOGNAME")),
+		HTTPAddrSet: getenv("CTDESK_HTTP_ADDR") != "",
 		Telegram: TelegramEnv{
 			Token:         r.secret("TELEGRAM_TOKEN"),
 			Endpoint:      getenv("TELEGRAM_API_ENDPOINT"),
@@ -83,6 +91,7 @@ func readEnv(getenv func(string) string) (Env, error) {
 	}
 	r.switches(&e)
 	r.floodLimits(&e.Telegram)
+	r.publicURL(&e)
 	return e, errors.Join(r.errs...)
 }
 
@@ -109,6 +118,21 @@ func (r *envReader) switches(e *Env) {
 	default:
 		r.errs = append(r.errs, fmt.Errorf("CTDESK_DEMO=%s: usa 1 para permitir el ejemplo incluido con tokens reales, o quítala", v))
 	}
+}
+
+// publicURL reads CTDESK_PUBLIC_URL: an http or https address, without a
+// trailing slash.
+func (r *envReader) publicURL(e *Env) {
+	v := strings.TrimRight(strings.TrimSpace(r.getenv("CTDESK_PUBLIC_URL")), "/")
+	if v == "" {
+		return
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		r.errs = append(r.errs, fmt.Errorf("CTDESK_PUBLIC_URL=%s no es una dirección web: escríbela como https://mesa.upe.edu.mx", v))
+		return
+	}
+	e.PublicURL = v
 }
 
 // floodLimits reads TELEGRAM_FLOOD_LIMITS ("on" by default). "off" lifts

@@ -31,18 +31,6 @@ func registerHealth(s *service) {
 	})
 }
 
-// listenHTTP registers /metrics, /healthz and /readyz and opens the listener.
-func listenHTTP(s *service) (net.Listener, error) {
-	registerMetrics(s)
-	registerHealth(s)
-	ln, err := listen(s.env.HTTPAddr)
-	if err != nil {
-		return nil, err
-	}
-	s.log.Info("http listening", "addr", ln.Addr().String())
-	return ln, nil
-}
-
 // listen opens the health, metrics and webhooks listener on addr
 // (CTDESK_HTTP_ADDR, default 127.0.0.1:8080) before anything starts, so a
 // taken port stops ctdesk at once with a message that says what to do.

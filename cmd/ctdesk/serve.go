@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"sync"
 	"time"
@@ -14,6 +15,7 @@ import (
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
+	"ctdesk/conversations"
 )
 
 func serveCommand() *command {
@@ -56,31 +58,55 @@ func serve(c *call) error {
 	// Without a platform the console runs, on a clock that /reloj moves.
 	var clock *console.Clock
 	now := time.Now
-	if env.Telegram.Token == "" && env.Slack.BotToken == "" {
+	if len(env.platformTokens()) == 0 {
 		clock = console.NewClock()
 		now = clock.Now
 	}
-	engine, err := newEngine(cfg, st, now)
-	if err != nil {
+	s := &service{env: env, cfg: cfg, log: log, store: st, mux: http.NewServeMux(), notes: notes, clock: clock}
+	// The listener opens first, so the panel's links name the address it
+	// got. The console serves the web panel on it when someone types at it
+	// (or CTDESK_HTTP_ADDR asks for it), if it can; without it, /panel says
+	// there is no panel. A script piped in ends before anyone could open it.
+	inConsole := clock != nil
+	var ln net.Listener
+	if inConsole {
+		if isTerminal(c.stdin) || env.HTTPAddrSet {
+			ln = consoleListener(s)
+		}
+	} else if ln, err = listen(env.HTTPAddr); err != nil {
 		return err
 	}
-	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux(), notes: notes, clock: clock}
+	ec := engineConfig(cfg, now)
+	if ln != nil {
+		defer ln.Close()
+		ec.PanelURL = env.panelURL(ln.Addr())
+	}
+	if s.engine, err = conversations.New(ec, st, conversations.DefaultServices()...); err != nil {
+		return err
+	}
+	if err := s.mountPanel(); err != nil {
+		return err
+	}
 	platforms, err := s.adapters(ctx)
 	if err != nil {
 		return err
 	}
-	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms))
-	if len(platforms) == 0 {
-		return runConsole(ctx, s, c.stdin, c.stdout)
+	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms), "panel", ec.PanelURL)
+	if inConsole {
+		return runConsole(ctx, s, c.stdin, c.stdout, ln)
 	}
-	return runService(ctx, s, platforms)
+	return runService(ctx, s, platforms, ln)
 }
 
 // runConsole plays the procedure in the terminal on the embedded store,
-// with the scheduled jobs on the console's clock.
-func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writer) error {
+// with the scheduled jobs on the console's clock, and serves the web panel
+// on ln (nil: no panel) while it runs.
+func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writer, ln net.Listener) error {
 	c := console.New(stdout)
 	disp := s.dispatcher(c)
+	if ln != nil {
+		defer serveConsolePanel(ctx, s, ln)()
+	}
 	// Messages left from an earlier session (or queued by jobs) show first.
 	if _, err := disp.Drain(ctx); err != nil {
 		return err
@@ -104,7 +130,7 @@ func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writ
 // runService runs the platforms, the outbox, the scheduler and the HTTP
 // listener; on shutdown intake stops first, the outbox drains for a
 // bounded time, and the store is closed last (by serve).
-func runService(ctx context.Context, s *service, platforms []bot.Adapter) error {
+func runService(ctx context.Context, s *service, platforms []bot.Adapter, ln net.Listener) error {
 	senders := make([]bot.Sender, len(platforms))
 	for i, p := range platforms {
 		senders[i] = p
@@ -116,10 +142,9 @@ func runService(ctx context.Context, s *service, platforms []bot.Adapter) error 
 			s.mux.Handle(pattern, h)
 		}
 	}
-	ln, err := listenHTTP(s)
-	if err != nil {
-		return err
-	}
+	registerMetrics(s)
+	registerHealth(s)
+	s.log.Info("http listening", "addr", ln.Addr().String())
 
 	intakeCtx, stopIntake := context.WithCancel(ctx)
 	defer stopIntake()

@@ -13,7 +13,11 @@
 // not in the directory — is refused and recorded.
 package policy
 
-import "ctdesk/storage"
+import (
+	"slices"
+
+	"ctdesk/storage"
+)
 
 // Actor is a role a person may hold on a ticket. An action names the actors
 // who may take it; several are combined with |.
@@ -50,6 +54,8 @@ type Directory interface {
 	Supervisor(area string) (storage.Person, bool)
 	// WithRole lists the active people with any of the roles, sorted by id.
 	WithRole(roles ...storage.Role) []storage.Person
+	// Areas lists the areas.
+	Areas() []storage.Area
 }
 
 // Policy answers over one directory.
@@ -162,6 +168,59 @@ func (p Policy) MayView(tk *storage.Ticket, who storage.Person) bool {
 		p.isSupervisor(tk, who)
 }
 
+// MayComment reports whether a person may comment on a ticket: whoever
+// may see it.
+func (p Policy) MayComment(tk *storage.Ticket, who storage.Person) bool { return p.MayView(tk, who) }
+
+// CommentReaders says who is told of a comment on a ticket: its requester
+// and whoever works it, the coordinator while nobody does.
+func (p Policy) CommentReaders(tk *storage.Ticket) Actor {
+	if tk.Assignee == "" {
+		return Requester | Coordinator
+	}
+	return Requester | Assignee
+}
+
+// Listing says which tickets a person's lists show (the web panel's
+// queue): those matching any of its terms. Every ticket listed is one
+// MayView allows; one that is not listed still opens by its folio when
+// MayView allows it.
+type Listing struct {
+	All        bool     // every ticket: the coordinator
+	Requester  bool     // the tickets they asked for: everyone
+	Assigned   bool     // the tickets assigned to them: CT
+	Unassigned bool     // the open tickets nobody has taken yet: CT's queue
+	Areas      []string // the tickets of these areas: the ones they supervise, the authority's own
+	// Approves lists the tickets waiting for a visto bueno declared for
+	// these actors: the authority's.
+	Approves Actor
+}
+
+// Lists says which tickets a person's lists show: the coordinator sees
+// everything; CT, the queue and their tickets; supervisors and the
+// authority, their area's tickets and what waits for their visto bueno;
+// everyone, their own requests.
+func (p Policy) Lists(who storage.Person) Listing {
+	l := Listing{Requester: true}
+	switch {
+	case MayUse(AllWork, who):
+		return Listing{All: true}
+	case who.Role.IsStaff():
+		l.Assigned, l.Unassigned = true, true
+	case who.Role == storage.RoleAutoridad:
+		l.Approves = Autoridad
+		if who.Area != "" {
+			l.Areas = append(l.Areas, who.Area)
+		}
+	}
+	for _, a := range p.dir.Areas() {
+		if a.Supervisor == who.ID && !slices.Contains(l.Areas, a.ID) {
+			l.Areas = append(l.Areas, a.ID)
+		}
+	}
+	return l
+}
+
 // Assignable lists who a ticket may be assigned to: CT's técnicos and
 // coordinador, by id.
 func (p Policy) Assignable() []storage.Person {
@@ -185,6 +244,7 @@ const (
 	Report                       // get the report DP-RG.02, mark it delivered (/informe, /entregado)
 	Program                      // see and import the CT-RG.01 program (/programa, sending its file)
 	Registrations                // accept or reject who registers
+	Log                          // read the bitácora CT-RG.02
 )
 
 // MayUse reports whether a person may use one of CT's commands: the queue

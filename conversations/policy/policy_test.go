@@ -43,6 +43,15 @@ func (d directory) WithRole(roles ...storage.Role) []storage.Person {
 	return out
 }
 
+func (d directory) Areas() []storage.Area {
+	var out []storage.Area
+	for id, sup := range areas {
+		out = append(out, storage.Area{ID: id, Supervisor: sup})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
 // everyone in the directory, and someone who is not in it.
 var everyone = []string{"ana", "beto", "caro", "luis", "mara", "rosa", "olga", "rect", "telegram:999"}
 
@@ -179,10 +188,49 @@ func TestMayUse(t *testing.T) {
 		{policy.Report, []string{"ana"}},
 		{policy.Program, []string{"ana"}},
 		{policy.Registrations, []string{"ana"}},
+		{policy.Log, []string{"ana"}},
 	}
 	for _, tc := range tests {
 		if got := allowed(func(p storage.Person) bool { return policy.MayUse(tc.c, p) }); !slices.Equal(got, tc.want) {
 			t.Errorf("command %d: got %v, want %v", tc.c, got, tc.want)
+		}
+	}
+}
+
+func TestLists(t *testing.T) {
+	pol := policy.New(dir)
+	open := []string{"recibida", "en_reparacion", "por_autorizar"}
+	waiting := map[policy.Actor][]string{policy.Autoridad: {"por_autorizar"}}
+	tickets := map[string]*storage.Ticket{
+		"a": {Requester: "rosa", Area: "finanzas", Assignee: "beto", Status: "en_reparacion"},
+		"b": {Requester: "olga", Area: "finanzas", Status: "recibida"},
+		"c": {Requester: "mara", Area: "escolares", Assignee: "caro", Status: "en_reparacion"},
+		"d": {Requester: "luis", Area: "finanzas", Status: "por_autorizar"},
+		"e": {Requester: "rosa", Area: "finanzas", Status: storage.StatusClosed},
+	}
+	listed := func(l policy.Listing, tk *storage.Ticket, who storage.Person) bool {
+		return l.All || (l.Requester && tk.Requester == who.ID) || (l.Assigned && tk.Assignee == who.ID) ||
+			(l.Unassigned && tk.Assignee == "" && slices.Contains(open, tk.Status)) ||
+			slices.Contains(l.Areas, tk.Area) || slices.Contains(waiting[l.Approves], tk.Status)
+	}
+	want := map[string]string{
+		"ana": "abcde", "beto": "abd", "caro": "bcd", "luis": "abde", "mara": "c",
+		"rosa": "ae", "olga": "b", "rect": "d", "telegram:999": "",
+	}
+	for _, id := range everyone {
+		who := person(id)
+		l := pol.Lists(who)
+		var got string
+		for _, k := range []string{"a", "b", "c", "d", "e"} {
+			if listed(l, tickets[k], who) {
+				got += k
+				if !pol.MayView(tickets[k], who) {
+					t.Errorf("%s lists ticket %s, which MayView does not allow", id, k)
+				}
+			}
+		}
+		if got != want[id] {
+			t.Errorf("%s lists %q, want %q", id, got, want[id])
 		}
 	}
 }

@@ -39,6 +39,7 @@ var enRecords = map[string]string{
 	"rec.act.enviar_documentos":        "Documents sent",
 	"rec.act.iniciar_adecuacion":       "Adjustment started",
 	"rec.act.terminar_adecuacion":      "Adjustment finished",
+	"rec.act.comentario":               "Comment",
 	"rec.act.calificacion":             "Service rated",
 	"rec.act.calificacion_comentario":  "Rating comment",
 	"rec.act.intento_no_autorizado":    "Unauthorized attempt",

@@ -41,6 +41,7 @@ var esRecords = map[string]string{
 	"rec.act.enviar_documentos":        "Documentos enviados",
 	"rec.act.iniciar_adecuacion":       "Adecuación iniciada",
 	"rec.act.terminar_adecuacion":      "Adecuación terminada",
+	"rec.act.comentario":               "Comentario",
 	"rec.act.calificacion":             "Servicio calificado",
 	"rec.act.calificacion_comentario":  "Comentario de la calificación",
 	"rec.act.intento_no_autorizado":    "Intento no autorizado",

@@ -24,11 +24,14 @@ func (s *Store) AppendLog(ctx context.Context, entries ...storage.LogEntry) erro
 }
 
 // Log lists the entries matching f in append order, reading the folio's own
-// list when f names a folio.
+// list when f names a folio, and only the period's entries (log:t) when f
+// has one.
 func (s *Store) Log(ctx context.Context, f storage.LogFilter) ([]storage.LogEntry, error) {
 	key := s.p + "log"
 	if f.Folio != "" {
 		key = s.p + "log:f:" + f.Folio
+	} else if !f.From.IsZero() || !f.To.IsZero() {
+		return s.logPeriod(ctx, f)
 	}
 	out := []storage.LogEntry{}
 	for start := int64(0); ; start += logPage {

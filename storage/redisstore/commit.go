@@ -15,9 +15,10 @@ import (
 //	1 prefix, 2 seen key, 3 seen ttl ms, 4 new ticket's year, 5 folio token,
 //	6..10 counts of dialogs, tickets, people, log entries, outbox items, then
 //	per dialog:  person, expect, ttl ms, delete (0/1), updated, data
-//	per ticket:  folio ("" new), expect, json, status, requester, assignee, service, area, created µs
+//	per ticket:  folio ("" new), expect, json, status, requester, assignee, service, area, created µs,
+//	             updated µs, due µs (noDue without one), search words (a new ticket's without its folio)
 //	per person:  id, json, "platform:account" lines
-//	per entry:   folio, json (Seq 0)
+//	per entry:   folio, json (Seq 0), at µs
 //	per item:    id, metadata json, payload, not before, visible at µs
 func (s *Store) Commit(ctx context.Context, c storage.Change) (storage.Committed, error) {
 	if c.Empty() {
@@ -53,7 +54,7 @@ func (s *Store) runCommit(ctx context.Context, args []any) (storage.Committed, e
 }
 
 func (s *Store) commitArgs(c *storage.Change) ([]any, error) {
-	n := 10 + 6*len(c.Dialogs) + 9*len(c.Tickets) + 3*len(c.People) + 2*len(c.Log) + 5*len(c.Outbox)
+	n := 10 + 6*len(c.Dialogs) + 12*len(c.Tickets) + 3*len(c.People) + 3*len(c.Log) + 5*len(c.Outbox)
 	args := make([]any, 10, n)
 	args[0] = s.p
 	args[1], args[2] = "", "0"
@@ -164,8 +165,9 @@ func ticketArgs(args []any, ts []storage.TicketWrite, tok string) ([]any, string
 			return nil, "", fmt.Errorf("ticket %s: %w", t.Folio, err)
 		}
 		folio := w.Ticket.Folio
+		l := listingOf(&w.Ticket)
 		args = append(args, folio, strconv.FormatInt(w.Expect, 10), js,
-			t.Status, t.Requester, t.Assignee, t.Service, t.Area, micros(t.Created))
+			t.Status, t.Requester, t.Assignee, t.Service, t.Area, micros(t.Created), l.updated, l.due, l.words)
 	}
 	return args, year, nil
 }
@@ -209,7 +211,7 @@ func logArgs(args []any, es []storage.LogEntry) ([]any, error) {
 		if err != nil {
 			return nil, fmt.Errorf("log entry: %w", err)
 		}
-		args = append(args, e.Folio, js)
+		args = append(args, e.Folio, js, micros(e.At))
 	}
 	return args, nil
 }

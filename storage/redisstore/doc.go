@@ -18,8 +18,10 @@
 //	t:FOLIO           ticket hash json, v, st, rq, as, sv, ar
 //	ix:FIELD:VALUE    set of folios by status/requester/assignee/service/area
 //	tc                sorted set of folios by creation time (µs)
+//	tu, td, tw, ix:na the listing indexes of QueryTickets (listing.go); ixv their version
 //	folio:YYYY        per-year folio counter
 //	log, log:f:FOLIO  bitácora lists of "SEQ JSON"; log:seq counter
+//	log:t, log:tv     the bitácora's positions by time (logtime.go) and its version
 //	ob:i:ID           outbox item hash m, p, s (Seq), a, e, n, d (platform calls made); ob:seq counter
 //	ob:r              ids of the items ready to go, by Seq
 //	ob:w              ids of the items in flight or not due yet, by due time (µs)

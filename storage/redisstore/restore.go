@@ -27,7 +27,7 @@ func (s *Store) Restore(ctx context.Context, records iter.Seq2[storage.Record, e
 	tx := s.c.TxPipeline()
 	files := s.c.Pipeline()
 	var pending int
-	var maxLog, maxOutbox int64
+	var maxLog, maxOutbox, logs int64
 	now := time.Now()
 	for rec, err := range records {
 		if err != nil {
@@ -47,13 +47,15 @@ func (s *Store) Restore(ctx context.Context, records iter.Seq2[storage.Record, e
 			}
 			continue
 		}
-		if err := s.queueRecord(ctx, tx, rec, now, &maxLog, &maxOutbox); err != nil {
+		if err := s.queueRecord(ctx, tx, rec, now, &maxLog, &maxOutbox, &logs); err != nil {
 			return fmt.Errorf("redisstore: restore: %s: %w", rec.Kind(), err)
 		}
 	}
 	if _, err := files.Exec(ctx); err != nil && err != redis.Nil {
 		return fmt.Errorf("redisstore: restore: files: %w", err)
 	}
+	tx.Set(ctx, s.p+"ixv", listingVersion, 0)
+	tx.Set(ctx, s.p+"log:tv", "1", 0)
 	tx.Set(ctx, s.p+"log:seq", maxLog, 0)
 	tx.Set(ctx, s.p+"ob:seq", maxOutbox, 0)
 	if _, err := tx.Exec(ctx); err != nil {
@@ -63,7 +65,7 @@ func (s *Store) Restore(ctx context.Context, records iter.Seq2[storage.Record, e
 }
 
 // queueRecord adds the writes of one record to the transaction.
-func (s *Store) queueRecord(ctx context.Context, tx redis.Pipeliner, rec storage.Record, now time.Time, maxLog, maxOutbox *int64) error {
+func (s *Store) queueRecord(ctx context.Context, tx redis.Pipeliner, rec storage.Record, now time.Time, maxLog, maxOutbox, logs *int64) error {
 	switch {
 	case rec.Area != nil:
 		js, err := json.Marshal(rec.Area)
@@ -99,6 +101,8 @@ func (s *Store) queueRecord(ctx context.Context, tx redis.Pipeliner, rec storage
 		js, err := json.Marshal(&e)
 		line := strconv.FormatInt(seq, 10) + " " + string(js)
 		tx.RPush(ctx, s.p+"log", line)
+		tx.ZAdd(ctx, s.p+"log:t", redis.Z{Score: float64(e.At.UnixMicro()), Member: *logs})
+		*logs++
 		if e.Folio != "" {
 			tx.RPush(ctx, s.p+"log:f:"+e.Folio, line)
 		}
@@ -130,6 +134,7 @@ func (s *Store) queueTicket(ctx context.Context, tx redis.Pipeliner, t *storage.
 		}
 	}
 	tx.ZAdd(ctx, s.p+"tc", redis.Z{Score: float64(t.Created.UnixMicro()), Member: t.Folio})
+	s.queueListing(ctx, tx, t.Folio, t.Assignee, listingOf(t))
 	return nil
 }
 

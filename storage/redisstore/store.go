@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -75,6 +76,12 @@ type Store struct {
 	replicaTimeout time.Duration
 	// outboxMoved is set once the outbox is known to be in its current layout.
 	outboxMoved atomic.Bool
+	// listed is set once every ticket is in the listing indexes; listing
+	// lets one query at a time fill them.
+	listed  atomic.Bool
+	listing sync.Mutex
+	// logTimed is set once every bitácora entry is in its time index.
+	logTimed atomic.Bool
 }
 
 // New returns a store over client, which it owns: Close closes it.

@@ -104,7 +104,7 @@ func restoreArgs(rec storage.Record, now int64) ([]any, error) {
 	case rec.Ticket != nil:
 		t := rec.Ticket
 		data, err := json.Marshal(t)
-		return []any{t.Folio, t.Version, t.Status, t.Requester, t.Assignee, t.Service, t.Area, nanos(t.Created), data}, err
+		return ticketRow(t, data), err
 	case rec.Log != nil:
 		e := *rec.Log
 		seq := e.Seq

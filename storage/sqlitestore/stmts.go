@@ -31,11 +31,12 @@ const (
 
 	qTicketVersion = "SELECT version FROM tickets WHERE folio = ?"
 	qTicketPut     = `INSERT INTO tickets
-		(folio, version, status, requester, assignee, service, area, created, data)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+		(folio, version, status, requester, assignee, service, area, created, data, updated, due, words)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (folio) DO UPDATE SET version = excluded.version, status = excluded.status,
 			requester = excluded.requester, assignee = excluded.assignee, service = excluded.service,
-			area = excluded.area, created = excluded.created, data = excluded.data`
+			area = excluded.area, created = excluded.created, data = excluded.data,
+			updated = excluded.updated, due = excluded.due, words = excluded.words`
 	qTicket = "SELECT data FROM tickets WHERE folio = ?"
 
 	qNextFolio = `INSERT INTO folio_counters (year, last) VALUES (?, 1)

@@ -67,6 +67,10 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		s.w.Close()
 		return nil, fmt.Errorf("sqlitestore: open %s: %w", path, err)
 	}
+	if err := s.fillListing(ctx); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("sqlitestore: open %s: %w", path, err)
+	}
 	s.r, err = sql.Open("sqlite", dsn(path,
 		"_pragma=busy_timeout(5000)", "_pragma=query_only(1)", "_pragma=foreign_keys(1)"))
 	if err != nil {

@@ -1,6 +1,7 @@
 package sqlitestore_test
 
 import (
+	"database/sql"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -201,5 +202,30 @@ func TestReadOnlyOutbox(t *testing.T) {
 	}
 	if n, err := r.PendingOutbox(t.Context()); err != nil || n != 1 {
 		t.Errorf("PendingOutbox on the read-only handle: got %d, %v; want 1", n, err)
+	}
+}
+
+// TestListingFill checks that Open fills the listing columns of tickets
+// written before migration 004.
+func TestListingFill(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ctdesk.db")
+	s := MustOpen(t, path)
+	ctx := t.Context()
+	at := time.Date(2025, 5, 6, 10, 0, 0, 0, time.UTC)
+	tk := storetest.MustCreateTicket(t, s, storage.Ticket{Service: "mantenimiento", Requester: "rosa", Area: "finanzas",
+		Status: "recibida", Created: at, Updated: at, Fields: map[string]string{"inventario": "SN-77"}})
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, "UPDATE tickets SET words = NULL, updated = 0"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s.Close()
+	s = MustOpen(t, path)
+	page, err := s.QueryTickets(ctx, storage.TicketQuery{Search: storage.TicketSearch{Words: []string{"77"}}, Sort: storage.SortUpdated})
+	if err != nil || page.Total != 1 || page.Tickets[0].Folio != tk.Folio {
+		t.Errorf("QueryTickets after reopening: got %+v, %v; want %s", page, err, tk.Folio)
 	}
 }

@@ -27,8 +27,7 @@ func (s *Store) putTicket(ctx context.Context, tx *sql.Tx, w storage.TicketWrite
 	if err != nil {
 		return fmt.Errorf("ticket %s: %w", t.Folio, err)
 	}
-	_, err = txExec(ctx, tx, s.ws.ticketPut,
-		t.Folio, t.Version, t.Status, t.Requester, t.Assignee, t.Service, t.Area, nanos(t.Created), data)
+	_, err = txExec(ctx, tx, s.ws.ticketPut, ticketRow(&t, data)...)
 	if err != nil {
 		return fmt.Errorf("ticket %s: %w", t.Folio, err)
 	}

@@ -131,6 +131,15 @@ func afterRestore(t *testing.T, s storage.Store) {
 	if got, err := s.Tickets(ctx, storage.TicketFilter{Assignee: "beto", Statuses: []string{"en_reparacion"}}); err != nil || len(got) != 1 || got[0].Folio != folio(2026, 1) {
 		t.Errorf("Tickets of beto en_reparacion: got %v, %v; want [%s]", folios(got), err, folio(2026, 1))
 	}
+	// The listing indexes come back with the tickets.
+	page, err := s.QueryTickets(ctx, storage.TicketQuery{Scope: storage.TicketScope{Assignee: "beto"},
+		Search: storage.TicketSearch{Words: []string{"impresora"}}, Sort: storage.SortUpdated})
+	if err != nil || page.Total != 1 || page.Tickets[0].Folio != folio(2026, 1) {
+		t.Errorf("QueryTickets after the restore: got %+v, %v; want %s", page, err, folio(2026, 1))
+	}
+	if got, err := s.Log(ctx, storage.LogFilter{From: base, To: base.Add(90 * time.Minute)}); err != nil || len(got) != 2 {
+		t.Errorf("Log of the period after the restore: got %d entries, %v; want 2", len(got), err)
+	}
 	if got, err := s.Log(ctx, storage.LogFilter{Folio: folio(2026, 1)}); err != nil || len(got) != 2 {
 		t.Errorf("Log of %s: got %d entries, %v; want 2", folio(2026, 1), len(got), err)
 	}

@@ -37,6 +37,7 @@ func Run(t *testing.T, h Harness) {
 		{"Commit", testCommit},
 		{"Seen", testSeen},
 		{"Tickets", testTickets},
+		{"Query", testQuery},
 		{"Bitacora", testBitacora},
 		{"Dialogs", testDialogs},
 		{"Directory", testDirectory},

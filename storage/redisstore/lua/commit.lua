@@ -23,7 +23,8 @@ end
 
 local ts = {}
 for k = 1, nt do
-  local t = {folio = nx(), expect = nx(), json = nx(), st = nx(), rq = nx(), as = nx(), sv = nx(), ar = nx(), sc = nx()}
+  local t = {folio = nx(), expect = nx(), json = nx(), st = nx(), rq = nx(), as = nx(), sv = nx(), ar = nx(), sc = nx(),
+    up = nx(), du = nx(), w = nx()}
   if t.folio ~= '' then
     local v = redis.call('HGET', P .. 't:' .. t.folio, 'v') or '0'
     if v ~= t.expect then return {'conflict', 'ticket ' .. t.folio} end
@@ -65,6 +66,17 @@ for _, d in ipairs(ds) do
   end
 end
 
+-- The search words of a folio, as storage.FolioSearchText writes them.
+local function folioWords(f)
+  local out = {}
+  for w in string.gmatch(string.lower(f), '%w+') do
+    out[#out + 1] = w
+    local z = string.gsub(w, '^0+', '')
+    if z ~= w and z ~= '' and string.match(z, '^%d+$') then out[#out + 1] = z end
+  end
+  return ' ' .. table.concat(out, ' ') .. ' '
+end
+
 local idx = {'st', 'rq', 'as', 'sv', 'ar'}
 for _, t in ipairs(ts) do
   local f = t.folio
@@ -78,9 +90,15 @@ for _, t in ipairs(ts) do
       if n ~= '' then redis.call('SADD', P .. 'ix:' .. name .. ':' .. n, f) end
     end
   end
+  local words = t.w
+  if t.folio == '' then words = folioWords(f) .. string.sub(words, 2) end
   redis.call('HSET', key, 'json', repl(t.json), 'v', tostring(tonumber(t.expect) + 1),
     'st', t.st, 'rq', t.rq, 'as', t.as, 'sv', t.sv, 'ar', t.ar)
+  redis.call('HSET', P .. 'tw', f, words)
   redis.call('ZADD', P .. 'tc', t.sc, f)
+  redis.call('ZADD', P .. 'tu', t.up, f)
+  redis.call('ZADD', P .. 'td', t.du, f)
+  if t.as == '' then redis.call('SADD', P .. 'ix:na', f) else redis.call('SREM', P .. 'ix:na', f) end
 end
 
 for _ = 1, np do
@@ -99,9 +117,10 @@ for _ = 1, np do
 end
 
 for _ = 1, nl do
-  local lf, json = nx(), nx()
+  local lf, json, at = nx(), nx(), nx()
   local line = redis.call('INCR', P .. 'log:seq') .. ' ' .. repl(json)
-  redis.call('RPUSH', P .. 'log', line)
+  local n = redis.call('RPUSH', P .. 'log', line)
+  redis.call('ZADD', P .. 'log:t', at, n - 1)
   lf = repl(lf)
   if lf ~= '' then redis.call('RPUSH', P .. 'log:f:' .. lf, line) end
 end
