@@ -39,6 +39,11 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 		log.Warn("platform asks to wait", "retry_after", ra.After)
 		d.hold(it.Recipient, time.Now().Add(ra.After))
 		return false
+	case errors.Is(err, ErrPlatformDown):
+		// Not counted either: the message waits for its platform.
+		log.Debug("platform down, message waits", "err", err)
+		d.hold(it.Recipient, time.Now().Add(platformDownWait))
+		return false
 	case stopping:
 		return false
 	case errors.Is(err, ErrBlocked):
@@ -122,6 +127,10 @@ func (d *Dispatcher) progress(ctx context.Context, it *storage.OutboxItem, done 
 		d.cfg.Log.Warn("record delivery progress", "outbox_id", it.ID, "sent", done, "err", err)
 	}
 }
+
+// platformDownWait is how long a message whose platform is down waits
+// before it is routed again.
+const platformDownWait = 2 * time.Second
 
 // sendTimeout bounds one delivery, all its parts included.
 const sendTimeout = 30 * time.Second

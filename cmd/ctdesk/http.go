@@ -9,7 +9,7 @@ import (
 )
 
 // registerHealth serves /healthz (the process answers) and /readyz (the
-// store answers).
+// store answers; each chat platform's state follows).
 func registerHealth(s *service) {
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
@@ -22,6 +22,7 @@ func registerHealth(s *service) {
 			return
 		}
 		_, _ = w.Write([]byte("ready\n"))
+		s.platformReport(w)
 	})
 }
 

@@ -22,15 +22,20 @@ type service struct {
 	engine *conversations.Engine
 	// mux serves /healthz, /readyz, /metrics and the platforms' webhooks.
 	mux *http.ServeMux
+	// platforms runs the chat platforms and knows which are down; nil in
+	// the console.
+	platforms *bot.Platforms
 }
 
 // adapters builds the chat platforms the environment enables, in order of
-// preference for routing: Telegram, then Slack.
-func (s *service) adapters(ctx context.Context) ([]bot.Adapter, error) {
+// preference for routing: Telegram, then Slack. A setting that is wrong
+// fails here; a platform that cannot be reached does not (Platforms
+// connects it).
+func (s *service) adapters() ([]bot.Adapter, error) {
 	var out []bot.Adapter
 	if t := s.env.Telegram; t.Token != "" {
 		// Long polling by default, or a webhook served on the HTTP listener.
-		ad, err := telegram.New(ctx, telegram.Config{
+		ad, err := telegram.Open(telegram.Config{
 			Token: t.Token, Endpoint: t.Endpoint, WebhookURL: t.WebhookURL, WebhookSecret: t.WebhookSecret,
 			Log: s.log.With("component", "telegram"), StaffChats: s.staffChats,
 		})
@@ -43,7 +48,7 @@ func (s *service) adapters(ctx context.Context) ([]bot.Adapter, error) {
 		if sl.AppToken == "" && sl.SigningSecret == "" {
 			return nil, errors.New("slack: SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP requests)")
 		}
-		ad, err := slack.New(ctx, slack.Config{
+		ad, err := slack.Open(slack.Config{
 			BotToken: sl.BotToken, AppToken: sl.AppToken, SigningSecret: sl.SigningSecret, APIURL: sl.APIURL,
 			Log: s.log.With("component", "slack"),
 		})
@@ -73,7 +78,11 @@ func (s *service) staffChats(ctx context.Context) []string {
 // dispatcher delivers the outbox through the senders; the coordinator is
 // told when someone blocked the bot.
 func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
-	return bot.NewDispatcher(s.store, s.engine, bot.NewRouter(s.engine, senders...), bot.DispatcherConfig{
+	route := bot.NewRouter(s.engine, senders...)
+	if s.platforms != nil {
+		route.Up = s.platforms.Up
+	}
+	return bot.NewDispatcher(s.store, s.engine, route, bot.DispatcherConfig{
 		Log:       s.log.With("component", "outbox"),
 		OnBlocked: s.tellBlocked,
 	})

@@ -40,7 +40,7 @@ func serve(ctx context.Context, env Env, stdin io.Reader, stdout io.Writer, log 
 		return err
 	}
 	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux()}
-	platforms, err := s.adapters(ctx)
+	platforms, err := s.adapters()
 	if err != nil {
 		return err
 	}
@@ -81,6 +81,7 @@ func isTerminal(r io.Reader) bool {
 // listener; on shutdown intake stops first, the outbox drains for a
 // bounded time, and the store is closed last (by serve).
 func runService(ctx context.Context, s *service, platforms []bot.Adapter) error {
+	s.platforms = bot.NewPlatforms(s.log.With("component", "platforms"))
 	senders := make([]bot.Sender, len(platforms))
 	for i, p := range platforms {
 		senders[i] = p
@@ -110,7 +111,7 @@ func runService(ctx context.Context, s *service, platforms []bot.Adapter) error 
 		})
 	}
 	for _, p := range platforms {
-		start(p.Platform(), intakeCtx, func(ctx context.Context) error { return p.Run(ctx, in) })
+		start(p.Platform(), intakeCtx, func(ctx context.Context) error { return s.platforms.Run(ctx, p, in) })
 	}
 	start("scheduler", intakeCtx, func(ctx context.Context) error { return runScheduler(ctx, s, disp.Wake) })
 	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, s) })
