@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"ctdesk/conversations"
 	"ctdesk/storage"
 )
 
@@ -18,7 +19,8 @@ var errUndecodable = errors.New("undecodable payload")
 // has set.
 func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
-	err := d.send(ctx, it)
+	platform, err := d.send(ctx, it)
+	obs := d.cfg.Observe
 	// What happened is recorded even while stopping: an unrecorded delivery
 	// would be sent again by the next process.
 	stopping := ctx.Err() != nil
@@ -26,6 +28,7 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	var ra *RetryAfterError
 	switch {
 	case err == nil:
+		obs.Sent(platform, time.Since(it.Created))
 		if err := d.ack(ctx, it); err != nil {
 			log.Error("ack outbox", "err", err)
 		}
@@ -37,17 +40,19 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 		// Not counted as an attempt: the platform only asks to wait. Checked
 		// before shutdown, so a wait answered as we stop is still handed on.
 		log.Warn("platform asks to wait", "retry_after", ra.After)
+		obs.Failed(platform, "retry_after")
 		d.hold(it.Recipient, time.Now().Add(ra.After))
 		return false
 	case errors.Is(err, ErrPlatformDown):
 		// Not counted either: the message waits for its platform.
 		log.Debug("platform down, message waits", "err", err)
+		obs.Failed(platform, "platform_down")
 		d.hold(it.Recipient, time.Now().Add(platformDownWait))
 		return false
 	case stopping:
 		return false
 	case errors.Is(err, ErrBlocked):
-		d.drop(ctx, it, "recipient blocked the bot", err)
+		d.drop(ctx, it, "blocked", err)
 		d.mu.Lock()
 		first := !d.blocked[it.Recipient]
 		d.blocked[it.Recipient] = true
@@ -56,13 +61,23 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 			d.cfg.OnBlocked(ctx, it.Recipient)
 		}
 		return true
-	case errors.Is(err, ErrPermanent), errors.Is(err, ErrNoRoute), errors.Is(err, storage.ErrNotFound), errors.Is(err, errUndecodable):
-		d.drop(ctx, it, "message dropped", err)
+	case errors.Is(err, ErrPermanent):
+		d.drop(ctx, it, "refused", err)
+		return true
+	case errors.Is(err, ErrNoRoute):
+		d.drop(ctx, it, "no_route", err)
+		return true
+	case errors.Is(err, storage.ErrNotFound):
+		d.drop(ctx, it, "missing", err)
+		return true
+	case errors.Is(err, errUndecodable):
+		d.drop(ctx, it, "undecodable", err)
 		return true
 	case it.Attempts+1 >= d.cfg.MaxAttempts:
-		d.drop(ctx, it, "message dropped after retries", err)
+		d.drop(ctx, it, "retries", err)
 		return true
 	default:
+		obs.Failed(platform, "error")
 		wait := backoff(it.Attempts)
 		log.Warn("send failed, will retry", "in", wait, "attempt", it.Attempts+1, "err", err)
 		at := time.Now().Add(wait)
@@ -86,16 +101,22 @@ func (d *Dispatcher) hold(recipient string, at time.Time) {
 	}
 }
 
-// send resolves the recipient and the files and calls the platform.
-func (d *Dispatcher) send(ctx context.Context, it *storage.OutboxItem) error {
+// send resolves the recipient and the files and calls the platform; it
+// returns the platform it chose ("" when none).
+func (d *Dispatcher) send(ctx context.Context, it *storage.OutboxItem) (string, error) {
 	m, err := d.dec.Decode(it.Payload)
 	if err != nil {
-		return fmt.Errorf("%w: %v", errUndecodable, err)
+		return "", fmt.Errorf("%w: %v", errUndecodable, err)
 	}
 	s, account, err := d.route.Route(ctx, it.Recipient)
 	if err != nil {
-		return err
+		return "", err
 	}
+	return s.Platform(), d.sendVia(ctx, it, m, s, account)
+}
+
+// sendVia delivers m to account through s.
+func (d *Dispatcher) sendVia(ctx context.Context, it *storage.OutboxItem, m conversations.Message, s Sender, account string) error {
 	var files []File
 	for _, f := range m.Files {
 		stored, err := d.st.File(ctx, f.ID)
@@ -135,8 +156,10 @@ const platformDownWait = 2 * time.Second
 // sendTimeout bounds one delivery, all its parts included.
 const sendTimeout = 30 * time.Second
 
+// drop gives a message up: logged, counted by why, and removed.
 func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, why string, err error) {
-	d.cfg.Log.Error(why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
+	d.cfg.Log.Error("message dropped", "why", why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
+	d.cfg.Observe.Dropped(why)
 	if err := d.ack(ctx, it); err != nil {
 		d.cfg.Log.Error("drop outbox", "outbox_id", it.ID, "err", err)
 	}

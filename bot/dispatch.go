@@ -43,7 +43,9 @@ type DispatcherConfig struct {
 	// OnBlocked is told, once per recipient until a message reaches them
 	// again, that a recipient has blocked the bot.
 	OnBlocked func(ctx context.Context, recipient string)
-	Log       *slog.Logger
+	// Observe is told what becomes of each message (nothing when nil).
+	Observe Observer
+	Log     *slog.Logger
 }
 
 func (c *DispatcherConfig) defaults() {
@@ -61,6 +63,9 @@ func (c *DispatcherConfig) defaults() {
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
+	}
+	if c.Observe == nil {
+		c.Observe = nopObserver{}
 	}
 	if c.LeaderTTL <= 0 {
 		c.LeaderTTL = 10 * time.Second

@@ -175,7 +175,7 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 	if len(t.people) > 0 {
 		t.e.dir.invalidate()
 	}
-	res := Result{Messages: t.out, Notice: t.notice, Person: t.who.ID}
+	res := Result{Messages: t.out, Notice: t.notice, Person: t.who.ID, Refused: refused(t.log)}
 	if done.Folio != "" {
 		for i := range res.Messages {
 			res.Messages[i].Text = replaceFolio(res.Messages[i].Text, done.Folio)
@@ -188,4 +188,14 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 		res.Notice = replaceFolio(res.Notice, done.Folio)
 	}
 	return res, nil
+}
+
+// refused reports whether a turn's bitácora entries record a refused press.
+func refused(log []storage.LogEntry) bool {
+	for _, e := range log {
+		if e.Action == "intento_no_autorizado" {
+			return true
+		}
+	}
+	return false
 }

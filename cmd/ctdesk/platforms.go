@@ -25,6 +25,8 @@ type service struct {
 	// platforms runs the chat platforms and knows which are down; nil in
 	// the console.
 	platforms *bot.Platforms
+	// metrics are served at /metrics.
+	metrics *metrics
 }
 
 // adapters builds the chat platforms the environment enables, in order of
@@ -85,6 +87,7 @@ func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
 	return bot.NewDispatcher(s.store, s.engine, route, bot.DispatcherConfig{
 		Log:       s.log.With("component", "outbox"),
 		OnBlocked: s.tellBlocked,
+		Observe:   s.metrics,
 	})
 }
 
@@ -103,5 +106,5 @@ func (s *service) tellBlocked(ctx context.Context, recipient string) {
 // the memory of each person's last platform, measured; wake (may be nil)
 // tells the dispatcher that messages are waiting.
 func (s *service) intake(wake func()) *bot.Intake {
-	return bot.NewIntake(instrument(bot.NewLastPlatform(s.engine, s.engine, s.log.With("component", "intake"))), wake)
+	return bot.NewIntake(instrumented{bot.NewLastPlatform(s.engine, s.engine, s.log.With("component", "intake")), s.metrics}, wake)
 }

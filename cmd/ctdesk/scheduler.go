@@ -15,6 +15,7 @@ func runScheduler(ctx context.Context, s *service, wake func()) error {
 	cfg := s.cfg.Schedules.config(s.cfg)
 	host, _ := os.Hostname()
 	cfg.Owner = fmt.Sprintf("%s-%d", host, os.Getpid())
+	cfg.OnRun = s.metrics.jobRan
 	jobs, err := scheduler.New(cfg, s.store, wakingEngine{s.engine, wake}, s.log.With("component", "scheduler"))
 	if err != nil {
 		return err
