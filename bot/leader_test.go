@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -47,9 +48,9 @@ func (s *countingSender) Send(_ context.Context, d *bot.Delivery) error {
 	return nil
 }
 
-// TestOneDispatcherLeads: with two replicas on one Redis, every message is
-// delivered once, by the leader; when the leader stops, the other takes
-// over and delivers what comes next.
+// TestOneDispatcherLeads: with two replicas on one Redis, started at once,
+// every message is delivered once, all by whichever leads; when the leader
+// stops, the other takes over and delivers what comes next.
 func TestOneDispatcherLeads(t *testing.T) {
 	st := convtest.Redis(t)
 	convtest.Seed(t, st)
@@ -59,14 +60,25 @@ func TestOneDispatcherLeads(t *testing.T) {
 	}
 	l := &ledger{got: map[string]string{}}
 	ctx := context.Background()
-	start := func(name string) (context.CancelFunc, chan struct{}) {
+	type replica struct {
+		stop context.CancelFunc
+		done chan struct{}
+	}
+	replicas := map[string]replica{}
+	for _, name := range []string{"A", "B"} {
 		s := &countingSender{name: name, l: l}
 		d := bot.NewDispatcher(st, e, bot.NewRouter(st, s), bot.DispatcherConfig{Poll: 20 * time.Millisecond, LeaderTTL: 300 * time.Millisecond})
 		c, cancel := context.WithCancel(ctx)
 		done := make(chan struct{})
 		go func() { defer close(done); _ = d.Run(c) }()
-		return cancel, done
+		replicas[name] = replica{cancel, done}
 	}
+	defer func() {
+		for _, r := range replicas {
+			r.stop()
+			<-r.done
+		}
+	}()
 	post := func(n int, prefix string) {
 		for i := 0; i < n; i++ {
 			if _, err := e.Post(ctx, fmt.Sprintf("%s-%d", prefix, i), conversations.Message{To: "rosa", Text: fmt.Sprintf("%s %d", prefix, i)}); err != nil {
@@ -85,25 +97,38 @@ func TestOneDispatcherLeads(t *testing.T) {
 		}
 		t.Fatalf("delivered %d of %d", len(l.snapshot()), n)
 	}
+	// byWhom is who delivered the messages whose text starts with prefix.
+	byWhom := func(prefix string) map[string]int {
+		by := map[string]int{}
+		for text, who := range l.snapshot() {
+			if strings.HasPrefix(text, prefix) {
+				by[who]++
+			}
+		}
+		return by
+	}
 
-	stopA, doneA := start("A")
-	time.Sleep(100 * time.Millisecond) // A takes the lead first
-	stopB, doneB := start("B")
-	defer func() { stopB(); <-doneB }()
 	post(20, "antes")
 	waitDelivered(20)
-	for text, by := range l.snapshot() {
-		if by != "A" {
-			t.Errorf("%q delivered by %s while A leads", text, by)
+	by := byWhom("antes")
+	if len(by) != 1 {
+		t.Fatalf("messages delivered by %v, want all by the leader", by)
+	}
+	var leader, other string
+	for name := range by {
+		leader = name
+	}
+	for name := range replicas {
+		if name != leader {
+			other = name
 		}
 	}
-	stopA()
-	<-doneA
+	replicas[leader].stop()
+	<-replicas[leader].done
+	delete(replicas, leader)
 	post(10, "despues")
 	waitDelivered(30)
-	for text, by := range l.snapshot() {
-		if len(text) > 7 && text[:7] == "despues" && by != "B" {
-			t.Errorf("%q delivered by %s after A stopped", text, by)
-		}
+	if by := byWhom("despues"); by[other] != 10 {
+		t.Errorf("after %s stopped, messages delivered by %v, want all 10 by %s", leader, by, other)
 	}
 }

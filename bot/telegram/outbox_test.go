@@ -45,7 +45,9 @@ func inOrder(tb testing.TB, srv *telegramtest.Server, chat int64, person string,
 
 // TestStormOf429 answers a storm of 429s: nothing goes to a chat before its
 // retry_after is over (the fake would answer 429 itself and count it),
-// nothing is lost, and each chat gets its messages in order.
+// nothing is lost, and each chat gets its messages in order. The
+// retry_after of 2 s is longer than the pacing of a private chat (about
+// 1 s), so a dispatcher that ignored it would send inside it.
 func TestStormOf429(t *testing.T) {
 	for name, open := range convtest.Stores() {
 		t.Run(name, func(t *testing.T) {
@@ -64,7 +66,7 @@ func TestStormOf429(t *testing.T) {
 					return nil
 				}
 				injected[c.Params["chat_id"]]++
-				return &telegramtest.Fault{Code: 429, RetryAfter: 1}
+				return &telegramtest.Fault{Code: 429, RetryAfter: 2}
 			})
 			post(t, r, "storm", 5, "rosa", "luis", "ana")
 			r.start()
