@@ -104,9 +104,12 @@ func (d *Dispatcher) hold(recipient string, at time.Time) {
 // send resolves the recipient and the files and calls the platform; it
 // returns the platform it chose ("" when none).
 func (d *Dispatcher) send(ctx context.Context, it *storage.OutboxItem) (string, error) {
-	m, err := d.dec.Decode(it.Payload)
+	m, err := d.dec.Decode(ctx, it.Payload)
+	if errors.Is(err, storage.ErrInvalid) {
+		return "", fmt.Errorf("%w: %w", errUndecodable, err)
+	}
 	if err != nil {
-		return "", fmt.Errorf("%w: %v", errUndecodable, err)
+		return "", err
 	}
 	s, account, err := d.route.Route(ctx, it.Recipient)
 	if err != nil {

@@ -19,9 +19,11 @@ type OutboxStore interface {
 	storage.Jobs
 }
 
-// Decoder turns an outbox payload into a message; *conversations.Engine is one.
+// Decoder turns an outbox payload into a message; *conversations.Engine is
+// one. A payload that is no message is storage.ErrInvalid; other errors
+// (a key the store could not give now) are tried again.
 type Decoder interface {
-	Decode(payload []byte) (conversations.Message, error)
+	Decode(ctx context.Context, payload []byte) (conversations.Message, error)
 }
 
 // DispatcherConfig tunes delivery.

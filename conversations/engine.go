@@ -31,7 +31,7 @@ type Engine struct {
 	services map[string]*Service
 	order    []string
 	dir      dirCache
-	seal     *sealer
+	seal     *keyring
 }
 
 // maxAttempts bounds the retries of an event whose commit lost a race.
@@ -46,11 +46,7 @@ func New(cfg Config, st Store, services ...*Service) (*Engine, error) {
 	if err := cfg.withDefaults(); err != nil {
 		return nil, err
 	}
-	seal, err := newSealer()
-	if err != nil {
-		return nil, err
-	}
-	e := &Engine{cfg: cfg, st: st, services: make(map[string]*Service), seal: seal}
+	e := &Engine{cfg: cfg, st: st, services: make(map[string]*Service), seal: newKeyring(st)}
 	for _, s := range services {
 		if _, dup := e.services[s.ID]; dup {
 			return nil, fmt.Errorf("conversations: service %q declared twice", s.ID)
@@ -159,7 +155,7 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 	}
 	for i := range t.out {
 		t.out[i].ID = prefix + "#" + strconv.Itoa(i)
-		payload, err := t.e.encode(t.out[i])
+		payload, err := t.e.encode(ctx, t.out[i])
 		if err != nil {
 			return Result{}, err
 		}

@@ -18,7 +18,7 @@ func (e *Engine) Post(ctx context.Context, id string, msgs ...Message) (bool, er
 	c := storage.Change{Seen: "post:" + id, SeenTTL: 400 * 24 * time.Hour}
 	for i, m := range msgs {
 		m.ID = id + "#" + strconv.Itoa(i)
-		payload, err := e.encode(m)
+		payload, err := e.encode(ctx, m)
 		if err != nil {
 			return false, err
 		}

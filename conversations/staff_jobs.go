@@ -75,7 +75,7 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 		Tickets: []storage.TicketWrite{{Ticket: *tk}}}
 	for i, m := range t.out {
 		m.ID = id + "#" + strconv.Itoa(i)
-		payload, err := e.encode(m)
+		payload, err := e.encode(ctx, m)
 		if err != nil {
 			return "", err
 		}
