@@ -17,6 +17,7 @@ type OutboxStore interface {
 	storage.Files
 	storage.Directory
 	storage.Jobs
+	storage.Values
 }
 
 // Decoder turns an outbox payload into a message; *conversations.Engine is
@@ -42,9 +43,13 @@ type DispatcherConfig struct {
 	// LeaderTTL is how long a dispatcher leads without renewing its lock;
 	// after a crash another process takes the outbox over that long after.
 	LeaderTTL time.Duration
-	// OnBlocked is told, once per recipient until a message reaches them
-	// again, that a recipient has blocked the bot.
-	OnBlocked func(ctx context.Context, recipient string)
+	// Unreachable is told, once per recipient until a message reaches them
+	// again, that no platform reaches a recipient (they blocked the bot, or
+	// never opened a chat with it): m, and whatever follows it, waits in
+	// Parking until they write to the bot.
+	Unreachable func(ctx context.Context, recipient string, m conversations.Message)
+	// Parking keeps those messages; one over the store when nil.
+	Parking *Parking
 	// Observe is told what becomes of each message (nothing when nil).
 	Observe Observer
 	Log     *slog.Logger
@@ -97,13 +102,16 @@ type Dispatcher struct {
 	queues   map[string][]storage.OutboxItem
 	running  map[string]bool
 	inflight map[string]bool // outbox ids in a queue
-	blocked  map[string]bool // recipients OnBlocked was told about
+	blocked  map[string]bool // recipients Unreachable was told about
 	wg       sync.WaitGroup
 }
 
 // NewDispatcher delivers the store's outbox through the router.
 func NewDispatcher(st OutboxStore, dec Decoder, route *Router, cfg DispatcherConfig) *Dispatcher {
 	cfg.defaults()
+	if cfg.Parking == nil {
+		cfg.Parking = NewParking(st)
+	}
 	return &Dispatcher{
 		st: st, dec: dec, route: route, cfg: cfg, pace: newPacing(),
 		wake: make(chan struct{}, 1), holds: map[string]time.Time{},

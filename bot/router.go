@@ -79,4 +79,18 @@ func (r *Router) pick(recipient string, p storage.Person, skip string) (Sender, 
 	return nil, "", fmt.Errorf("bot: route %s: %w", recipient, ErrNoRoute)
 }
 
+// Other returns another platform that reaches the person than skip: for
+// a message the skipped platform could not deliver. ErrNoRoute when there
+// is none (or the recipient is not in the directory).
+func (r *Router) Other(ctx context.Context, recipient, skip string) (Sender, string, error) {
+	if strings.Contains(recipient, ":") {
+		return nil, "", fmt.Errorf("bot: route %s: %w", recipient, ErrNoRoute)
+	}
+	p, err := r.people.Person(ctx, recipient)
+	if err != nil {
+		return nil, "", fmt.Errorf("bot: route %s: %w", recipient, err)
+	}
+	return r.pick(recipient, p, skip)
+}
+
 func (r *Router) up(platform string) bool { return r.Up == nil || r.Up(platform) }

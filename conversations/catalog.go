@@ -9,8 +9,8 @@ import (
 // is complete; other languages fall back to it key by key (a test keeps
 // English complete too). Each service brings its own texts.
 var catalogs = map[string]map[string]string{
-	"es": merge(esCore, esConsole, esScheduler, esCorreo, esFlujo, esMantenimiento, esWeb, esDiseno, esControlEscolar, esTelegram),
-	"en": merge(enCore, enConsole, enScheduler, enCorreo, enFlujo, enMantenimiento, enWeb, enDiseno, enControlEscolar, enTelegram),
+	"es": merge(esCore, esConsole, esScheduler, esCorreo, esFlujo, esMantenimiento, esWeb, esDiseno, esControlEscolar, esTelegram, esDelivery),
+	"en": merge(enCore, enConsole, enScheduler, enCorreo, enFlujo, enMantenimiento, enWeb, enDiseno, enControlEscolar, enTelegram, enDelivery),
 }
 
 // textsES is the default catalog.

@@ -27,6 +27,8 @@ type service struct {
 	platforms *bot.Platforms
 	// metrics are served at /metrics.
 	metrics *metrics
+	// parking keeps the messages of recipients no platform reaches.
+	parking *bot.Parking
 }
 
 // adapters builds the chat platforms the environment enables, in order of
@@ -78,27 +80,25 @@ func (s *service) staffChats(ctx context.Context) []string {
 }
 
 // dispatcher delivers the outbox through the senders; the coordinator is
-// told when someone blocked the bot.
+// told when someone cannot be reached, and their messages wait for them.
 func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
 	route := bot.NewRouter(s.engine, senders...)
 	if s.platforms != nil {
 		route.Up = s.platforms.Up
 	}
 	return bot.NewDispatcher(s.store, s.engine, route, bot.DispatcherConfig{
-		Log:       s.log.With("component", "outbox"),
-		OnBlocked: s.tellBlocked,
-		Observe:   s.metrics,
+		Log:         s.log.With("component", "outbox"),
+		Unreachable: s.tellUnreachable,
+		Parking:     s.parking,
+		Observe:     s.metrics,
 	})
 }
 
-// tellBlocked tells the coordinator that a recipient blocked the bot.
-func (s *service) tellBlocked(ctx context.Context, recipient string) {
-	name := recipient
-	if p, err := s.store.Person(ctx, recipient); err == nil {
-		name = p.Name
-	}
-	if err := s.engine.TellRole(ctx, "blocked:"+recipient, storage.RoleCoordinador, "blocked.coord", name); err != nil {
-		s.log.Error("tell coordinator of blocked recipient", "recipient", recipient, "err", err)
+// tellUnreachable tells the coordinator that a recipient cannot be
+// reached, once per recipient and ticket.
+func (s *service) tellUnreachable(ctx context.Context, recipient string, m conversations.Message) {
+	if err := s.engine.Unreachable(ctx, recipient, m); err != nil {
+		s.log.Error("tell coordinator of an unreachable recipient", "recipient", recipient, "err", err)
 	}
 }
 
@@ -106,5 +106,7 @@ func (s *service) tellBlocked(ctx context.Context, recipient string) {
 // the memory of each person's last platform, measured; wake (may be nil)
 // tells the dispatcher that messages are waiting.
 func (s *service) intake(wake func()) *bot.Intake {
-	return bot.NewIntake(instrumented{bot.NewLastPlatform(s.engine, s.engine, s.log.With("component", "intake")), s.metrics}, wake)
+	log := s.log.With("component", "intake")
+	h := bot.NewReleasing(bot.NewLastPlatform(s.engine, s.engine, log), s.parking, s.engine, log)
+	return bot.NewIntake(instrumented{h, s.metrics}, wake)
 }

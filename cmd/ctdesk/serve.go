@@ -39,7 +39,7 @@ func serve(ctx context.Context, env Env, stdin io.Reader, stdout io.Writer, log 
 	if err != nil {
 		return err
 	}
-	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux(), metrics: newMetrics()}
+	s := &service{env: env, cfg: cfg, log: log, store: st, engine: engine, mux: http.NewServeMux(), metrics: newMetrics(), parking: bot.NewParking(st)}
 	platforms, err := s.adapters()
 	if err != nil {
 		return err
