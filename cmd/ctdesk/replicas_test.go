@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"ctdesk/bot/telegram/telegramtest"
+	"ctdesk/cmd/internal/crashrig"
 	"ctdesk/storage/redisstore/redistest"
 )
 
@@ -61,7 +62,7 @@ func (b *balancer) route(i int) {
 }
 
 var (
-	luisUser = telegramtest.User{ID: luisChat, FirstName: "Luis", LastName: "Pérez", LanguageCode: "es"}
+	luisUser = telegramtest.User{ID: crashrig.LuisChat, FirstName: "Luis", LastName: "Pérez", LanguageCode: "es"}
 	betoUser = telegramtest.User{ID: 1002, FirstName: "Beto", LastName: "Ruiz", LanguageCode: "es"}
 )
 
@@ -78,7 +79,7 @@ func TestTwoReplicasCorreoAlta(t *testing.T) {
 	lb := newBalancer(t, addrs...)
 	front := httptest.NewServer(lb)
 	t.Cleanup(front.Close)
-	prefix, config := rs.Prefix(t), crashConfig(t)
+	prefix, config := rs.Prefix(t), crashrig.Config(t, t.TempDir(), crashrig.Requesters(3))
 	for _, addr := range addrs {
 		serveUntilEnd(t, map[string]string{
 			"CTDESK_CONFIG":           config,
@@ -101,12 +102,12 @@ func TestTwoReplicasCorreoAlta(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	start := time.Now()
-	var qs []*requester
+	var qs []*crashrig.Requester
 	errs := make(chan error, 3)
-	for i, p := range crashPeople[:3] {
-		q := &requester{id: p.id, user: p.user, forms: 1, rng: rand.New(rand.NewPCG(3, uint64(i)))}
+	for i, p := range crashrig.Requesters(3) {
+		q := &crashrig.Requester{ID: p.ID, User: p.User, Forms: 1, Rng: rand.New(rand.NewPCG(3, uint64(i)))}
 		qs = append(qs, q)
-		go func() { errs <- q.run(ctx, srv, nil) }()
+		go func() { errs <- q.Run(ctx, srv, nil) }()
 	}
 	for range qs {
 		if err := <-errs; err != nil {
@@ -115,25 +116,29 @@ func TestTwoReplicasCorreoAlta(t *testing.T) {
 	}
 	t.Logf("forms sent in %v", time.Since(start).Round(time.Millisecond))
 	for k, q := range qs {
-		f := q.sent[0]
-		if f.folio == "" {
-			t.Fatalf("%s got no folio", q.id)
+		f := q.Sent[0]
+		if f.Folio == "" {
+			t.Fatalf("%s got no folio", q.ID)
 		}
-		pressFor(t, ctx, srv, luisUser, luisChat, f.folio, "Aprobar", q.user.ID, "dio su visto bueno")
-		pressFor(t, ctx, srv, betoUser, betoUser.ID, f.folio, "Tomar", 0, "")
-		pressFor(t, ctx, srv, betoUser, betoUser.ID, f.folio, "Completar", 0, "")
+		pressFor(t, ctx, srv, luisUser, crashrig.LuisChat, f.Folio, "Aprobar", q.User.ID, "dio su visto bueno")
+		pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Tomar", 0, "")
+		pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", 0, "")
 		lb.route(k % 2)
 		pressFor(t, ctx, srv, betoUser, betoUser.ID, "", "Omitir", 0, "")
 		lb.route(-1)
-		got := passwordOf(t, ctx, srv, q.user.ID, "Tu cuenta "+f.cuenta+" está lista.\nContraseña temporal: ")
-		gave := passwordOf(t, ctx, srv, betoUser.ID, "Contraseña temporal para "+f.cuenta+":\n")
+		got := passwordOf(t, ctx, srv, q.User.ID, "Tu cuenta "+f.Cuenta+" está lista.\nContraseña temporal: ")
+		gave := passwordOf(t, ctx, srv, betoUser.ID, "Contraseña temporal para "+f.Cuenta+":\n")
 		if got != gave || len(got) < 12 {
-			t.Errorf("%s, sealed by replica %d: %s got password %q, beto %q", f.folio, k%2, q.id, got, gave)
+			t.Errorf("%s, sealed by replica %d: %s got password %q, beto %q", f.Folio, k%2, q.ID, got, gave)
 		}
-		pressFor(t, ctx, srv, q.user, q.user.ID, f.cuenta, "Firmar de recibido", q.user.ID, "Registré tu firma")
+		pressFor(t, ctx, srv, q.User, q.User.ID, f.Cuenta, "Firmar de recibido", q.User.ID, "Registré tu firma")
 		t.Logf("alta %d done at %v", k+1, time.Since(start).Round(time.Millisecond))
 	}
-	for _, chat := range []int64{crashPeople[0].user.ID, crashPeople[1].user.ID, crashPeople[2].user.ID, betoUser.ID} {
+	chats := []int64{betoUser.ID}
+	for _, q := range qs {
+		chats = append(chats, q.User.ID)
+	}
+	for _, chat := range chats {
 		for _, m := range srv.BotMessages(chat) {
 			if strings.Contains(m.Text, "no pudo entregarse") {
 				t.Errorf("chat %d: %q", chat, m.Text)
@@ -174,16 +179,16 @@ func pressFor(t *testing.T, ctx context.Context, srv *telegramtest.Server, user 
 			}
 		}
 		return false
-	}, stepWait)
+	}, crashrig.StepWait)
 	answered := len(srv.Answers())
 	after := srv.LastMessageID(tell)
 	srv.Press(user, msg, data)
-	telegramtest.WaitFor(t, func() bool { return len(srv.Answers()) > answered }, stepWait)
+	telegramtest.WaitFor(t, func() bool { return len(srv.Answers()) > answered }, crashrig.StepWait)
 	if want == "" {
 		return
 	}
-	if _, err := waitBot(ctx, srv, tell, after, want); err != nil {
-		t.Fatalf("after %s pressed %q on %s: %v; chat: %s", user.FirstName, label, about, err, chatText(srv, tell))
+	if _, err := crashrig.WaitBot(ctx, srv, tell, after, want); err != nil {
+		t.Fatalf("after %s pressed %q on %s: %v; chat: %s", user.FirstName, label, about, err, crashrig.ChatText(srv, tell))
 	}
 }
 
@@ -193,9 +198,9 @@ var passwordRE = regexp.MustCompile(`^\S+`)
 // intro, and returns the password.
 func passwordOf(t *testing.T, ctx context.Context, srv *telegramtest.Server, chat int64, intro string) string {
 	t.Helper()
-	m, err := waitBot(ctx, srv, chat, 0, intro)
+	m, err := crashrig.WaitBot(ctx, srv, chat, 0, intro)
 	if err != nil {
-		t.Fatalf("%v; chat: %s", err, chatText(srv, chat))
+		t.Fatalf("%v; chat: %s", err, crashrig.ChatText(srv, chat))
 	}
 	_, rest, _ := strings.Cut(m.Text, intro)
 	return passwordRE.FindString(rest)
