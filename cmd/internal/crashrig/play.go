@@ -1,3 +1,5 @@
+//go:build linux
+
 package crashrig
 
 import (
@@ -69,7 +71,7 @@ func (r *Rig) Play(sc Scenario) ([]*Requester, []Disruption) {
 	for _, d := range dis {
 		t.Logf("%s at %s, serving again at %s", d.What, d.At.Format("15:04:05.000"), d.Over.Format("15:04:05.000"))
 	}
-	r.settle(qs)
+	r.settle(qs, sc.Settle)
 	r.Proc.Stop()
 	return qs, dis
 }

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package crashrig knocks a real ctdesk process over while requesters fill
 // correo alta forms in their Telegram chats (a fake Bot API on loopback),
 // and checks afterwards what they read and what the store holds: no
@@ -112,6 +114,9 @@ type Scenario struct {
 	// UntilDone makes the requesters go on with more forms (up to Forms)
 	// until every disruption happened.
 	UntilDone bool
+	// Settle is how long, once the requesters are done, the supervisor's
+	// requests may take to arrive (StepWait when zero).
+	Settle time.Duration
 	// Disrupt knocks the service over and brings it back.
 	Disrupt func(r *Rig) Disruption
 }
@@ -174,13 +179,16 @@ func (r *Rig) Check(qs []*Requester, dis []Disruption, open func() (storage.Stor
 
 // settle waits, after the requesters are done, until luis was asked his
 // visto bueno once per submitted form (his requests go out after the
-// requesters' confirmations), or StepWait.
-func (r *Rig) settle(qs []*Requester) {
+// requesters' confirmations, paced), or limit.
+func (r *Rig) settle(qs []*Requester, limit time.Duration) {
 	var want int
 	for _, q := range qs {
 		want += len(q.Sent)
 	}
-	deadline := time.Now().Add(StepWait)
+	if limit == 0 {
+		limit = StepWait
+	}
+	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
 		col, _ := Collapse(LuisChat, SentTo(r.Srv, LuisChat))
 		if Count(col, "pide tu visto bueno") >= want {
