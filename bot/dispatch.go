@@ -43,6 +43,11 @@ type DispatcherConfig struct {
 	// LeaderTTL is how long a dispatcher leads without renewing its lock;
 	// after a crash another process takes the outbox over that long after.
 	LeaderTTL time.Duration
+	// Owner names this replica in the leader's lock, the same across its
+	// restarts: a process started again after a crash takes its
+	// predecessor's lead at once instead of waiting LeaderTTL. No two live
+	// dispatchers on one store may share it. Random when empty.
+	Owner string
 	// Unreachable is told, once per recipient until a message reaches them
 	// again, that no platform reaches a recipient (they blocked the bot, or
 	// never opened a chat with it): m, and whatever follows it, waits in
@@ -133,7 +138,11 @@ func (d *Dispatcher) Wake() {
 func (d *Dispatcher) Run(ctx context.Context) error {
 	tick := time.NewTicker(d.cfg.Poll)
 	defer tick.Stop()
-	lead := &leadership{d: d, owner: newOwner()}
+	owner := d.cfg.Owner
+	if owner == "" {
+		owner = newOwner()
+	}
+	lead := &leadership{d: d, owner: owner}
 	defer lead.resign() // after the workers are done, so no successor overlaps them
 	defer d.wg.Wait()
 	sweep := time.Now()

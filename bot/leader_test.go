@@ -132,3 +132,30 @@ func TestOneDispatcherLeads(t *testing.T) {
 		t.Errorf("after %s stopped, messages delivered by %v, want all 10 by %s", leader, by, other)
 	}
 }
+
+// TestRestartedReplicaLeadsAtOnce: a replica started again after a crash,
+// with the same Owner, takes the outbox over from its dead predecessor at
+// once, although the lock it left would hold another minute.
+func TestRestartedReplicaLeadsAtOnce(t *testing.T) {
+	st := convtest.SQLite(t)
+	convtest.Seed(t, st)
+	e, err := conversations.New(conversations.Config{Location: convtest.Location()}, st, conversations.DefaultServices()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if ok, err := st.TryLock(ctx, "outbox:dispatcher", "host-1 127.0.0.1:8080", time.Minute); err != nil || !ok {
+		t.Fatalf("the dead predecessor's lock: %v %v", ok, err)
+	}
+	l := &ledger{got: map[string]string{}}
+	d := bot.NewDispatcher(st, e, bot.NewRouter(st, &countingSender{name: "again", l: l}),
+		bot.DispatcherConfig{Poll: 20 * time.Millisecond, LeaderTTL: time.Minute, Owner: "host-1 127.0.0.1:8080"})
+	c, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); _ = d.Run(c) }()
+	defer func() { cancel(); <-done }()
+	if _, err := e.Post(ctx, "after-crash", conversations.Message{To: "rosa", Text: "después de la caída"}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the message delivered", func() bool { return len(l.snapshot()) == 1 })
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"os"
 
 	"ctdesk/bot"
 	"ctdesk/bot/slack"
@@ -88,10 +89,18 @@ func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
 	}
 	return bot.NewDispatcher(s.store, s.engine, route, bot.DispatcherConfig{
 		Log:         s.log.With("component", "outbox"),
+		Owner:       s.replica(),
 		Unreachable: s.tellUnreachable,
 		Parking:     s.parking,
 		Observe:     s.metrics,
 	})
+}
+
+// replica names this replica, the same after a restart: its host and its
+// HTTP address, which no other live replica on the host can share.
+func (s *service) replica() string {
+	host, _ := os.Hostname()
+	return host + " " + s.env.HTTPAddr
 }
 
 // tellUnreachable tells the coordinator that a recipient cannot be
