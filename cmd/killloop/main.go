@@ -121,7 +121,7 @@ func loop(rep *report, o options, store, dir, bin string) (tally crashrig.Tally,
 	r := crashrig.NewRig(rep, bin, srv, vars, o.seed)
 	start := time.Now()
 	qs, dis := r.Play(crashrig.Scenario{People: people, Forms: 1000, UntilDone: true, Disruptions: o.cycles - onSubmit,
-		OnSubmit: onSubmit, Seed: o.seed, Disrupt: crashrig.KillCtdesk, Settle: 10 * time.Minute})
+		OnSubmit: onSubmit, Seed: o.seed, Disrupt: crashrig.KillCtdesk, Recover: true, Settle: 10 * time.Minute})
 	tally = r.Check(qs, dis, open)
 	return tally, time.Since(start), nil
 }

@@ -34,6 +34,9 @@ func (r *Rig) Play(sc Scenario) ([]*Requester, []Disruption) {
 		d.What += why
 		dis = append(dis, d)
 		left.Add(-1)
+		if sc.Recover {
+			r.recovered(d)
+		}
 	}
 	for running := len(qs); running > 0; {
 		select {

@@ -114,6 +114,10 @@ type Scenario struct {
 	// UntilDone makes the requesters go on with more forms (up to Forms)
 	// until every disruption happened.
 	UntilDone bool
+	// Recover makes each random disruption wait, before the next is timed,
+	// until the service delivered a message again (StepWait at most), so
+	// that every crash is one the service comes back from.
+	Recover bool
 	// Settle is how long, once the requesters are done, the supervisor's
 	// requests may take to arrive (StepWait when zero).
 	Settle time.Duration
@@ -219,4 +223,19 @@ func startRequesters(ctx context.Context, r *Rig, sc Scenario, more func() bool,
 		}()
 	}
 	return qs, done
+}
+
+// recovered waits until the fake accepted a message sent after d was over,
+// or StepWait.
+func (r *Rig) recovered(d Disruption) {
+	deadline := time.Now().Add(StepWait)
+	for time.Now().Before(deadline) {
+		calls := r.Srv.Calls("sendMessage")
+		for i := len(calls) - 1; i >= 0 && calls[i].Time.After(d.Over); i-- {
+			if calls[i].Status == 200 {
+				return
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
