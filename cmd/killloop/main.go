@@ -88,6 +88,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		printTally(stdout, name, o, tally, took, rep.problems)
+		if o.verbose {
+			for _, p := range rep.problems {
+				fmt.Fprintf(stderr, "%s: %s\n", name, p)
+			}
+		}
 		failed = failed || len(rep.problems) > 0 || tally.LostUpdates+tally.Unexplained+tally.FolioGaps+tally.StuckTickets > 0
 	}
 	if failed {
@@ -96,7 +101,10 @@ func run(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// loop plays the kill loop on one store.
+// loop plays the kill loop on one store. A requester waits up to two
+// minutes for each answer: under a kill every few seconds, what a killed
+// process had claimed waits out its lease, so answers come late; one that
+// never comes is a lost update.
 func loop(rep *report, o options, store, dir, bin string) (tally crashrig.Tally, took time.Duration, err error) {
 	defer func() {
 		if f, ok := recover().(fatal); ok {
@@ -121,7 +129,7 @@ func loop(rep *report, o options, store, dir, bin string) (tally crashrig.Tally,
 	r := crashrig.NewRig(rep, bin, srv, vars, o.seed)
 	start := time.Now()
 	qs, dis := r.Play(crashrig.Scenario{People: people, Forms: 1000, UntilDone: true, Disruptions: o.cycles - onSubmit,
-		OnSubmit: onSubmit, Seed: o.seed, Disrupt: crashrig.KillCtdesk, Recover: true, Settle: 10 * time.Minute})
+		OnSubmit: onSubmit, Seed: o.seed, Disrupt: crashrig.KillCtdesk, Recover: true, Patience: 2 * time.Minute, Settle: 10 * time.Minute})
 	tally = r.Check(qs, dis, open)
 	return tally, time.Since(start), nil
 }
@@ -159,6 +167,7 @@ func printTally(w io.Writer, store string, o options, t crashrig.Tally, took tim
 	fmt.Fprintf(w, "%s: %d kill -9 cycles, %d users, %s, seed %d\n", store, t.Disruptions, o.users, took.Round(time.Second), o.seed)
 	fmt.Fprintf(w, "  updates sent            %d\n", t.Updates)
 	fmt.Fprintf(w, "  lost updates            %d\n", t.LostUpdates)
+	fmt.Fprintf(w, "  longest wait for a reply %s\n", t.LongestWait.Round(100*time.Millisecond))
 	fmt.Fprintf(w, "  duplicated replies      %d (%d not explained by a kill between send and record)\n", t.Duplicates, t.Unexplained)
 	fmt.Fprintf(w, "  tickets                 %d\n", t.Tickets)
 	fmt.Fprintf(w, "  folio gaps              %d\n", t.FolioGaps)

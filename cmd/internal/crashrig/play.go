@@ -94,6 +94,7 @@ func (r *Rig) checkChats(qs []*Requester, dis []Disruption, tally *Tally) {
 			all = append(all, f.Folio)
 		}
 		tally.Updates += q.Updates
+		tally.LongestWait = max(tally.LongestWait, q.Longest)
 		if q.Stuck {
 			tally.LostUpdates++
 			continue // reported already

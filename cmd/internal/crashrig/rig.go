@@ -46,6 +46,8 @@ type Tally struct {
 	// StuckTickets wait without a way forward: not waiting for the visto
 	// bueno, or never asked to the supervisor.
 	StuckTickets int
+	// LongestWait is the longest a requester waited for an answer.
+	LongestWait time.Duration
 }
 
 // Requesters are the people of the finanzas area who fill the forms; the
@@ -114,6 +116,9 @@ type Scenario struct {
 	// UntilDone makes the requesters go on with more forms (up to Forms)
 	// until every disruption happened.
 	UntilDone bool
+	// Patience is how long a requester waits for each answer before she
+	// counts as stuck (StepWait when zero).
+	Patience time.Duration
 	// Recover makes each random disruption wait, before the next is timed,
 	// until the service delivered a message again (StepWait at most), so
 	// that every crash is one the service comes back from.
@@ -208,7 +213,7 @@ func startRequesters(ctx context.Context, r *Rig, sc Scenario, more func() bool,
 	var qs []*Requester
 	done := make(chan error, len(sc.People))
 	for i, p := range sc.People {
-		q := &Requester{ID: p.ID, User: p.User, Forms: sc.Forms, Rng: rand.New(rand.NewPCG(sc.Seed, uint64(i)))}
+		q := &Requester{ID: p.ID, User: p.User, Forms: sc.Forms, Patience: sc.Patience, Rng: rand.New(rand.NewPCG(sc.Seed, uint64(i)))}
 		if sc.UntilDone {
 			q.More = more
 		}

@@ -3,6 +3,7 @@
 package crashrig
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -26,11 +27,15 @@ type Requester struct {
 	// More, when set, is asked before each form after the first: she
 	// stops when it says false.
 	More func() bool
-	Rng  *rand.Rand
+	// Patience is how long she waits for each answer (StepWait when zero).
+	Patience time.Duration
+	Rng      *rand.Rand
 
 	Sent    []Form // forms she pressed «Enviar» on, with the folio she was told
 	Updates int    // messages and presses she sent
 	Stuck   bool   // she waited in vain for the bot
+	// Longest is the longest she waited for an answer.
+	Longest time.Duration
 }
 
 // Form is what a requester writes in one correo alta request.
@@ -127,7 +132,9 @@ func (q *Requester) form(ctx context.Context, srv *telegramtest.Server, k int, s
 				q.Sent = append(q.Sent, f)
 			}
 		}
-		got, err := WaitBot(ctx, srv, q.User.ID, after, s.want)
+		asked := time.Now()
+		got, err := waitBot(ctx, srv, q.User.ID, after, s.want, cmp.Or(q.Patience, StepWait))
+		q.Longest = max(q.Longest, time.Since(asked))
 		if err != nil {
 			did := s.say
 			if did == "" {
@@ -158,9 +165,15 @@ func NewestButton(srv *telegramtest.Server, chat int64, label string) (telegramt
 	return telegramtest.Message{}, "", false
 }
 
-// WaitBot waits for a bot message in chat newer than after that contains want.
+// WaitBot waits for a bot message in chat newer than after that contains
+// want, StepWait at most.
 func WaitBot(ctx context.Context, srv *telegramtest.Server, chat int64, after int, want string) (telegramtest.Message, error) {
-	deadline := time.Now().Add(StepWait)
+	return waitBot(ctx, srv, chat, after, want, StepWait)
+}
+
+// waitBot is WaitBot for at most patience.
+func waitBot(ctx context.Context, srv *telegramtest.Server, chat int64, after int, want string, patience time.Duration) (telegramtest.Message, error) {
+	deadline := time.Now().Add(patience)
 	for {
 		for _, m := range srv.BotMessages(chat) {
 			if m.ID > after && strings.Contains(m.Text, want) {
@@ -168,7 +181,7 @@ func WaitBot(ctx context.Context, srv *telegramtest.Server, chat int64, after in
 			}
 		}
 		if time.Now().After(deadline) {
-			return telegramtest.Message{}, fmt.Errorf("no %q within %v", want, StepWait)
+			return telegramtest.Message{}, fmt.Errorf("no %q within %v", want, patience)
 		}
 		select {
 		case <-ctx.Done():
