@@ -146,14 +146,23 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	defer lead.resign() // after the workers are done, so no successor overlaps them
 	defer d.wg.Wait()
 	sweep := time.Now()
+	// The first claims of a new leader reach a lease ahead: what a crashed
+	// predecessor had in hand (itself, restarted) goes out at once, before
+	// anything queued since, instead of after its lease.
+	recovering := true
 	for {
 		n := 0
 		if lead.hold(ctx) {
+			at := time.Now()
+			if recovering {
+				at = at.Add(d.cfg.Lease)
+			}
 			var err error
-			n, err = d.claim(ctx, time.Now())
+			n, err = d.claim(ctx, at)
 			if err != nil && ctx.Err() == nil {
 				d.cfg.Log.Error("claim outbox", "err", err)
 			}
+			recovering = recovering && (err != nil || n == d.cfg.Batch)
 		}
 		if time.Since(sweep) > 10*time.Minute {
 			d.pace.forget(10 * time.Minute)

@@ -159,3 +159,63 @@ func TestRestartedReplicaLeadsAtOnce(t *testing.T) {
 	}
 	waitFor(t, "the message delivered", func() bool { return len(l.snapshot()) == 1 })
 }
+
+// TestRestartedReplicaResendsInOrder: what a crashed replica had claimed
+// (and maybe sent) goes out again at once when it restarts, before what
+// was queued since: a repeated message follows its original, never a
+// later one.
+func TestRestartedReplicaResendsInOrder(t *testing.T) {
+	st := convtest.SQLite(t)
+	convtest.Seed(t, st)
+	e, err := conversations.New(conversations.Config{Location: convtest.Location()}, st, conversations.DefaultServices()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	const owner = "host-1 127.0.0.1:8080"
+	if _, err := e.Post(ctx, "before", conversations.Message{To: "rosa", Text: "antes de la caída"}); err != nil {
+		t.Fatal(err)
+	}
+	// The dead process held the lead and had claimed the message for a minute.
+	if ok, err := st.TryLock(ctx, "outbox:dispatcher", owner, time.Minute); err != nil || !ok {
+		t.Fatalf("the dead predecessor's lock: %v %v", ok, err)
+	}
+	if items, err := st.ClaimOutbox(ctx, time.Now(), time.Minute, 10); err != nil || len(items) != 1 {
+		t.Fatalf("the dead predecessor's claim: %v %v", items, err)
+	}
+	if _, err := e.Post(ctx, "after", conversations.Message{To: "rosa", Text: "después de la caída"}); err != nil {
+		t.Fatal(err)
+	}
+	s := &orderSender{}
+	d := bot.NewDispatcher(st, e, bot.NewRouter(st, s),
+		bot.DispatcherConfig{Poll: 20 * time.Millisecond, LeaderTTL: time.Minute, Lease: time.Minute, Owner: owner})
+	c, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); _ = d.Run(c) }()
+	defer func() { cancel(); <-done }()
+	waitFor(t, "both messages delivered", func() bool { return len(s.texts()) == 2 })
+	if got := s.texts(); got[0] != "antes de la caída" {
+		t.Errorf("delivered %q, want the message claimed before the crash first", got)
+	}
+}
+
+// orderSender records the texts it delivers, in order.
+type orderSender struct {
+	mu  sync.Mutex
+	got []string
+}
+
+func (s *orderSender) Platform() string { return "console" }
+
+func (s *orderSender) Send(_ context.Context, d *bot.Delivery) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.got = append(s.got, d.Message.Text)
+	return nil
+}
+
+func (s *orderSender) texts() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.got...)
+}
