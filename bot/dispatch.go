@@ -146,19 +146,21 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	defer lead.resign() // after the workers are done, so no successor overlaps them
 	defer d.wg.Wait()
 	sweep := time.Now()
-	// The first claims of a new leader reach a lease ahead: what a crashed
+	// The first claims of a new leader look a lease ahead: what a crashed
 	// predecessor had in hand (itself, restarted) goes out at once, before
-	// anything queued since, instead of after its lease.
+	// anything queued since, instead of after its lease. They hide what
+	// they take for the usual lease, so a successor's look ahead covers
+	// every claim.
 	recovering := true
 	for {
 		n := 0
 		if lead.hold(ctx) {
-			at := time.Now()
+			at, lease := time.Now(), d.cfg.Lease
 			if recovering {
-				at = at.Add(d.cfg.Lease)
+				at, lease = at.Add(lease), time.Millisecond
 			}
 			var err error
-			n, err = d.claim(ctx, at)
+			n, err = d.claim(ctx, at, lease)
 			if err != nil && ctx.Err() == nil {
 				d.cfg.Log.Error("claim outbox", "err", err)
 			}
@@ -181,16 +183,16 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	}
 }
 
-// claim takes the messages visible at now and hands each to its
-// recipient's queue.
-func (d *Dispatcher) claim(ctx context.Context, now time.Time) (int, error) {
+// claim takes the messages visible at now, hidden from other claims until
+// now+lease, and hands each to its recipient's queue.
+func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Duration) (int, error) {
 	d.mu.Lock()
 	queued := len(d.inflight)
 	d.mu.Unlock()
 	if queued >= 10*d.cfg.Batch {
 		return 0, nil // enough in hand; let the workers catch up
 	}
-	items, err := d.st.ClaimOutbox(ctx, now, d.cfg.Lease, d.cfg.Batch)
+	items, err := d.st.ClaimOutbox(ctx, now, lease, d.cfg.Batch)
 	if err != nil {
 		return 0, err
 	}
