@@ -150,7 +150,10 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	// predecessor had in hand (itself, restarted) goes out at once, before
 	// anything queued since, instead of after its lease. They hide what
 	// they take for the usual lease, so a successor's look ahead covers
-	// every claim.
+	// every claim. A message given back to wait for its platform carries
+	// the end of the wait (holdNote), kept when it is claimed early; one
+	// that was waiting in the dead process's memory (a retry_after of a
+	// few seconds) may meet one more 429.
 	recovering := true
 	for {
 		n := 0
@@ -202,6 +205,7 @@ func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Durati
 		if d.inflight[it.ID] {
 			continue // its lease ran out while it waited here: it is still ours
 		}
+		d.noteHoldLocked(it)
 		d.inflight[it.ID] = true
 		d.queues[it.Recipient] = append(d.queues[it.Recipient], it)
 		if !d.running[it.Recipient] {
@@ -274,7 +278,7 @@ func (d *Dispatcher) giveBack(items []storage.OutboxItem, at time.Time, why stri
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, it := range items {
-		if err := d.st.RetryOutbox(ctx, it.ID, at, why); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		if err := d.st.RetryOutbox(ctx, it.ID, at, holdNote(why, at)); err != nil && !errors.Is(err, storage.ErrNotFound) {
 			d.cfg.Log.Error("give back outbox", "outbox_id", it.ID, "err", err)
 		}
 	}
@@ -308,6 +312,7 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 		}
 		for _, it := range items {
 			d.mu.Lock()
+			d.noteHoldLocked(it)
 			hold := d.holds[it.Recipient]
 			d.mu.Unlock()
 			if hold.After(time.Now()) {
