@@ -9,7 +9,8 @@ type Observer interface {
 	// Sent: a message reached the platform, age after it was queued.
 	Sent(platform string, age time.Duration)
 	// Failed: an attempt failed and the message will be tried again; why
-	// is "retry_after", "platform_down" or "error".
+	// is "retry_after", "platform_down", "unreachable" (it waits until its
+	// recipient writes to the bot) or "error".
 	Failed(platform, why string)
 	// Dropped: the message is given up; why is "blocked", "refused",
 	// "no_route", "undecodable", "missing" (its recipient or file is gone)
