@@ -4,7 +4,10 @@ package main
 
 import (
 	"context"
+	"math/rand/v2"
 	"path/filepath"
+	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -43,6 +46,11 @@ func TestCrash(t *testing.T) {
 		rs := redistest.Start(t)
 		r := newCrashRig(t, bin, map[string]string{"REDIS_URL": rs.URL(), "CTDESK_REDIS_PREFIX": rs.Prefix(t)}, 2)
 		playCrash(t, r, scenario(kills, 2, crashrig.KillCtdesk))
+	})
+
+	t.Run("sqlite/kill9-unsent-password", func(t *testing.T) {
+		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": filepath.Join(t.TempDir(), "ctdesk.db")}, 4)
+		killWithPasswordUnsent(t, r)
 	})
 
 	t.Run("redis/restart", func(t *testing.T) {
@@ -86,4 +94,51 @@ func playCrash(t *testing.T, r *crashrig.Rig, sc crashrig.Scenario) {
 	if d := time.Since(start); d > time.Minute {
 		t.Errorf("the scenario took %v, want under a minute", d.Round(time.Second))
 	}
+}
+
+// killWithPasswordUnsent plays a correo alta and kills ctdesk after the
+// técnico's press that hands out the temporary password, while its
+// delivery fails: the next process delivers the same password to the
+// requester and the técnico, and the requester signs for it.
+func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) {
+	srv := r.Srv
+	r.Proc.Start()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	p := crashrig.Requesters(1)[0]
+	q := &crashrig.Requester{ID: p.ID, User: p.User, Forms: 1, Rng: rand.New(rand.NewPCG(4, 4))}
+	if err := q.Run(ctx, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	f := q.Sent[0]
+	pressFor(t, ctx, srv, luisUser, crashrig.LuisChat, f.Folio, "Aprobar", p.User.ID, "dio su visto bueno")
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Tomar", 0, "")
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", 0, "")
+	var failing atomic.Bool
+	failing.Store(true)
+	srv.SetFault(func(c telegramtest.Call) *telegramtest.Fault {
+		if c.Method == "sendMessage" && failing.Load() && (c.Params["chat_id"] == "1002" || c.Params["chat_id"] == strconv.FormatInt(p.User.ID, 10)) {
+			return &telegramtest.Fault{Code: 502}
+		}
+		return nil
+	})
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, "", "Omitir", 0, "")
+	telegramtest.WaitFor(t, func() bool {
+		for _, c := range srv.Calls("sendMessage") {
+			if c.Status == 502 {
+				return true
+			}
+		}
+		return false
+	}, crashrig.StepWait)
+	r.Proc.Kill()
+	failing.Store(false)
+	r.Proc.Start()
+	got := passwordOf(t, ctx, srv, p.User.ID, "Tu cuenta "+f.Cuenta+" está lista.\nContraseña temporal: ")
+	gave := passwordOf(t, ctx, srv, betoUser.ID, "Contraseña temporal para "+f.Cuenta+":\n")
+	if got != gave || len(got) < 12 {
+		t.Errorf("after the kill, %s got password %q and beto %q", p.ID, got, gave)
+	}
+	pressFor(t, ctx, srv, p.User, p.User.ID, f.Cuenta, "Firmar de recibido", p.User.ID, "Registré tu firma")
+	r.Proc.Stop()
 }
