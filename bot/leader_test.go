@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ctdesk/bot"
+	"ctdesk/bot/bottest"
 	"ctdesk/conversations"
 	"ctdesk/conversations/convtest"
 )
@@ -139,10 +140,7 @@ func TestOneDispatcherLeads(t *testing.T) {
 func TestRestartedReplicaLeadsAtOnce(t *testing.T) {
 	st := convtest.SQLite(t)
 	convtest.Seed(t, st)
-	e, err := conversations.New(conversations.Config{Location: convtest.Location()}, st, conversations.DefaultServices()...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := bottest.Engine(t, st)
 	ctx := context.Background()
 	if ok, err := st.TryLock(ctx, "outbox:dispatcher", "host-1 127.0.0.1:8080", time.Minute); err != nil || !ok {
 		t.Fatalf("the dead predecessor's lock: %v %v", ok, err)
@@ -167,10 +165,7 @@ func TestRestartedReplicaLeadsAtOnce(t *testing.T) {
 func TestRestartedReplicaResendsInOrder(t *testing.T) {
 	st := convtest.SQLite(t)
 	convtest.Seed(t, st)
-	e, err := conversations.New(conversations.Config{Location: convtest.Location()}, st, conversations.DefaultServices()...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := bottest.Engine(t, st)
 	ctx := context.Background()
 	const owner = "host-1 127.0.0.1:8080"
 	if _, err := e.Post(ctx, "before", conversations.Message{To: "rosa", Text: "antes de la caída"}); err != nil {
