@@ -112,8 +112,9 @@ func (s *service) tellUnreachable(ctx context.Context, recipient string, m conve
 }
 
 // intake is where the updates of every platform enter: the engine, behind
-// the memory of each person's last platform, measured; wake (may be nil)
-// tells the dispatcher that messages are waiting.
+// the memory of each person's last platform and the release of what waited
+// for the sender, measured; wake (may be nil) tells the dispatcher that
+// messages are waiting.
 func (s *service) intake(wake func()) *bot.Intake {
 	log := s.log.With("component", "intake")
 	h := bot.NewReleasing(bot.NewLastPlatform(s.engine, s.engine, log), s.parking, s.engine, log)
