@@ -11,6 +11,10 @@ import (
 type Adapter interface {
 	Sender
 	Pacer
+	// Connect reaches the platform and checks the bot's credentials
+	// (Telegram's getMe, Slack's auth.test). Run is called only once it
+	// succeeded; Platforms tries it again with backoff while it fails.
+	Connect(ctx context.Context) error
 	// Run receives updates until ctx is done and submits each to in; it
 	// returns once the updates it accepted were handled.
 	Run(ctx context.Context, in *Intake) error

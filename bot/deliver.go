@@ -7,18 +7,24 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"ctdesk/conversations"
 	"ctdesk/storage"
 )
 
 var errUndecodable = errors.New("undecodable payload")
 
 // deliver sends one message and records the outcome. It reports true when
-// the message is done with (delivered, or dropped with a log line) and
-// false when it must be tried again after the recipient's hold, which it
-// has set.
+// the message is done with (delivered, parked for an unreachable
+// recipient, or dropped with a log line) and false when it must be tried
+// again after the recipient's hold, which it has set.
 func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
-	err := d.send(ctx, it)
+	m, err := d.decode(ctx, it)
+	platform := ""
+	if err == nil {
+		platform, err = d.send(ctx, it, m)
+	}
+	obs := d.cfg.Observe
 	// What happened is recorded even while stopping: an unrecorded delivery
 	// would be sent again by the next process.
 	stopping := ctx.Err() != nil
@@ -26,50 +32,65 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	var ra *RetryAfterError
 	switch {
 	case err == nil:
+		obs.Sent(platform, time.Since(it.Created))
 		if err := d.ack(ctx, it); err != nil {
 			log.Error("ack outbox", "err", err)
 		}
-		d.mu.Lock()
-		delete(d.blocked, it.Recipient)
-		d.mu.Unlock()
+		d.reached(ctx, it.Recipient)
 		return true
 	case errors.As(err, &ra):
 		// Not counted as an attempt: the platform only asks to wait. Checked
 		// before shutdown, so a wait answered as we stop is still handed on.
 		log.Warn("platform asks to wait", "retry_after", ra.After)
+		obs.Failed(platform, "retry_after")
 		d.hold(it.Recipient, time.Now().Add(ra.After))
+		return false
+	case errors.Is(err, ErrPlatformDown):
+		// Not counted either: the message waits for its platform.
+		log.Debug("platform down, message waits", "err", err)
+		obs.Failed(platform, "platform_down")
+		d.hold(it.Recipient, time.Now().Add(platformDownWait))
 		return false
 	case stopping:
 		return false
 	case errors.Is(err, ErrBlocked):
-		d.drop(ctx, it, "recipient blocked the bot", err)
-		d.mu.Lock()
-		first := !d.blocked[it.Recipient]
-		d.blocked[it.Recipient] = true
-		d.mu.Unlock()
-		if first && d.cfg.OnBlocked != nil {
-			d.cfg.OnBlocked(ctx, it.Recipient)
-		}
+		obs.Failed(platform, "unreachable")
+		return d.park(ctx, it, m, err)
+	case errors.Is(err, ErrPermanent):
+		d.drop(ctx, it, "refused", err)
 		return true
-	case errors.Is(err, ErrPermanent), errors.Is(err, ErrNoRoute), errors.Is(err, storage.ErrNotFound), errors.Is(err, errUndecodable):
-		d.drop(ctx, it, "message dropped", err)
+	case errors.Is(err, ErrNoRoute):
+		d.drop(ctx, it, "no_route", err)
+		return true
+	case errors.Is(err, storage.ErrNotFound):
+		d.drop(ctx, it, "missing", err)
+		return true
+	case errors.Is(err, errUndecodable):
+		d.drop(ctx, it, "undecodable", err)
 		return true
 	case it.Attempts+1 >= d.cfg.MaxAttempts:
-		d.drop(ctx, it, "message dropped after retries", err)
+		d.drop(ctx, it, "retries", err)
 		return true
 	default:
-		wait := backoff(it.Attempts)
-		log.Warn("send failed, will retry", "in", wait, "attempt", it.Attempts+1, "err", err)
-		at := time.Now().Add(wait)
-		d.hold(it.Recipient, at)
-		// Count the attempt and keep the message hidden from other claims
-		// for as long as this worker holds it.
-		if err := d.st.RetryOutbox(ctx, it.ID, at.Add(d.cfg.Lease), err.Error()); err != nil && !errors.Is(err, storage.ErrNotFound) {
-			log.Error("retry outbox", "err", err)
-		}
-		it.Attempts++
+		obs.Failed(platform, "error")
+		d.retry(ctx, it, err)
 		return false
 	}
+}
+
+// retry counts a failed attempt and holds the recipient for a backoff.
+func (d *Dispatcher) retry(ctx context.Context, it *storage.OutboxItem, err error) {
+	wait := backoff(it.Attempts)
+	d.cfg.Log.Warn("send failed, will retry", "outbox_id", it.ID, "recipient", it.Recipient,
+		"in", wait, "attempt", it.Attempts+1, "err", err)
+	at := time.Now().Add(wait)
+	d.hold(it.Recipient, at)
+	// Count the attempt and keep the message hidden from other claims
+	// for as long as this worker holds it.
+	if err := d.st.RetryOutbox(ctx, it.ID, at.Add(d.cfg.Lease), err.Error()); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		d.cfg.Log.Error("retry outbox", "outbox_id", it.ID, "err", err)
+	}
+	it.Attempts++
 }
 
 // hold keeps everything for the recipient back until at.
@@ -81,16 +102,42 @@ func (d *Dispatcher) hold(recipient string, at time.Time) {
 	}
 }
 
-// send resolves the recipient and the files and calls the platform.
-func (d *Dispatcher) send(ctx context.Context, it *storage.OutboxItem) error {
-	m, err := d.dec.Decode(it.Payload)
-	if err != nil {
-		return fmt.Errorf("%w: %v", errUndecodable, err)
+// decode turns the item's payload into its message.
+func (d *Dispatcher) decode(ctx context.Context, it *storage.OutboxItem) (conversations.Message, error) {
+	m, err := d.dec.Decode(ctx, it.Payload)
+	if errors.Is(err, storage.ErrInvalid) {
+		return m, fmt.Errorf("%w: %w", errUndecodable, err)
 	}
+	return m, err
+}
+
+// send routes the message and calls the platform; when that platform
+// cannot reach the recipient, their other platform is tried. It returns
+// the platform it used last ("" when none).
+func (d *Dispatcher) send(ctx context.Context, it *storage.OutboxItem, m conversations.Message) (string, error) {
 	s, account, err := d.route.Route(ctx, it.Recipient)
 	if err != nil {
-		return err
+		return "", err
 	}
+	err = d.sendVia(ctx, it, m, s, account)
+	if !errors.Is(err, ErrBlocked) || ctx.Err() != nil {
+		return s.Platform(), err
+	}
+	other, acct, rerr := d.route.Other(ctx, it.Recipient, s.Platform())
+	if rerr != nil {
+		return s.Platform(), err
+	}
+	d.cfg.Log.Warn("recipient unreachable, trying their other platform", "outbox_id", it.ID, "recipient", it.Recipient,
+		"from", s.Platform(), "to", other.Platform(), "err", err)
+	// A pressed message of the first platform cannot be edited on the
+	// other, and the calls made there do not count here.
+	m.Edit = ""
+	it.Sent = 0
+	return other.Platform(), d.sendVia(ctx, it, m, other, acct)
+}
+
+// sendVia delivers m to account through s.
+func (d *Dispatcher) sendVia(ctx context.Context, it *storage.OutboxItem, m conversations.Message, s Sender, account string) error {
 	var files []File
 	for _, f := range m.Files {
 		stored, err := d.st.File(ctx, f.ID)
@@ -123,11 +170,17 @@ func (d *Dispatcher) progress(ctx context.Context, it *storage.OutboxItem, done 
 	}
 }
 
+// platformDownWait is how long a message whose platform is down waits
+// before it is routed again.
+const platformDownWait = 2 * time.Second
+
 // sendTimeout bounds one delivery, all its parts included.
 const sendTimeout = 30 * time.Second
 
+// drop gives a message up: logged, counted by why, and removed.
 func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, why string, err error) {
-	d.cfg.Log.Error(why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
+	d.cfg.Log.Error("message dropped", "why", why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
+	d.cfg.Observe.Dropped(why)
 	if err := d.ack(ctx, it); err != nil {
 		d.cfg.Log.Error("drop outbox", "outbox_id", it.ID, "err", err)
 	}

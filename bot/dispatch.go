@@ -17,11 +17,14 @@ type OutboxStore interface {
 	storage.Files
 	storage.Directory
 	storage.Jobs
+	storage.Values
 }
 
-// Decoder turns an outbox payload into a message; *conversations.Engine is one.
+// Decoder turns an outbox payload into a message; *conversations.Engine is
+// one. A payload that is no message is storage.ErrInvalid; other errors
+// (a key the store could not give now) are tried again.
 type Decoder interface {
-	Decode(payload []byte) (conversations.Message, error)
+	Decode(ctx context.Context, payload []byte) (conversations.Message, error)
 }
 
 // DispatcherConfig tunes delivery.
@@ -40,10 +43,21 @@ type DispatcherConfig struct {
 	// LeaderTTL is how long a dispatcher leads without renewing its lock;
 	// after a crash another process takes the outbox over that long after.
 	LeaderTTL time.Duration
-	// OnBlocked is told, once per recipient until a message reaches them
-	// again, that a recipient has blocked the bot.
-	OnBlocked func(ctx context.Context, recipient string)
-	Log       *slog.Logger
+	// Owner names this replica in the leader's lock, the same across its
+	// restarts: a process started again after a crash takes its
+	// predecessor's lead at once instead of waiting LeaderTTL. No two live
+	// dispatchers on one store may share it. Random when empty.
+	Owner string
+	// Unreachable is told, once per recipient until a message reaches them
+	// again, that no platform reaches a recipient (they blocked the bot, or
+	// never opened a chat with it): m, and whatever follows it, waits in
+	// Parking until they write to the bot.
+	Unreachable func(ctx context.Context, recipient string, m conversations.Message)
+	// Parking keeps those messages; one over the store when nil.
+	Parking *Parking
+	// Observe is told what becomes of each message (nothing when nil).
+	Observe Observer
+	Log     *slog.Logger
 }
 
 func (c *DispatcherConfig) defaults() {
@@ -61,6 +75,9 @@ func (c *DispatcherConfig) defaults() {
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.DiscardHandler)
+	}
+	if c.Observe == nil {
+		c.Observe = nopObserver{}
 	}
 	if c.LeaderTTL <= 0 {
 		c.LeaderTTL = 10 * time.Second
@@ -91,13 +108,16 @@ type Dispatcher struct {
 	queues   map[string][]storage.OutboxItem
 	running  map[string]bool
 	inflight map[string]bool // outbox ids in a queue
-	blocked  map[string]bool // recipients OnBlocked was told about
+	blocked  map[string]bool // recipients Unreachable was told about
 	wg       sync.WaitGroup
 }
 
 // NewDispatcher delivers the store's outbox through the router.
 func NewDispatcher(st OutboxStore, dec Decoder, route *Router, cfg DispatcherConfig) *Dispatcher {
 	cfg.defaults()
+	if cfg.Parking == nil {
+		cfg.Parking = NewParking(st)
+	}
 	return &Dispatcher{
 		st: st, dec: dec, route: route, cfg: cfg, pace: newPacing(), acks: &acks{st: st},
 		wake: make(chan struct{}, 1), holds: map[string]time.Time{},
@@ -119,18 +139,36 @@ func (d *Dispatcher) Wake() {
 func (d *Dispatcher) Run(ctx context.Context) error {
 	tick := time.NewTicker(d.cfg.Poll)
 	defer tick.Stop()
-	lead := &leadership{d: d, owner: newOwner()}
+	owner := d.cfg.Owner
+	if owner == "" {
+		owner = newOwner()
+	}
+	lead := &leadership{d: d, owner: owner}
 	defer lead.resign() // after the workers are done, so no successor overlaps them
 	defer d.wg.Wait()
 	sweep := time.Now()
+	// The first claims of a new leader look a lease ahead: what a crashed
+	// predecessor had in hand (itself, restarted) goes out at once, before
+	// anything queued since, instead of after its lease. They hide what
+	// they take for the usual lease, so a successor's look ahead covers
+	// every claim. A message given back to wait for its platform carries
+	// the end of the wait (holdNote), kept when it is claimed early; one
+	// that was waiting in the dead process's memory (a retry_after of a
+	// few seconds) may meet one more 429.
+	recovering := true
 	for {
 		n := 0
 		if lead.hold(ctx) {
+			at, lease := time.Now(), d.cfg.Lease
+			if recovering {
+				at, lease = at.Add(lease), time.Millisecond
+			}
 			var err error
-			n, err = d.claim(ctx, time.Now())
+			n, err = d.claim(ctx, at, lease)
 			if err != nil && ctx.Err() == nil {
 				d.cfg.Log.Error("claim outbox", "err", err)
 			}
+			recovering = recovering && (err != nil || n == d.cfg.Batch)
 		}
 		if time.Since(sweep) > 10*time.Minute {
 			d.pace.forget(10 * time.Minute)
@@ -149,16 +187,16 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 	}
 }
 
-// claim takes the messages visible at now and hands each to its
-// recipient's queue.
-func (d *Dispatcher) claim(ctx context.Context, now time.Time) (int, error) {
+// claim takes the messages visible at now, hidden from other claims until
+// now+lease, and hands each to its recipient's queue.
+func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Duration) (int, error) {
 	d.mu.Lock()
 	queued := len(d.inflight)
 	d.mu.Unlock()
 	if queued >= 10*d.cfg.Batch {
 		return 0, nil // enough in hand; let the workers catch up
 	}
-	items, err := d.st.ClaimOutbox(ctx, now, d.cfg.Lease, d.cfg.Batch)
+	items, err := d.st.ClaimOutbox(ctx, now, lease, d.cfg.Batch)
 	if err != nil {
 		return 0, err
 	}
@@ -168,6 +206,7 @@ func (d *Dispatcher) claim(ctx context.Context, now time.Time) (int, error) {
 		if d.inflight[it.ID] {
 			continue // its lease ran out while it waited here: it is still ours
 		}
+		d.noteHoldLocked(it)
 		d.inflight[it.ID] = true
 		d.queues[it.Recipient] = append(d.queues[it.Recipient], it)
 		if !d.running[it.Recipient] {
@@ -240,7 +279,7 @@ func (d *Dispatcher) giveBack(items []storage.OutboxItem, at time.Time, why stri
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	for _, it := range items {
-		if err := d.st.RetryOutbox(ctx, it.ID, at, why); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		if err := d.st.RetryOutbox(ctx, it.ID, at, holdNote(why, at)); err != nil && !errors.Is(err, storage.ErrNotFound) {
 			d.cfg.Log.Error("give back outbox", "outbox_id", it.ID, "err", err)
 		}
 	}
@@ -274,6 +313,7 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 		}
 		for _, it := range items {
 			d.mu.Lock()
+			d.noteHoldLocked(it)
 			hold := d.holds[it.Recipient]
 			d.mu.Unlock()
 			if hold.After(time.Now()) {

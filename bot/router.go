@@ -15,11 +15,15 @@ type PersonFinder interface {
 }
 
 // Router finds where a recipient is reached: the platform set in the
-// directory or last used, else the first enabled one they have an account on.
+// directory or last used, else the first enabled one they have an account
+// on; a platform that is down is passed over for the next one.
 type Router struct {
 	people  PersonFinder
 	senders map[string]Sender
 	order   []string
+	// Up, when set, tells whether a platform is reachable now (see
+	// Platforms.Up); all are when nil.
+	Up func(platform string) bool
 }
 
 // NewRouter routes to the given senders, preferring them in that order.
@@ -33,25 +37,60 @@ func NewRouter(people PersonFinder, senders ...Sender) *Router {
 }
 
 // Route returns the sender and the account for a recipient: a person id,
-// or "platform:account" for someone not in the directory.
+// or "platform:account" for someone not in the directory. It returns
+// ErrPlatformDown when only platforms that are down reach the recipient,
+// and ErrNoRoute when none does.
 func (r *Router) Route(ctx context.Context, recipient string) (Sender, string, error) {
 	if platform, account, ok := strings.Cut(recipient, ":"); ok {
-		if s, ok := r.senders[platform]; ok {
-			return s, account, nil
+		s, ok := r.senders[platform]
+		switch {
+		case !ok:
+			return nil, "", fmt.Errorf("bot: route %s: %w", recipient, ErrNoRoute)
+		case !r.up(platform):
+			return nil, "", fmt.Errorf("bot: route %s: %s: %w", recipient, platform, ErrPlatformDown)
 		}
+		return s, account, nil
+	}
+	p, err := r.people.Person(ctx, recipient)
+	if err != nil {
+		return nil, "", fmt.Errorf("bot: route %s: %w", recipient, err)
+	}
+	return r.pick(recipient, p, "")
+}
+
+// pick chooses among the person's accounts on enabled platforms other than
+// skip: the person's platform first, then in the router's order.
+func (r *Router) pick(recipient string, p storage.Person, skip string) (Sender, string, error) {
+	down := ""
+	for _, name := range append([]string{p.Platform}, r.order...) {
+		s, ok := r.senders[name]
+		if !ok || name == skip || p.Accounts[name] == "" {
+			continue
+		}
+		if !r.up(name) {
+			down = name
+			continue
+		}
+		return s, p.Accounts[name], nil
+	}
+	if down != "" {
+		return nil, "", fmt.Errorf("bot: route %s: %s: %w", recipient, down, ErrPlatformDown)
+	}
+	return nil, "", fmt.Errorf("bot: route %s: %w", recipient, ErrNoRoute)
+}
+
+// Other returns another platform that reaches the person than skip: for
+// a message the skipped platform could not deliver. ErrNoRoute when there
+// is none (or the recipient is not in the directory).
+func (r *Router) Other(ctx context.Context, recipient, skip string) (Sender, string, error) {
+	if strings.Contains(recipient, ":") {
 		return nil, "", fmt.Errorf("bot: route %s: %w", recipient, ErrNoRoute)
 	}
 	p, err := r.people.Person(ctx, recipient)
 	if err != nil {
 		return nil, "", fmt.Errorf("bot: route %s: %w", recipient, err)
 	}
-	if s, ok := r.senders[p.Platform]; ok && p.Accounts[p.Platform] != "" {
-		return s, p.Accounts[p.Platform], nil
-	}
-	for _, name := range r.order {
-		if acct := p.Accounts[name]; acct != "" {
-			return r.senders[name], acct, nil
-		}
-	}
-	return nil, "", fmt.Errorf("bot: route %s: %w", recipient, ErrNoRoute)
+	return r.pick(recipient, p, skip)
 }
+
+func (r *Router) up(platform string) bool { return r.Up == nil || r.Up(platform) }

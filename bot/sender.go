@@ -79,8 +79,10 @@ func (e *RetryAfterError) Error() string {
 func (e *RetryAfterError) Unwrap() error { return e.Err }
 
 var (
-	// ErrBlocked: the recipient blocked the bot or left; retrying will not help.
-	ErrBlocked = errors.New("recipient blocked the bot")
+	// ErrBlocked: the platform cannot reach the recipient: they blocked the
+	// bot, never opened a chat with it, or left. Retrying will not help
+	// until they write to the bot; another platform of theirs may.
+	ErrBlocked = errors.New("recipient cannot be reached")
 	// ErrPermanent: the platform refused the message itself (bad request);
 	// retrying will not help.
 	ErrPermanent = errors.New("message refused")

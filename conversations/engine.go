@@ -38,7 +38,7 @@ type Engine struct {
 	services map[string]*workflow.Service
 	order    []string
 	dir      directory.Cache
-	seal     *sealer
+	seal     *keyring
 }
 
 // maxAttempts bounds the retries of an event whose commit lost a race.
@@ -53,11 +53,7 @@ func New(cfg Config, st Store, services ...*workflow.Service) (*Engine, error) {
 	if err := cfg.withDefaults(); err != nil {
 		return nil, err
 	}
-	seal, err := newSealer()
-	if err != nil {
-		return nil, err
-	}
-	e := &Engine{cfg: cfg, st: st, services: make(map[string]*workflow.Service), seal: seal}
+	e := &Engine{cfg: cfg, st: st, services: make(map[string]*workflow.Service), seal: newKeyring(st)}
 	for _, s := range services {
 		if _, dup := e.services[s.ID]; dup {
 			return nil, fmt.Errorf("conversations: service %q declared twice", s.ID)
@@ -107,11 +103,11 @@ func DefaultServices() []*workflow.Service { return procedures.All() }
 
 // outbox turns messages into outbox items with ids "<prefix>#<n>", their
 // secrets sealed.
-func (e *Engine) outbox(prefix string, msgs []Message, now time.Time) ([]storage.OutboxItem, error) {
+func (e *Engine) outbox(ctx context.Context, prefix string, msgs []Message, now time.Time) ([]storage.OutboxItem, error) {
 	items := make([]storage.OutboxItem, 0, len(msgs))
 	for i, m := range msgs {
 		m.ID = prefix + "#" + strconv.Itoa(i)
-		payload, err := e.encode(m)
+		payload, err := e.encode(ctx, m)
 		if err != nil {
 			return nil, err
 		}
@@ -185,7 +181,7 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 		prefix = randomID()
 	}
 	var err error
-	if c.Outbox, err = t.e.outbox(prefix, t.out, t.now); err != nil {
+	if c.Outbox, err = t.e.outbox(ctx, prefix, t.out, t.now); err != nil {
 		return Result{}, err
 	}
 	for i := range t.out {
@@ -201,7 +197,7 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 	if len(t.people) > 0 {
 		t.e.dir.Invalidate()
 	}
-	res := Result{Messages: t.out, Notice: t.notice, Person: t.who.ID}
+	res := Result{Messages: t.out, Notice: t.notice, Person: t.who.ID, Refused: refused(t.log)}
 	if done.Folio != "" && t.token != "" {
 		name := strings.NewReplacer(t.token, done.Folio).Replace
 		for i := range res.Messages {
@@ -232,4 +228,14 @@ func (e *Engine) OpenStatuses() []string {
 		}
 	}
 	return out
+}
+
+// refused reports whether a turn's bitácora entries record a refused press.
+func refused(log []storage.LogEntry) bool {
+	for _, e := range log {
+		if e.Action == "intento_no_autorizado" {
+			return true
+		}
+	}
+	return false
 }

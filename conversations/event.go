@@ -48,6 +48,9 @@ type Result struct {
 	Notice string
 	// Duplicate is set when the event had been handled before.
 	Duplicate bool
+	// Refused is set when the event was a press by someone who may not
+	// press that button (written to the bitácora as such).
+	Refused bool
 	// Person is who the event came from ("" when unknown).
 	Person string
 }

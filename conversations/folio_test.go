@@ -87,7 +87,7 @@ func outboxTo(t *testing.T, e *conversations.Engine, st storage.Store, to string
 	}
 	var msgs []conversations.Message
 	for _, it := range items {
-		m, err := e.Decode(it.Payload)
+		m, err := e.Decode(t.Context(), it.Payload)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -15,7 +15,7 @@ import (
 // false. Messages get ids "<id>#<n>".
 func (e *Engine) Post(ctx context.Context, id string, msgs ...Message) (bool, error) {
 	now := e.cfg.Now()
-	items, err := e.outbox(id, msgs, now)
+	items, err := e.outbox(ctx, id, msgs, now)
 	if err != nil {
 		return false, err
 	}

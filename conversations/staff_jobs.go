@@ -72,7 +72,7 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 	if hasSup && sup.ID != item.Tecnico {
 		t.send(sup.ID, t.trFor(sup.ID, "programmed.supervisor", t.folioToken(), item.Equipment, area, day))
 	}
-	items, err := e.outbox(id, t.out, now)
+	items, err := e.outbox(ctx, id, t.out, now)
 	if err != nil {
 		return "", err
 	}

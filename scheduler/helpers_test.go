@@ -86,7 +86,7 @@ func (e *env) drain(tb testing.TB) []conversations.Message {
 			return out
 		}
 		for _, it := range items {
-			m, err := e.eng.Decode(it.Payload)
+			m, err := e.eng.Decode(ctx, it.Payload)
 			if err != nil {
 				tb.Fatalf("decode %s: %v", it.ID, err)
 			}

@@ -140,7 +140,11 @@ func (s *Scheduler) fire(ctx context.Context, j *job) (bool, error) {
 		return false, nil
 	}
 	start := time.Now()
-	if err := j.Run(ctx); err != nil {
+	err = j.Run(ctx)
+	if s.cfg.OnRun != nil {
+		s.cfg.OnRun(j.Name, time.Since(start), err)
+	}
+	if err != nil {
 		// Free the run, so the next firing tries it again.
 		_ = s.st.Unlock(ctx, lock, s.cfg.Owner)
 		return true, err

@@ -101,6 +101,9 @@ type Config struct {
 	Owner string
 	// Now is the clock (time.Now).
 	Now func() time.Time
+	// OnRun, when set, is told of each run of a job by this replica:
+	// its name, how long it took and its error (nil when it succeeded).
+	OnRun func(job string, took time.Duration, err error)
 }
 
 // Scheduler runs the jobs.

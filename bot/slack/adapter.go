@@ -14,6 +14,7 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -70,7 +71,7 @@ type Adapter struct {
 	client *slack.Client
 	api    api
 	log    *slog.Logger
-	self   string // the bot's user id
+	self   atomic.Pointer[string] // the bot's user id, once connected
 	// accepted counts the events handed to the intake and not handled yet.
 	accepted sync.WaitGroup
 
@@ -82,6 +83,19 @@ var _ bot.Adapter = (*Adapter)(nil)
 
 // New checks the bot token with auth.test and returns an adapter.
 func New(ctx context.Context, cfg Config) (*Adapter, error) {
+	a, err := Open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.Connect(ctx); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Open checks the configuration and returns an adapter without reaching
+// Slack; Connect checks the token.
+func Open(cfg Config) (*Adapter, error) {
 	if cfg.BotToken == "" {
 		return nil, errors.New("slack: no bot token")
 	}
@@ -115,21 +129,30 @@ func New(ctx context.Context, cfg Config) (*Adapter, error) {
 		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
 	client := slack.New(cfg.BotToken, opts...)
-	a := &Adapter{cfg: cfg, client: client, api: client, log: cfg.Log.With("platform", Platform),
-		dms: map[string]string{}}
-	who, err := client.AuthTestContext(ctx)
+	return &Adapter{cfg: cfg, client: client, api: client, log: cfg.Log.With("platform", Platform),
+		dms: map[string]string{}}, nil
+}
+
+// Connect checks the bot token with auth.test and learns the bot's user id.
+func (a *Adapter) Connect(ctx context.Context) error {
+	who, err := a.api.AuthTestContext(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("slack: auth.test: %w", err)
+		return fmt.Errorf("slack: auth.test: %w", err)
 	}
-	a.self = who.UserID
-	return a, nil
+	a.self.Store(&who.UserID)
+	return nil
 }
 
 // Platform names the platform.
 func (a *Adapter) Platform() string { return Platform }
 
-// BotUserID is the bot's Slack user id.
-func (a *Adapter) BotUserID() string { return a.self }
+// BotUserID is the bot's Slack user id, "" until Connect succeeded.
+func (a *Adapter) BotUserID() string {
+	if id := a.self.Load(); id != nil {
+		return *id
+	}
+	return ""
+}
 
 // Run receives events until ctx is done and submits them to in: by Socket
 // Mode when an app token is configured; otherwise it only waits, while

@@ -27,7 +27,7 @@ func (a *Adapter) fromEventsAPI(e slackevents.EventsAPIEvent) (bot.Update, bool)
 	id := "sl:" + cb.EventID
 	switch in := e.InnerEvent.Data.(type) {
 	case *slackevents.MessageEvent:
-		if !in.IsIM() || in.User == "" || in.User == a.self || in.BotID != "" ||
+		if !in.IsIM() || in.User == "" || in.User == a.BotUserID() || in.BotID != "" ||
 			(in.SubType != "" && in.SubType != "file_share") {
 			return bot.Update{}, false
 		}
@@ -47,7 +47,7 @@ func (a *Adapter) fromEventsAPI(e slackevents.EventsAPIEvent) (bot.Update, bool)
 			return ev, true, nil
 		}}, true
 	case *slackevents.AppMentionEvent:
-		if in.User == "" || in.User == a.self || in.BotID != "" {
+		if in.User == "" || in.User == a.BotUserID() || in.BotID != "" {
 			return bot.Update{}, false
 		}
 		// A mention anywhere opens the menu in the person's DM.

@@ -15,24 +15,27 @@ import (
 	"ctdesk/conversations/convtest"
 )
 
-// TestRateLimitThroughOutbox: Slack answers 429 with Retry-After; the
-// outbox waits that long and the message arrives once.
+// TestRateLimitThroughOutbox: Slack answers 429 with a Retry-After of 2 s,
+// longer than the pacing of a DM (1 s); the outbox waits that long and the
+// message arrives once, before the answer to rosa's next message.
 func TestRateLimitThroughOutbox(t *testing.T) {
 	r := socketRig(t, convtest.SQLite(t))
-	r.srv.FailNext("chat.postMessage", slacktest.Fault{Status: 429, RetryAfter: 1, Error: "ratelimited"})
-	start := time.Now()
+	r.srv.FailNext("chat.postMessage", slacktest.Fault{Status: 429, RetryAfter: 2, Error: "ratelimited"})
 	r.srv.Say(rosa, "hola")
 	r.srv.WaitMessage(t, rosa, 0, "Rosa", wait)
-	if took := time.Since(start); took < time.Second {
-		t.Errorf("menu arrived after %s, before the Retry-After of 1 s", took)
-	}
-	time.Sleep(300 * time.Millisecond)
 	calls := r.srv.Calls("chat.postMessage")
 	if len(calls) != 2 || calls[0].Error != "ratelimited" || calls[1].Error != "" {
-		t.Errorf("chat.postMessage calls %+v, want a 429 then one success", calls)
+		t.Fatalf("chat.postMessage calls %+v, want a 429 then one success", calls)
 	}
-	if n := len(r.srv.BotMessages(rosa)); n != 1 {
-		t.Errorf("rosa has %d messages, want 1", n)
+	if gap := calls[1].At.Sub(calls[0].At); gap < 2*time.Second {
+		t.Errorf("menu sent %s after the 429, inside its Retry-After of 2 s", gap)
+	}
+	r.say(rosa, "/ayuda", "")
+	if n := len(r.srv.BotMessages(rosa)); n != 2 {
+		t.Errorf("rosa has %d messages after the menu and the help, want 2", n)
+	}
+	if n := len(r.srv.Calls("chat.postMessage")); n != 3 {
+		t.Errorf("%d chat.postMessage calls, want the 429, the menu and the help", n)
 	}
 }
 

@@ -151,4 +151,4 @@ func truncate(s string, n int) string {
 }
 
 // String describes the adapter in logs.
-func (a *Adapter) String() string { return fmt.Sprintf("slack(%s)", a.self) }
+func (a *Adapter) String() string { return fmt.Sprintf("slack(%s)", a.BotUserID()) }

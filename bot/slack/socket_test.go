@@ -90,21 +90,31 @@ func TestAckWhileStoreIsSlow(t *testing.T) {
 }
 
 // TestStoreFailureLeavesEnvelopeUnacked: an event whose commit fails at
-// once is not acked, so Slack delivers it again; then it is applied.
+// once is not acked, so Slack delivers it again; then it is applied. Its
+// failure is known once rosa's next event, handled after it, is answered.
 func TestStoreFailureLeavesEnvelopeUnacked(t *testing.T) {
 	st := &slowStore{Store: convtest.SQLite(t)}
 	r := socketRig(t, st)
 	st.fail.Store(1)
 	id := r.srv.Say(rosa, "hola")
-	time.Sleep(500 * time.Millisecond)
-	if n := r.srv.Unacked(); n != 1 || len(r.srv.BotMessages(rosa)) != 0 {
-		t.Fatalf("after a failed commit: %d unacked, %d messages; want 1 and 0", n, len(r.srv.BotMessages(rosa)))
+	help := r.say(rosa, "/ayuda", "")
+	if n := r.srv.Unacked(); n != 1 || len(r.srv.BotMessages(rosa)) != 1 || isMenu(help) {
+		t.Fatalf("after a failed commit and a help: %d unacked, %d messages (first %q); want 1 and only the help",
+			n, len(r.srv.BotMessages(rosa)), help.Full())
 	}
 	if err := r.srv.Redeliver(id); err != nil {
 		t.Fatal(err)
 	}
-	r.srv.WaitMessage(t, rosa, 0, "Rosa", wait)
+	if m := r.srv.WaitMessage(t, rosa, 1, "Rosa", wait); !isMenu(m) {
+		t.Errorf("the redelivered hola answered %q, want the menu", m.Full())
+	}
 	slacktest.WaitFor(t, "the retry acked", wait, func() bool { return r.srv.Unacked() == 0 })
+}
+
+// isMenu reports whether m is the menu of services.
+func isMenu(m slacktest.Message) bool {
+	l := m.Labels()
+	return len(l) > 0 && l[0] == "Mantenimiento de equipo"
 }
 
 // TestCommandAndMention: /ctdesk and a mention in a channel open the menu

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	tgbotapi "github.com/go-telegram-bot-api/telegram-bot-api/v5"
@@ -58,12 +59,26 @@ type Adapter struct {
 	api  *tgbotapi.BotAPI
 	http *http.Client
 	log  *slog.Logger
+	name atomic.Pointer[string] // the bot's @username, once connected
 }
 
 var _ bot.Adapter = (*Adapter)(nil)
 
 // New checks the token with getMe and returns an adapter.
 func New(ctx context.Context, cfg Config) (*Adapter, error) {
+	a, err := Open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	if err := a.Connect(ctx); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// Open checks the configuration and returns an adapter without reaching
+// Telegram; Connect checks the token.
+func Open(cfg Config) (*Adapter, error) {
 	if cfg.Token == "" {
 		return nil, errors.New("telegram: no token")
 	}
@@ -88,13 +103,21 @@ func New(ctx context.Context, cfg Config) (*Adapter, error) {
 	if cfg.HTTPClient == nil {
 		cfg.HTTPClient = &http.Client{Timeout: cfg.PollTimeout + 20*time.Second, Transport: pooledTransport()}
 	}
-	a := &Adapter{cfg: cfg, http: cfg.HTTPClient, log: cfg.Log.With("platform", Platform)}
-	api, err := tgbotapi.NewBotAPIWithClient(cfg.Token, cfg.Endpoint, ctxClient{ctx: ctx, c: cfg.HTTPClient})
+	// The library's constructor would call getMe; every call here goes
+	// through with(ctx), which sets the client.
+	api := &tgbotapi.BotAPI{Token: cfg.Token, Buffer: 100}
+	api.SetAPIEndpoint(cfg.Endpoint)
+	return &Adapter{cfg: cfg, api: api, http: cfg.HTTPClient, log: cfg.Log.With("platform", Platform)}, nil
+}
+
+// Connect checks the token with getMe.
+func (a *Adapter) Connect(ctx context.Context) error {
+	me, err := a.with(ctx).GetMe()
 	if err != nil {
-		return nil, a.wrap("getMe", err)
+		return a.wrap("getMe", err)
 	}
-	a.api = api
-	return a, nil
+	a.name.Store(&me.UserName)
+	return nil
 }
 
 // pooledTransport keeps enough idle connections to the Bot API for the
@@ -121,8 +144,13 @@ func fileBase(endpoint string) string {
 // Platform names the platform.
 func (a *Adapter) Platform() string { return Platform }
 
-// BotName is the bot's @username.
-func (a *Adapter) BotName() string { return a.api.Self.UserName }
+// BotName is the bot's @username, "" until Connect succeeded.
+func (a *Adapter) BotName() string {
+	if n := a.name.Load(); n != nil {
+		return *n
+	}
+	return ""
+}
 
 // ctxClient gives the library's context-free requests a context.
 type ctxClient struct {

@@ -17,8 +17,10 @@ import (
 const errNotModified = "message is not modified"
 
 // classify maps a Bot API failure onto the bot package's error contract:
-// *bot.RetryAfterError for 429, bot.ErrBlocked for 403, bot.ErrPermanent for
-// a refused request; nil for an edit that was already applied; anything else
+// *bot.RetryAfterError for 429, bot.ErrBlocked for 403 and for a 400 that
+// says the chat does not exist (a person who never pressed Start),
+// bot.ErrPermanent for another refused request; nil for an edit that was
+// already applied; anything else
 // (5xx, network, and 401/404 which mean a wrong token or endpoint that an
 // operator must fix) is returned as is and retried.
 func classify(err error) error {
@@ -49,8 +51,22 @@ func classify(err error) error {
 		return fmt.Errorf("%w: %w", bot.ErrBlocked, err)
 	case code == http.StatusBadRequest && strings.Contains(tg.Message, errNotModified):
 		return nil
+	case code == http.StatusBadRequest && chatGone(tg.Message):
+		return fmt.Errorf("%w: %w", bot.ErrBlocked, err)
 	case code == http.StatusBadRequest, code == http.StatusRequestEntityTooLarge:
 		return fmt.Errorf("%w: %w", bot.ErrPermanent, err)
 	}
 	return err
+}
+
+// chatGone reports whether a 400's description says the chat cannot be
+// reached rather than that the message is wrong.
+func chatGone(desc string) bool {
+	d := strings.ToLower(desc)
+	for _, s := range []string{"chat not found", "user not found", "peer_id_invalid", "user is deactivated", "bot was kicked"} {
+		if strings.Contains(d, s) {
+			return true
+		}
+	}
+	return false
 }

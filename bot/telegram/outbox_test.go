@@ -3,7 +3,9 @@ package telegram_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -45,7 +47,9 @@ func inOrder(tb testing.TB, srv *telegramtest.Server, chat int64, person string,
 
 // TestStormOf429 answers a storm of 429s: nothing goes to a chat before its
 // retry_after is over (the fake would answer 429 itself and count it),
-// nothing is lost, and each chat gets its messages in order.
+// nothing is lost, and each chat gets its messages in order. The
+// retry_after of 2 s is longer than the pacing of a private chat (about
+// 1 s), so a dispatcher that ignored it would send inside it.
 func TestStormOf429(t *testing.T) {
 	for name, open := range convtest.Stores() {
 		t.Run(name, func(t *testing.T) {
@@ -64,7 +68,7 @@ func TestStormOf429(t *testing.T) {
 					return nil
 				}
 				injected[c.Params["chat_id"]]++
-				return &telegramtest.Fault{Code: 429, RetryAfter: 1}
+				return &telegramtest.Fault{Code: 429, RetryAfter: 2}
 			})
 			post(t, r, "storm", 5, "rosa", "luis", "ana")
 			r.start()
@@ -112,21 +116,44 @@ func TestRestartDuringStorm(t *testing.T) {
 	r.clean()
 }
 
-// TestBlockedRecipient drops what cannot reach someone who blocked the bot
-// and tells OnBlocked once.
+// TestBlockedRecipient keeps what cannot reach someone who blocked the bot
+// (and has no other platform), tells Unreachable once, and delivers the
+// rest; when she writes to the bot again, what waited reaches her first,
+// in order, then the answer.
 func TestBlockedRecipient(t *testing.T) {
 	srv := telegramtest.New(t)
 	r := newRig(t, srv, convtest.SQLite(t), telegram.Config{})
 	srv.Block(rosa.ID)
 	post(t, r, "blocked", 3, "rosa", "luis")
 	r.start()
-	r.idle()
+	telegramtest.WaitFor(t, func() bool { return len(srv.BotMessages(luis.ID)) == 3 }, wait)
 	inOrder(t, srv, luis.ID, "luis", 3)
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if len(r.blocked) != 1 || r.blocked[0] != "rosa" {
-		t.Errorf("OnBlocked calls = %q, want [rosa]", r.blocked)
+	telegramtest.WaitFor(t, func() bool { r.mu.Lock(); defer r.mu.Unlock(); return len(r.blocked) > 0 }, wait)
+	if n := len(srv.BotMessages(rosa.ID)); n != 0 {
+		t.Errorf("rosa, who blocked the bot, got %d messages", n)
 	}
+	if n, _ := r.st.PendingOutbox(context.Background()); n != 3 {
+		t.Errorf("%d messages wait in the outbox, want rosa's 3", n)
+	}
+	r.mu.Lock()
+	if len(r.blocked) != 1 || r.blocked[0] != "rosa" {
+		t.Errorf("Unreachable calls = %q, want [rosa]", r.blocked)
+	}
+	r.mu.Unlock()
+
+	srv.Unblock(rosa.ID)
+	r.say(rosa, "hola", "¿Qué servicio necesitas")
+	msgs := srv.BotMessages(rosa.ID)
+	var got []string
+	for _, m := range msgs {
+		got = append(got, strings.SplitN(m.Text, "\n", 2)[0])
+	}
+	want := []string{"aviso rosa 01", "aviso rosa 02", "aviso rosa 03"}
+	if len(got) != 4 || !slices.Equal(got[:3], want) || !strings.Contains(msgs[3].Text, "¿Qué servicio necesitas") {
+		t.Errorf("rosa read %q, want %q then the menu", got, want)
+	}
+	r.idle()
+	r.clean()
 }
 
 // TestPoisonPayload drops an outbox item nobody can decode, with a log

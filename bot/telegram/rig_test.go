@@ -57,9 +57,11 @@ func newRig(tb testing.TB, srv *telegramtest.Server, st storage.Store, cfg teleg
 		tb.Fatalf("telegram.New: %v", err)
 	}
 	r.ad = ad
-	r.intake = bot.NewIntake(r.eng, func() { r.disp.Wake() })
+	parking := bot.NewParking(st)
+	r.intake = bot.NewIntake(bot.NewReleasing(r.eng, parking, r.eng, nil), func() { r.disp.Wake() })
 	r.disp = bottest.Dispatcher(st, r.eng, bot.DispatcherConfig{
-		OnBlocked: func(_ context.Context, recipient string) {
+		Parking: parking,
+		Unreachable: func(_ context.Context, recipient string, _ conversations.Message) {
 			r.mu.Lock()
 			defer r.mu.Unlock()
 			r.blocked = append(r.blocked, recipient)

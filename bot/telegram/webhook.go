@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -42,7 +43,8 @@ func (a *Adapter) webhookPath() string {
 
 // Webhooks serves Telegram's webhook requests at the path of WebhookURL,
 // when one is configured: a request without the right secret is refused
-// with 401 and changes nothing; an update is answered 200 only once it was
+// with 401 and changes nothing, a body over maxUpdateBody with 413 and one
+// that is no update with 400; an update is answered 200 only once it was
 // handled (committed), so Telegram delivers it again after a failure.
 func (a *Adapter) Webhooks(in *bot.Intake) map[string]http.Handler {
 	if a.cfg.WebhookURL == "" {
@@ -66,7 +68,14 @@ func (a *Adapter) webhook(in *bot.Intake) http.Handler {
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxUpdateBody)
 		var u tgbotapi.Update
-		if err := json.NewDecoder(r.Body).Decode(&u); err != nil {
+		err := json.NewDecoder(r.Body).Decode(&u)
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			a.log.Warn("webhook request too large", "remote", r.RemoteAddr, "limit", tooBig.Limit)
+			http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
+			return
+		case err != nil:
 			http.Error(w, "bad update", http.StatusBadRequest)
 			return
 		}

@@ -94,3 +94,46 @@ func TestCommands(t *testing.T) {
 	}
 	r.clean()
 }
+
+// TestWebhookBodyLimits: with the right secret, a body over the limit is
+// answered 413 and one that is no update 400, and neither changes anything;
+// the update that follows is served as the first.
+func TestWebhookBodyLimits(t *testing.T) {
+	st := convtest.SQLite(t)
+	srv := telegramtest.New(t)
+	mux := http.NewServeMux()
+	hook := httptest.NewServer(mux)
+	t.Cleanup(hook.Close)
+	const secret = "s3cr3t-Token_1"
+	r := newRig(t, srv, st, telegram.Config{WebhookURL: hook.URL + "/hooks/telegram", WebhookSecret: secret})
+	for pattern, h := range r.ad.Webhooks(r.intake) {
+		mux.Handle(pattern, h)
+	}
+	r.start()
+	post := func(body string) int {
+		t.Helper()
+		req, _ := http.NewRequest(http.MethodPost, hook.URL+"/hooks/telegram", strings.NewReader(body))
+		req.Header.Set("X-Telegram-Bot-Api-Secret-Token", secret)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	huge := strings.NewReplacer(`"text":"hola"`, `"text":"`+strings.Repeat("a", 2<<20)+`"`, "900000001", "900000002").Replace(update)
+	if code := post(huge); code != http.StatusRequestEntityTooLarge {
+		t.Errorf("a 2 MiB update: status %d, want 413", code)
+	}
+	if code := post(`{"update_id":`); code != http.StatusBadRequest {
+		t.Errorf("a cut update: status %d, want 400", code)
+	}
+	if code := post(update); code != http.StatusOK {
+		t.Fatalf("an update: status %d, want 200", code)
+	}
+	r.waitAfter(rosa.ID, 0, "¿Qué servicio necesitas")
+	r.idle()
+	if msgs := srv.BotMessages(rosa.ID); len(msgs) != 1 {
+		t.Errorf("rosa got %d messages, want only the answer to her hola", len(msgs))
+	}
+}

@@ -3,10 +3,17 @@
 package main
 
 import (
+	"context"
+	"math/rand/v2"
 	"path/filepath"
+	"strconv"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"ctdesk/bot/telegram/telegramtest"
+	"ctdesk/cmd/internal/crashrig"
+	"ctdesk/storage"
 	"ctdesk/storage/redisstore/redistest"
 )
 
@@ -17,7 +24,7 @@ import (
 // doubled, no dialog may restart, and a message may repeat only when a
 // kill came between its delivery and its record.
 func TestCrash(t *testing.T) {
-	bin := buildCtdesk(t, t.TempDir())
+	bin := crashrig.Build(t, ".", t.TempDir())
 	// Each scenario knocks the service over at random moments and as
 	// requesters press «Enviar».
 	people, forms, kills, restarts := 4, 2, 5, 2
@@ -25,16 +32,25 @@ func TestCrash(t *testing.T) {
 		people, forms, kills, restarts = 2, 1, 2, 1
 	}
 	onSubmit := people * forms / 2
+	scenario := func(disruptions int, seed uint64, disrupt func(r *crashrig.Rig) crashrig.Disruption) crashrig.Scenario {
+		return crashrig.Scenario{People: crashrig.Requesters(people), Forms: forms, Disruptions: disruptions,
+			OnSubmit: onSubmit, Seed: seed, Disrupt: disrupt}
+	}
 
 	t.Run("sqlite/kill9", func(t *testing.T) {
 		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": filepath.Join(t.TempDir(), "ctdesk.db")}, 1)
-		playCrash(t, r, crashScenario{people: people, forms: forms, disruptions: kills, onSubmit: onSubmit, seed: 1, disrupt: killCtdesk})
+		playCrash(t, r, scenario(kills, 1, crashrig.KillCtdesk))
 	})
 
 	t.Run("redis/kill9", func(t *testing.T) {
 		rs := redistest.Start(t)
 		r := newCrashRig(t, bin, map[string]string{"REDIS_URL": rs.URL(), "CTDESK_REDIS_PREFIX": rs.Prefix(t)}, 2)
-		playCrash(t, r, crashScenario{people: people, forms: forms, disruptions: kills, onSubmit: onSubmit, seed: 2, disrupt: killCtdesk})
+		playCrash(t, r, scenario(kills, 2, crashrig.KillCtdesk))
+	})
+
+	t.Run("sqlite/kill9-unsent-password", func(t *testing.T) {
+		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": filepath.Join(t.TempDir(), "ctdesk.db")}, 4)
+		killWithPasswordUnsent(t, r)
 	})
 
 	t.Run("redis/restart", func(t *testing.T) {
@@ -43,23 +59,86 @@ func TestCrash(t *testing.T) {
 			t.Skip("restarting Redis needs a local redis-server; REDIS_URL names an external one")
 		}
 		r := newCrashRig(t, bin, map[string]string{"REDIS_URL": rs.URL(), "CTDESK_REDIS_PREFIX": rs.Prefix(t)}, 3)
-		restart := func(r *crashRig) disruption {
+		restart := func(r *crashrig.Rig) crashrig.Disruption {
 			at := time.Now()
 			rs.Restart(t)
-			return disruption{what: "redis restart", at: at, over: time.Now()}
+			return crashrig.Disruption{What: "redis restart", At: at, Over: time.Now()}
 		}
-		playCrash(t, r, crashScenario{people: people, forms: forms, disruptions: restarts, onSubmit: onSubmit, seed: 3, disrupt: restart})
+		playCrash(t, r, scenario(restarts, 3, restart))
 	})
+}
+
+// newCrashRig prepares ctdesk over a fake Bot API with the store vars and
+// the crash test's requesters in its directory.
+func newCrashRig(t *testing.T, bin string, store map[string]string, seed uint64) *crashrig.Rig {
+	vars := map[string]string{"CTDESK_CONFIG": crashrig.Config(t, t.TempDir(), crashrig.Requesters(4))}
+	for k, v := range store {
+		vars[k] = v
+	}
+	return crashrig.NewRig(t, bin, telegramtest.New(t), vars, seed)
 }
 
 // playCrash plays the scenario and checks the chats and the store, within
 // a minute.
-func playCrash(t *testing.T, r *crashRig, sc crashScenario) {
+func playCrash(t *testing.T, r *crashrig.Rig, sc crashrig.Scenario) {
 	start := time.Now()
-	qs, dis := r.play(sc)
-	r.checkChats(qs, dis)
-	r.checkStore(qs)
+	qs, dis := r.Play(sc)
+	r.Check(qs, dis, func() (storage.Store, error) {
+		env, err := readEnv(func(k string) string { return r.Vars[k] })
+		if err != nil {
+			return nil, err
+		}
+		st, _, err := openStore(context.Background(), env, false)
+		return st, err
+	})
 	if d := time.Since(start); d > time.Minute {
 		t.Errorf("the scenario took %v, want under a minute", d.Round(time.Second))
 	}
+}
+
+// killWithPasswordUnsent plays a correo alta and kills ctdesk after the
+// técnico's press that hands out the temporary password, while its
+// delivery fails: the next process delivers the same password to the
+// requester and the técnico, and the requester signs for it.
+func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) {
+	srv := r.Srv
+	r.Proc.Start()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	p := crashrig.Requesters(1)[0]
+	q := &crashrig.Requester{ID: p.ID, User: p.User, Forms: 1, Rng: rand.New(rand.NewPCG(4, 4))}
+	if err := q.Run(ctx, srv, nil); err != nil {
+		t.Fatal(err)
+	}
+	f := q.Sent[0]
+	pressFor(t, ctx, srv, luisUser, crashrig.LuisChat, f.Folio, "Aprobar", p.User.ID, "dio su visto bueno")
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Tomar", 0, "")
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", 0, "")
+	var failing atomic.Bool
+	failing.Store(true)
+	srv.SetFault(func(c telegramtest.Call) *telegramtest.Fault {
+		if c.Method == "sendMessage" && failing.Load() && (c.Params["chat_id"] == "1002" || c.Params["chat_id"] == strconv.FormatInt(p.User.ID, 10)) {
+			return &telegramtest.Fault{Code: 502}
+		}
+		return nil
+	})
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, "", "Omitir", 0, "")
+	telegramtest.WaitFor(t, func() bool {
+		for _, c := range srv.Calls("sendMessage") {
+			if c.Status == 502 {
+				return true
+			}
+		}
+		return false
+	}, crashrig.StepWait)
+	r.Proc.Kill()
+	failing.Store(false)
+	r.Proc.Start()
+	got := passwordOf(t, ctx, srv, p.User.ID, "Tu cuenta "+f.Cuenta+" está lista.\nContraseña temporal: ")
+	gave := passwordOf(t, ctx, srv, betoUser.ID, "Contraseña temporal para "+f.Cuenta+":\n")
+	if got != gave || len(got) < 12 {
+		t.Errorf("after the kill, %s got password %q and beto %q", p.ID, got, gave)
+	}
+	pressFor(t, ctx, srv, p.User, p.User.ID, f.Cuenta, "Firmar de recibido", p.User.ID, "Registré tu firma")
+	r.Proc.Stop()
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // registerHealth serves /healthz (the process answers) and /readyz (the
-// store answers).
+// store answers; each chat platform's state follows).
 func registerHealth(s *service) {
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("ok\n"))
@@ -28,6 +28,7 @@ func registerHealth(s *service) {
 			b.WriteString("aviso: " + n + "\n")
 		}
 		_, _ = w.Write([]byte(b.String()))
+		s.platformReport(w)
 	})
 }
 

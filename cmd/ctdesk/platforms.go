@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"os"
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
@@ -27,18 +28,27 @@ type service struct {
 	notes []string
 	// clock is the console's time, which /reloj moves (nil on platforms).
 	clock *console.Clock
+	// platforms runs the chat platforms and knows which are down; nil in
+	// the console.
+	platforms *bot.Platforms
+	// metrics are served at /metrics.
+	metrics *metrics
+	// parking keeps the messages of recipients no platform reaches.
+	parking *bot.Parking
 }
 
 // adapters builds the chat platforms the environment enables, in order of
-// preference for routing: Telegram, then Slack.
-func (s *service) adapters(ctx context.Context) ([]bot.Adapter, error) {
+// preference for routing: Telegram, then Slack. A setting that is wrong
+// fails here; a platform that cannot be reached does not (Platforms
+// connects it).
+func (s *service) adapters() ([]bot.Adapter, error) {
 	var out []bot.Adapter
 	if t := s.env.Telegram; t.Token != "" {
 		if t.NoFloodLimits {
 			s.log.Warn("TELEGRAM_FLOOD_LIMITS=off: ctdesk no regula sus envíos (solo para pruebas contra un Bot API falso)")
 		}
 		// Long polling by default, or a webhook served on the HTTP listener.
-		ad, err := telegram.New(ctx, telegram.Config{
+		ad, err := telegram.Open(telegram.Config{
 			Token: t.Token, Endpoint: t.Endpoint, WebhookURL: t.WebhookURL, WebhookSecret: t.WebhookSecret,
 			Log: s.log.With("component", "telegram"), StaffChats: s.staffChats, NoFloodLimits: t.NoFloodLimits,
 		})
@@ -51,7 +61,7 @@ func (s *service) adapters(ctx context.Context) ([]bot.Adapter, error) {
 		if sl.AppToken == "" && sl.SigningSecret == "" {
 			return nil, errors.New("slack: SLACK_BOT_TOKEN needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP requests)")
 		}
-		ad, err := slack.New(ctx, slack.Config{
+		ad, err := slack.Open(slack.Config{
 			BotToken: sl.BotToken, AppToken: sl.AppToken, SigningSecret: sl.SigningSecret, APIURL: sl.APIURL,
 			Log: s.log.With("component", "slack"),
 		})
@@ -79,28 +89,42 @@ func (s *service) staffChats(ctx context.Context) []string {
 }
 
 // dispatcher delivers the outbox through the senders; the coordinator is
-// told when someone blocked the bot.
+// told when someone cannot be reached, and their messages wait for them.
 func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
-	return bot.NewDispatcher(s.store, s.engine, bot.NewRouter(s.engine, senders...), bot.DispatcherConfig{
-		Log:       s.log.With("component", "outbox"),
-		OnBlocked: s.tellBlocked,
+	route := bot.NewRouter(s.engine, senders...)
+	if s.platforms != nil {
+		route.Up = s.platforms.Up
+	}
+	return bot.NewDispatcher(s.store, s.engine, route, bot.DispatcherConfig{
+		Log:         s.log.With("component", "outbox"),
+		Owner:       s.replica(),
+		Unreachable: s.tellUnreachable,
+		Parking:     s.parking,
+		Observe:     s.metrics,
 	})
 }
 
-// tellBlocked tells the coordinator that a recipient blocked the bot.
-func (s *service) tellBlocked(ctx context.Context, recipient string) {
-	name := recipient
-	if p, err := s.store.Person(ctx, recipient); err == nil {
-		name = p.Name
-	}
-	if err := s.engine.TellRole(ctx, "blocked:"+recipient, storage.RoleCoordinador, "blocked.coord", name); err != nil {
-		s.log.Error("tell coordinator of blocked recipient", "recipient", recipient, "err", err)
+// replica names this replica, the same after a restart: its host and its
+// HTTP address, which no other live replica on the host can share.
+func (s *service) replica() string {
+	host, _ := os.Hostname()
+	return host + " " + s.env.HTTPAddr
+}
+
+// tellUnreachable tells the coordinator that a recipient cannot be
+// reached, once per recipient and ticket.
+func (s *service) tellUnreachable(ctx context.Context, recipient string, m conversations.Message) {
+	if err := s.engine.Unreachable(ctx, recipient, m); err != nil {
+		s.log.Error("tell coordinator of an unreachable recipient", "recipient", recipient, "err", err)
 	}
 }
 
 // intake is where the updates of every platform enter: the engine, behind
-// the memory of each person's last platform, measured; wake (may be nil)
-// tells the dispatcher that messages are waiting.
+// the memory of each person's last platform and the release of what waited
+// for the sender, measured; wake (may be nil) tells the dispatcher that
+// messages are waiting.
 func (s *service) intake(wake func()) *bot.Intake {
-	return bot.NewIntake(instrument(bot.NewLastPlatform(s.engine, s.engine, s.log.With("component", "intake"))), wake)
+	log := s.log.With("component", "intake")
+	h := bot.NewReleasing(bot.NewLastPlatform(s.engine, s.engine, log), s.parking, s.engine, log)
+	return bot.NewIntake(instrumented{h, s.metrics}, wake)
 }

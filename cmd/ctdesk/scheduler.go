@@ -27,6 +27,9 @@ func newScheduler(s *service, eng scheduler.Engine, now func() time.Time) (*sche
 	host, _ := os.Hostname()
 	cfg.Owner = fmt.Sprintf("%s-%d", host, os.Getpid())
 	cfg.Now = now
+	if s.metrics != nil {
+		cfg.OnRun = s.metrics.jobRan
+	}
 	return scheduler.New(cfg, s.store, eng, s.log.With("component", "scheduler"))
 }
 

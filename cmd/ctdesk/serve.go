@@ -62,7 +62,8 @@ func serve(c *call) error {
 		clock = console.NewClock()
 		now = clock.Now
 	}
-	s := &service{env: env, cfg: cfg, log: log, store: st, mux: http.NewServeMux(), notes: notes, clock: clock}
+	s := &service{env: env, cfg: cfg, log: log, store: st, mux: http.NewServeMux(), notes: notes, clock: clock,
+		metrics: newMetrics(), parking: bot.NewParking(st)}
 	// The listener opens first, so the panel's links name the address it
 	// got. The console serves the web panel on it when someone types at it
 	// (or CTDESK_HTTP_ADDR asks for it), if it can; without it, /panel says
@@ -87,7 +88,7 @@ func serve(c *call) error {
 	if err := s.mountPanel(); err != nil {
 		return err
 	}
-	platforms, err := s.adapters(ctx)
+	platforms, err := s.adapters()
 	if err != nil {
 		return err
 	}
@@ -131,6 +132,7 @@ func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writ
 // listener; on shutdown intake stops first, the outbox drains for a
 // bounded time, and the store is closed last (by serve).
 func runService(ctx context.Context, s *service, platforms []bot.Adapter, ln net.Listener) error {
+	s.platforms = bot.NewPlatforms(s.log.With("component", "platforms"))
 	senders := make([]bot.Sender, len(platforms))
 	for i, p := range platforms {
 		senders[i] = p
@@ -161,7 +163,7 @@ func runService(ctx context.Context, s *service, platforms []bot.Adapter, ln net
 		})
 	}
 	for _, p := range platforms {
-		start(p.Platform(), intakeCtx, func(ctx context.Context) error { return p.Run(ctx, in) })
+		start(p.Platform(), intakeCtx, func(ctx context.Context) error { return s.platforms.Run(ctx, p, in) })
 	}
 	start("scheduler", intakeCtx, func(ctx context.Context) error { return runScheduler(ctx, s, disp.Wake) })
 	start("http", intakeCtx, func(ctx context.Context) error { return serveHTTP(ctx, s, ln) })

@@ -85,6 +85,27 @@ func slackPress(t *testing.T, srv *slacktest.Server, user, label string) {
 	}
 }
 
+// slackSubmitCorreo has the Slack user fill and send a correo alta, and
+// waits until the supervisor is asked for his visto bueno.
+func slackSubmitCorreo(t *testing.T, srv *slacktest.Server, user string) {
+	t.Helper()
+	srv.Slash(user, "", "/ctdesk", "")
+	srv.WaitMessage(t, user, 0, "¿Qué servicio necesitas", 15*time.Second)
+	slackPress(t, srv, user, "Cuenta de correo electrónico")
+	slackPress(t, srv, user, "Alta (crear una cuenta)")
+	srv.WaitMessage(t, user, 0, "(2/6)", 15*time.Second)
+	srv.Say(user, "Rosa Díaz Martínez")
+	srv.WaitMessage(t, user, 0, "(3/6)", 15*time.Second)
+	srv.Say(user, "Analista de presupuesto")
+	slackPress(t, srv, user, "Dirección de Finanzas")
+	srv.WaitMessage(t, user, 0, "(5/6)", 15*time.Second)
+	srv.Say(user, "rosa.diaz@upe.edu.mx")
+	srv.WaitMessage(t, user, 0, "(6/6)", 15*time.Second)
+	srv.Say(user, "Se incorporó a Finanzas y necesita correo institucional.")
+	slackPress(t, srv, user, "Enviar")
+	srv.WaitMessage(t, user, 0, "Registré tu solicitud", 15*time.Second)
+}
+
 // TestSlackSocketMode starts ctdesk with SLACK_BOT_TOKEN, SLACK_APP_TOKEN
 // and SLACK_API_URL pointing at the fake Slack: the correo alta runs in
 // DMs, the supervisor approving by button.
@@ -100,20 +121,7 @@ func TestSlackSocketMode(t *testing.T) {
 		"SLACK_API_URL":    srv.APIURL(),
 	})
 	const rosa, luis, beto = "U02ROSA", "U02LUIS", "U01BETO"
-	srv.Slash(rosa, "", "/ctdesk", "")
-	srv.WaitMessage(t, rosa, 0, "¿Qué servicio necesitas", 15*time.Second)
-	slackPress(t, srv, rosa, "Cuenta de correo electrónico")
-	slackPress(t, srv, rosa, "Alta (crear una cuenta)")
-	srv.WaitMessage(t, rosa, 0, "(2/6)", 15*time.Second)
-	srv.Say(rosa, "Rosa Díaz Martínez")
-	srv.WaitMessage(t, rosa, 0, "(3/6)", 15*time.Second)
-	srv.Say(rosa, "Analista de presupuesto")
-	slackPress(t, srv, rosa, "Dirección de Finanzas")
-	srv.WaitMessage(t, rosa, 0, "(5/6)", 15*time.Second)
-	srv.Say(rosa, "rosa.diaz@upe.edu.mx")
-	srv.WaitMessage(t, rosa, 0, "(6/6)", 15*time.Second)
-	srv.Say(rosa, "Se incorporó a Finanzas y necesita correo institucional.")
-	slackPress(t, srv, rosa, "Enviar")
+	slackSubmitCorreo(t, srv, rosa)
 	slackPress(t, srv, luis, "Aprobar")
 	srv.WaitMessage(t, rosa, 0, "Luis Pérez dio su visto bueno", 15*time.Second)
 	slackPress(t, srv, beto, "Tomar")

@@ -16,8 +16,8 @@ import (
 // other languages fall back to it key by key (a test keeps English
 // complete too).
 var catalogs = map[string]map[string]string{
-	"es": merge(esCore, esConsole, esScheduler, esCorreo, esFlujo, esMantenimiento, esWeb, esDiseno, esControlEscolar, esTelegram, esRecords, esPanel),
-	"en": merge(enCore, enConsole, enScheduler, enCorreo, enFlujo, enMantenimiento, enWeb, enDiseno, enControlEscolar, enTelegram, enRecords, enPanel),
+	"es": merge(esCore, esConsole, esScheduler, esCorreo, esFlujo, esMantenimiento, esWeb, esDiseno, esControlEscolar, esTelegram, esRecords, esPanel, esDelivery),
+	"en": merge(enCore, enConsole, enScheduler, enCorreo, enFlujo, enMantenimiento, enWeb, enDiseno, enControlEscolar, enTelegram, enRecords, enPanel, enDelivery),
 }
 
 // spanish is the default catalog.

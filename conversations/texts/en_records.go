@@ -40,6 +40,7 @@ var enRecords = map[string]string{
 	"rec.act.iniciar_adecuacion":       "Adjustment started",
 	"rec.act.terminar_adecuacion":      "Adjustment finished",
 	"rec.act.comentario":               "Comment",
+	"rec.act.aviso_no_entregado":       "Notice not delivered: the person has no open chat with the bot",
 	"rec.act.calificacion":             "Service rated",
 	"rec.act.calificacion_comentario":  "Rating comment",
 	"rec.act.intento_no_autorizado":    "Unauthorized attempt",

@@ -42,6 +42,7 @@ var esRecords = map[string]string{
 	"rec.act.iniciar_adecuacion":       "Adecuación iniciada",
 	"rec.act.terminar_adecuacion":      "Adecuación terminada",
 	"rec.act.comentario":               "Comentario",
+	"rec.act.aviso_no_entregado":       "Aviso no entregado: la persona no tiene abierta la conversación con el bot",
 	"rec.act.calificacion":             "Servicio calificado",
 	"rec.act.calificacion_comentario":  "Comentario de la calificación",
 	"rec.act.intento_no_autorizado":    "Intento no autorizado",

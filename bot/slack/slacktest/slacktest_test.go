@@ -97,6 +97,9 @@ func TestSocketMode(t *testing.T) {
 	if got := <-texts; got != id {
 		t.Fatalf("envelope %s, want %s", got, id)
 	}
+	// The client acks on its own goroutine: the refresh must come after the
+	// server saw the ack, or it sends the envelope again by itself.
+	slacktest.WaitFor(t, "the first ack", 2*time.Second, func() bool { return len(srv.Acks()) == 1 })
 	srv.Disconnect()
 	slacktest.WaitFor(t, "a second connection", 5*time.Second, func() bool { opened, open := srv.Connections(); return opened == 2 && open == 1 })
 	if err := srv.Redeliver(id); err != nil {

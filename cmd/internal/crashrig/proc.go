@@ -1,6 +1,6 @@
 //go:build linux
 
-package main
+package crashrig
 
 import (
 	"bufio"
@@ -11,32 +11,31 @@ import (
 	"strings"
 	"sync"
 	"syscall"
-	"testing"
 	"time"
 
 	"ctdesk/bot/telegram/telegramtest"
 )
 
-// buildCtdesk builds the ctdesk binary into dir, once for all the crash
-// scenarios of a test run.
-func buildCtdesk(t *testing.T, dir string) string {
+// Build builds the ctdesk command in pkg (a directory, "." from
+// cmd/ctdesk) into dir and returns the binary's path.
+func Build(t T, pkg, dir string) string {
 	t.Helper()
 	gobin, err := exec.LookPath("go")
 	if err != nil {
-		t.Fatalf("the crash test builds ctdesk and needs the go command: %v", err)
+		t.Fatalf("building ctdesk needs the go command: %v", err)
 	}
 	bin := filepath.Join(dir, "ctdesk")
-	out, err := exec.Command(gobin, "build", "-o", bin, ".").CombinedOutput()
+	out, err := exec.Command(gobin, "build", "-o", bin, pkg).CombinedOutput()
 	if err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
 }
 
-// proc is the ctdesk service as a real process, started again after each
+// Proc is the ctdesk service as a real process, started again after each
 // kill on the same environment (store, config, fake Bot API).
-type proc struct {
-	t   *testing.T
+type Proc struct {
+	t   T
 	bin string
 	env []string
 	srv *telegramtest.Server
@@ -50,10 +49,10 @@ type proc struct {
 	unexpected []string     // exits nobody asked for
 }
 
-// newProc prepares ctdesk with vars as its whole environment, so nothing
-// of the test's environment (a REDIS_URL, say) leaks into it.
-func newProc(t *testing.T, bin string, srv *telegramtest.Server, vars map[string]string) *proc {
-	p := &proc{t: t, bin: bin, srv: srv}
+// NewProc prepares ctdesk with vars as its whole environment, so nothing
+// of the caller's environment (a REDIS_URL, say) leaks into it.
+func NewProc(t T, bin string, srv *telegramtest.Server, vars map[string]string) *Proc {
+	p := &Proc{t: t, bin: bin, srv: srv}
 	for k, v := range vars {
 		p.env = append(p.env, k+"="+v)
 	}
@@ -67,14 +66,14 @@ func newProc(t *testing.T, bin string, srv *telegramtest.Server, vars map[string
 			<-exited
 		}
 		if t.Failed() {
-			t.Logf("ctdesk logs:\n%s", p.digest(40))
+			t.Logf("ctdesk logs:\n%s", p.Digest(40))
 		}
 	})
 	return p
 }
 
-// start runs a new incarnation and waits until it polls the fake Bot API.
-func (p *proc) start() {
+// Start runs a new incarnation and waits until it polls the fake Bot API.
+func (p *Proc) Start() {
 	p.t.Helper()
 	since := time.Now()
 	p.mu.Lock()
@@ -107,7 +106,7 @@ func (p *proc) start() {
 
 // waitPolling waits for the deleteWebhook call that precedes the polling
 // loop, made after since by the incarnation whose exit closes exited.
-func (p *proc) waitPolling(since time.Time, exited chan struct{}) {
+func (p *Proc) waitPolling(since time.Time, exited chan struct{}) {
 	p.t.Helper()
 	deadline := time.Now().Add(15 * time.Second)
 	for time.Now().Before(deadline) {
@@ -118,16 +117,16 @@ func (p *proc) waitPolling(since time.Time, exited chan struct{}) {
 		}
 		select {
 		case <-exited:
-			p.t.Fatalf("ctdesk exited while starting:\n%s", p.digest(30))
+			p.t.Fatalf("ctdesk exited while starting:\n%s", p.Digest(30))
 		case <-time.After(10 * time.Millisecond):
 		}
 	}
-	p.t.Fatalf("ctdesk did not start polling within 15s:\n%s", p.digest(30))
+	p.t.Fatalf("ctdesk did not start polling within 15s:\n%s", p.Digest(30))
 }
 
-// kill sends SIGKILL and waits for the process to be gone; it returns when
+// Kill sends SIGKILL and waits for the process to be gone; it returns when
 // the signal was sent.
-func (p *proc) kill() time.Time {
+func (p *Proc) Kill() time.Time {
 	p.t.Helper()
 	p.mu.Lock()
 	cmd, exited := p.cmd, p.exited
@@ -144,9 +143,9 @@ func (p *proc) kill() time.Time {
 	return at
 }
 
-// stop asks for a graceful shutdown (SIGTERM) and checks that ctdesk
+// Stop asks for a graceful shutdown (SIGTERM) and checks that ctdesk
 // exits cleanly within 20 s.
-func (p *proc) stop() {
+func (p *Proc) Stop() {
 	p.t.Helper()
 	p.mu.Lock()
 	cmd, exited := p.cmd, p.exited
@@ -168,8 +167,8 @@ func (p *proc) stop() {
 	p.mu.Unlock()
 }
 
-// alive reports whether the current incarnation still runs.
-func (p *proc) alive() bool {
+// Alive reports whether the current incarnation still runs.
+func (p *Proc) Alive() bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.cmd == nil {
@@ -183,16 +182,16 @@ func (p *proc) alive() bool {
 	}
 }
 
-// unexpectedExits lists the exits of ctdesk that the test did not cause.
-func (p *proc) unexpectedExits() []string {
+// UnexpectedExits lists the exits of ctdesk that the caller did not cause.
+func (p *Proc) UnexpectedExits() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return append([]string(nil), p.unexpected...)
 }
 
-// digest is the log's last lines, after the start, kill, warning and
+// Digest is the log's last lines, after the start, kill, warning and
 // error lines that came before them.
-func (p *proc) digest(last int) string {
+func (p *Proc) Digest(last int) string {
 	p.mu.Lock()
 	text := p.logs.String()
 	p.mu.Unlock()
@@ -216,7 +215,7 @@ func (p *proc) digest(last int) string {
 }
 
 // lockedWriter appends a process's output to the shared log.
-type lockedWriter struct{ p *proc }
+type lockedWriter struct{ p *Proc }
 
 func (w *lockedWriter) Write(b []byte) (int, error) {
 	w.p.mu.Lock()
