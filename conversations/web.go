@@ -161,19 +161,8 @@ func (e *Engine) Answers(ctx context.Context, lang string, tk *storage.Ticket) (
 			out = append(out, Labeled{texts.Text(lang, svc.ID+"."+f.ID), t.showAnswer(lang, svc, f, v)})
 		}
 	}
-	shown := map[string]bool{}
-	for _, a := range svc.Actions {
-		for _, f := range a.Input {
-			v := tk.Fields[f.ID]
-			if !f.Keep || v == "" || shown[f.ID] {
-				continue
-			}
-			shown[f.ID] = true
-			if len(f.Choices) > 0 {
-				v = texts.Text(lang, svc.ID+"."+f.ID+"."+v)
-			}
-			out = append(out, Labeled{texts.Text(lang, svc.ID+"."+f.ID), v})
-		}
+	for _, kv := range keptValues(lang, svc, tk) {
+		out = append(out, Labeled{kv[0], kv[1]})
 	}
 	return out, nil
 }

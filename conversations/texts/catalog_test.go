@@ -43,8 +43,9 @@ func TestCatalogsComplete(t *testing.T) {
 	}
 }
 
-// suffixPlural finds a plural written as a suffix in parentheses, «día(s)»
-// or «hábil(es)», where the catalogue must have one form per number.
+// suffixPlural finds a plural written as a suffix in parentheses (a «día»
+// followed by an «s» between parentheses), where the catalogue must have
+// one form per number.
 var suffixPlural = regexp.MustCompile(`\p{L}\((s|es)\)`)
 
 // TestNoSuffixPlurals: no text leaves the reader to pick the number.
