@@ -13,6 +13,7 @@ package main
 
 import (
 	"context"
+	"ctdesk/cmd/internal/redisproc"
 	"errors"
 	"flag"
 	"fmt"
@@ -144,10 +145,12 @@ func storeVars(rep *report, o options, store, dir string, vars map[string]string
 	case "redis":
 		url := o.redisURL
 		if url == "" {
-			var err error
-			if url, err = startRedis(rep, dir); err != nil {
+			srv, err := redisproc.Start(redisproc.Options{Dir: dir, Fsync: "always"})
+			if err != nil {
 				return nil, err
 			}
+			rep.Cleanup(func() { _ = srv.Close() })
+			url = srv.URL()
 		}
 		prefix := fmt.Sprintf("killloop%d", time.Now().UnixNano())
 		vars["REDIS_URL"], vars["CTDESK_REDIS_PREFIX"] = url, prefix

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"ctdesk/cmd/internal/redisproc"
 	"errors"
 	"fmt"
 	"io"
@@ -46,11 +47,11 @@ type ctdeskProc struct {
 // startCtdesk runs bin with only the given environment (nothing of this
 // process's REDIS_URL or tokens leaks in) and waits until it is ready.
 func startCtdesk(ctx context.Context, bin, dir string, env map[string]string) (*ctdeskProc, error) {
-	httpPort, err := freePort()
+	httpPort, err := redisproc.FreePort()
 	if err != nil {
 		return nil, err
 	}
-	pprofPort, err := freePort()
+	pprofPort, err := redisproc.FreePort()
 	if err != nil {
 		return nil, err
 	}

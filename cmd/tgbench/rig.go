@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"ctdesk/cmd/internal/redisproc"
 	"errors"
 	"fmt"
 	"os"
@@ -22,8 +23,8 @@ import (
 type rig struct {
 	store string
 	dir   string
-	redis *redisServer  // nil on SQLite
-	admin *redis.Client // nil on SQLite: one connection, its use counted
+	redis *redisproc.Server // nil on SQLite
+	admin *redis.Client     // nil on SQLite: one connection, its use counted
 	use   *tripCounter
 	srv   *telegramtest.Server
 	proc  *ctdeskProc
@@ -83,12 +84,12 @@ func (r *rig) openStore(ctx context.Context, env map[string]string) error {
 		return nil
 	}
 	var err error
-	if r.redis, err = startRedis(); err != nil {
+	if r.redis, err = redisproc.Start(redisproc.Options{}); err != nil {
 		return err
 	}
-	env["REDIS_URL"], env["CTDESK_REDIS_PREFIX"] = r.redis.url(), redisPrefix
+	env["REDIS_URL"], env["CTDESK_REDIS_PREFIX"] = r.redis.URL(), redisPrefix
 	r.use = &tripCounter{}
-	r.admin = redis.NewClient(&redis.Options{Addr: r.redis.addr, PoolSize: 1, DisableIdentity: true})
+	r.admin = redis.NewClient(&redis.Options{Addr: r.redis.Addr(), PoolSize: 1, DisableIdentity: true})
 	r.admin.AddHook(r.use)
 	return r.admin.Ping(ctx).Err()
 }
@@ -107,7 +108,7 @@ func (r *rig) queue(ctx context.Context, n int) error {
 		}
 		st = s
 	} else {
-		st = redisstore.New(redis.NewClient(&redis.Options{Addr: r.redis.addr}), redisstore.Options{Prefix: redisPrefix})
+		st = redisstore.New(redis.NewClient(&redis.Options{Addr: r.redis.Addr()}), redisstore.Options{Prefix: redisPrefix})
 	}
 	defer st.Close()
 	due := time.Now().Add(24 * time.Hour)
@@ -162,7 +163,7 @@ func (r *rig) snapshot(ctx context.Context) (snapshot, error) {
 	if r.redis == nil {
 		return s, nil
 	}
-	if s.redis, err = cpuOf(r.redis.pid()); err != nil {
+	if s.redis, err = cpuOf(r.redis.PID()); err != nil {
 		return s, err
 	}
 	if s.stats, err = readRedisStats(ctx, r.admin); err != nil {

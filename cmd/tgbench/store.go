@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"ctdesk/cmd/internal/redisproc"
 	"errors"
 	"fmt"
 	"os"
@@ -51,7 +52,7 @@ func openKit(ctx context.Context, kind string, rs *lazyRedis) (*kit, error) {
 		if err != nil {
 			return nil, err
 		}
-		opts, err := redisstore.ParseURL(srv.url())
+		opts, err := redisstore.ParseURL(srv.URL())
 		if err != nil {
 			return nil, err
 		}
@@ -61,7 +62,7 @@ func openKit(ctx context.Context, kind string, rs *lazyRedis) (*kit, error) {
 		admin := redis.NewUniversalClient(opts)
 		prefix := "tgbench-" + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(time.Now().UnixNano(), 36)
 		st := redisstore.New(c, redisstore.Options{Prefix: prefix})
-		k := &kit{kind: kind, st: st, trips: trips, admin: admin, prefix: prefix, redisPID: srv.pid()}
+		k := &kit{kind: kind, st: st, trips: trips, admin: admin, prefix: prefix, redisPID: srv.PID()}
 		k.close = func() {
 			// Leave nothing behind on a shared server.
 			dctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -152,12 +153,12 @@ func deleteKeys(ctx context.Context, c redis.UniversalClient, pattern string) er
 // lazyRedis starts the run's redis-server on first use and stops it at
 // Close.
 type lazyRedis struct {
-	srv *redisServer
+	srv *redisproc.Server
 }
 
-func (l *lazyRedis) server() (*redisServer, error) {
+func (l *lazyRedis) server() (*redisproc.Server, error) {
 	if l.srv == nil {
-		s, err := startRedis()
+		s, err := redisproc.Start(redisproc.Options{})
 		if err != nil {
 			return nil, err
 		}
