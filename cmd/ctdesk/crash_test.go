@@ -113,7 +113,9 @@ func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) {
 	f := q.Sent[0]
 	pressFor(t, ctx, srv, luisUser, crashrig.LuisChat, f.Folio, "Aprobar", p.User.ID, "dio su visto bueno")
 	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Tomar", 0, "")
-	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", 0, "")
+	commitDate(t, ctx, srv, f.Folio)
+	// The note's prompt must be out before sends to Beto start failing.
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", betoUser.ID, f.Folio+" · Completar")
 	var failing atomic.Bool
 	failing.Store(true)
 	srv.SetFault(func(c telegramtest.Call) *telegramtest.Fault {

@@ -122,6 +122,7 @@ func TestTwoReplicasCorreoAlta(t *testing.T) {
 		}
 		pressFor(t, ctx, srv, luisUser, crashrig.LuisChat, f.Folio, "Aprobar", q.User.ID, "dio su visto bueno")
 		pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Tomar", 0, "")
+		commitDate(t, ctx, srv, f.Folio)
 		pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", 0, "")
 		lb.route(k % 2)
 		pressFor(t, ctx, srv, betoUser, betoUser.ID, "", "Omitir", 0, "")
@@ -155,6 +156,19 @@ func TestTwoReplicasCorreoAlta(t *testing.T) {
 	}
 }
 
+// anyDay, given to pressFor as the label, presses the first day offered
+// (a button such as «27/11»).
+const anyDay = "dd/mm"
+
+var dayRE = regexp.MustCompile(`^\d\d/\d\d$`)
+
+// commitDate makes Beto, who took folio, fix the first date offered.
+func commitDate(t *testing.T, ctx context.Context, srv *telegramtest.Server, folio string) {
+	t.Helper()
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, folio, "Fijar fecha", 0, "")
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, folio+" · Fijar fecha", anyDay, 0, "")
+}
+
 // pressFor makes user press label on the newest message in chat that
 // mentions about and shows the button, and waits until the press is
 // answered and, unless want is "", a new message containing want reaches
@@ -163,7 +177,7 @@ func pressFor(t *testing.T, ctx context.Context, srv *telegramtest.Server, user 
 	t.Helper()
 	var msg telegramtest.Message
 	var data string
-	telegramtest.WaitFor(t, func() bool {
+	found := func() bool {
 		msgs := srv.BotMessages(chat)
 		for i := len(msgs) - 1; i >= 0; i-- {
 			if !strings.Contains(msgs[i].Text, about) {
@@ -171,7 +185,7 @@ func pressFor(t *testing.T, ctx context.Context, srv *telegramtest.Server, user 
 			}
 			for _, row := range msgs[i].Buttons {
 				for _, b := range row {
-					if b.Text == label {
+					if b.Text == label || label == anyDay && dayRE.MatchString(b.Text) {
 						msg, data = msgs[i], b.Data
 						return true
 					}
@@ -179,7 +193,12 @@ func pressFor(t *testing.T, ctx context.Context, srv *telegramtest.Server, user 
 			}
 		}
 		return false
-	}, crashrig.StepWait)
+	}
+	for deadline := time.Now().Add(crashrig.StepWait); !found(); time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no %q button about %q for %s within %v; chat: %s", label, about, user.FirstName, crashrig.StepWait, crashrig.ChatText(srv, chat))
+		}
+	}
 	answered := len(srv.Answers())
 	after := srv.LastMessageID(tell)
 	srv.Press(user, msg, data)
