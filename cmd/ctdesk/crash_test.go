@@ -14,6 +14,7 @@ import (
 	"ctdesk/bot/telegram/telegramtest"
 	"ctdesk/cmd/internal/crashrig"
 	"ctdesk/storage"
+	"ctdesk/storage/leaktest"
 	"ctdesk/storage/redisstore/redistest"
 )
 
@@ -49,8 +50,9 @@ func TestCrash(t *testing.T) {
 	})
 
 	t.Run("sqlite/kill9-unsent-password", func(t *testing.T) {
-		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": filepath.Join(t.TempDir(), "ctdesk.db")}, 4)
-		killWithPasswordUnsent(t, r)
+		path := filepath.Join(t.TempDir(), "ctdesk.db")
+		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": path}, 4)
+		leaktest.SQLite(t, path, killWithPasswordUnsent(t, r))
 	})
 
 	t.Run("redis/restart", func(t *testing.T) {
@@ -99,8 +101,9 @@ func playCrash(t *testing.T, r *crashrig.Rig, sc crashrig.Scenario) {
 // killWithPasswordUnsent plays a correo alta and kills ctdesk after the
 // técnico's press that hands out the temporary password, while its
 // delivery fails: the next process delivers the same password to the
-// requester and the técnico, and the requester signs for it.
-func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) {
+// requester and the técnico, and the requester signs for it. It returns
+// the password.
+func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) string {
 	srv := r.Srv
 	r.Proc.Start()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -143,4 +146,5 @@ func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) {
 	}
 	pressFor(t, ctx, srv, p.User, p.User.ID, f.Cuenta, "Firmar de recibido", p.User.ID, "Registré tu firma")
 	r.Proc.Stop()
+	return got
 }
