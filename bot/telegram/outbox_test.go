@@ -166,6 +166,43 @@ func TestBlockedRecipient(t *testing.T) {
 	r.clean()
 }
 
+// TestReachableAgainWhileParking: the bot cannot reach rosa for her first
+// message and could for the next ones (she unblocked it at once): those,
+// already in the dispatcher's hands, wait behind the parked one instead of
+// going out ahead of it, and when she writes she reads the three in the
+// order they were queued, then the answer.
+func TestReachableAgainWhileParking(t *testing.T) {
+	for name, open := range convtest.Stores() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := telegramtest.New(t)
+			r := newRig(t, srv, open(t), telegram.Config{})
+			var once sync.Once
+			srv.SetFault(func(c telegramtest.Call) *telegramtest.Fault {
+				var f *telegramtest.Fault
+				if c.Method == "sendMessage" && c.Params["chat_id"] == strconv.FormatInt(rosa.ID, 10) {
+					once.Do(func() { f = &telegramtest.Fault{Code: 403} })
+				}
+				return f
+			})
+			post(t, r, "parked", 3, "rosa")
+			r.start()
+			telegramtest.WaitFor(t, func() bool { r.mu.Lock(); defer r.mu.Unlock(); return len(r.blocked) > 0 }, wait)
+			r.say(rosa, "hola", "¿Qué servicio necesitas")
+			r.idle()
+			var got []string
+			for _, m := range srv.BotMessages(rosa.ID) {
+				got = append(got, strings.SplitN(m.Text, "\n", 2)[0])
+			}
+			want := []string{"aviso rosa 01", "aviso rosa 02", "aviso rosa 03"}
+			if len(got) != 4 || !slices.Equal(got[:3], want) {
+				t.Errorf("rosa read %q, want %q then the menu", got, want)
+			}
+			r.clean()
+		})
+	}
+}
+
 // TestPoisonPayload drops an outbox item nobody can decode, with a log
 // line, and delivers the rest.
 func TestPoisonPayload(t *testing.T) {
