@@ -108,8 +108,12 @@ type Dispatcher struct {
 	queues   map[string][]storage.OutboxItem
 	running  map[string]bool
 	inflight map[string]bool // outbox ids in a queue
-	blocked  map[string]bool // recipients Unreachable was told about
-	wg       sync.WaitGroup
+	// done holds the ids finished (acknowledged, parked or dropped) since
+	// the current claim began: a claim whose script ran before such an ack
+	// may return the id, and must not queue it again.
+	done    map[string]bool
+	blocked map[string]bool // recipients Unreachable was told about
+	wg      sync.WaitGroup
 }
 
 // NewDispatcher delivers the store's outbox through the router.
@@ -122,7 +126,7 @@ func NewDispatcher(st OutboxStore, dec Decoder, route *Router, cfg DispatcherCon
 		st: st, dec: dec, route: route, cfg: cfg, pace: newPacing(), acks: &acks{st: st},
 		wake: make(chan struct{}, 1), holds: map[string]time.Time{},
 		queues: map[string][]storage.OutboxItem{}, running: map[string]bool{},
-		inflight: map[string]bool{}, blocked: map[string]bool{},
+		inflight: map[string]bool{}, done: map[string]bool{}, blocked: map[string]bool{},
 	}
 }
 
@@ -192,6 +196,9 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Duration) (int, error) {
 	d.mu.Lock()
 	queued := len(d.inflight)
+	// What finished before this claim is gone from the store: only what
+	// finishes while the claim runs can come back in its answer.
+	clear(d.done)
 	d.mu.Unlock()
 	if queued >= 10*d.cfg.Batch {
 		return 0, nil // enough in hand; let the workers catch up
@@ -203,8 +210,10 @@ func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Durati
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, it := range items {
-		if d.inflight[it.ID] {
-			continue // its lease ran out while it waited here: it is still ours
+		if d.inflight[it.ID] || d.done[it.ID] {
+			// Its lease ran out while it waited here (it is still ours), or
+			// it was delivered and acknowledged while the claim ran.
+			continue
 		}
 		d.noteHoldLocked(it)
 		d.inflight[it.ID] = true
@@ -249,6 +258,7 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 			d.mu.Lock()
 			d.queues[recipient] = d.queues[recipient][1:]
 			delete(d.inflight, it.ID)
+			d.done[it.ID] = true
 			d.mu.Unlock()
 			continue
 		}

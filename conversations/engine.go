@@ -163,7 +163,15 @@ func (e *Engine) newTurn(ctx context.Context, ev Event, marks map[string]bool) (
 
 // commit writes everything the turn decided.
 func (t *turn) commit(ctx context.Context) (Result, error) {
-	c := storage.Change{Seen: t.ev.ID, SeenTTL: seenTTL, FolioToken: t.token, Log: t.log, People: t.people}
+	c := storage.Change{FolioToken: t.token, Log: t.log, People: t.people}
+	switch {
+	case t.ev.Seq > 0:
+		c.Mark = storage.UpdateMark{Stream: t.key, N: t.ev.Seq, TTL: seenTTL}
+	case t.ev.Remember > 0:
+		c.Seen, c.SeenTTL = t.ev.ID, t.ev.Remember
+	default:
+		c.Seen, c.SeenTTL = t.ev.ID, seenTTL
+	}
 	// A dialog that ends is deleted; one that never was is not written.
 	if t.dirty && !(t.st.idle() && t.ver == 0) {
 		w := storage.DialogWrite{Expect: t.ver, TTL: t.e.cfg.DialogIdle + 7*24*time.Hour, Delete: t.st.idle()}

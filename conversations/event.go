@@ -11,6 +11,14 @@ type Event struct {
 	// ID identifies the platform update; a redelivered update has the same
 	// ID and is applied once.
 	ID string
+	// Seq, when positive, is the update's number among its sender's, which
+	// only grow (Telegram's update_id): the commit keeps the sender's
+	// highest instead of a marker per update, so redeliveries are
+	// recognised at a cost that does not grow with traffic.
+	Seq int64
+	// Remember is how long an update without Seq is recognised by its ID
+	// when redelivered; 0 is 72 hours. Slack retries within minutes.
+	Remember time.Duration
 	// Platform and Account say where it came from ("telegram", "1001").
 	Platform string
 	Account  string

@@ -10,6 +10,12 @@ type Change struct {
 	// fails with ErrDuplicate if it was already marked, and then writes nothing.
 	Seen    string
 	SeenTTL time.Duration
+	// Mark, when its Stream is set, recognises a redelivered update by its
+	// number instead of by a marker of its own: the commit fails with
+	// ErrDuplicate, and writes nothing, if the stream holds a live mark of
+	// the same or a higher number; otherwise the mark becomes Mark.N. One
+	// mark per stream, however many updates it carries.
+	Mark UpdateMark
 
 	// FolioToken, in a change that creates a ticket, stands for the folio the
 	// store assigns to it: every occurrence in the change's log entries (Folio
@@ -46,6 +52,20 @@ type TicketWrite struct {
 	Expect int64
 }
 
+// UpdateMark is an update's number in a stream whose numbers only grow, such
+// as a Telegram sender's update ids (Telegram orders one sender's updates).
+type UpdateMark struct {
+	// Stream names the sender; stores may keep the mark with the dialog of
+	// the same name (DialogWrite.Dialog.Person), which a commit then
+	// writes in one place.
+	Stream string
+	N      int64
+	// TTL is how long the mark counts after its commit (at least as long
+	// as the platform redelivers). A stale mark recognises nothing, so
+	// numbers that restart lower after a quiet spell are applied.
+	TTL time.Duration
+}
+
 // Committed reports what the store assigned during a commit.
 type Committed struct {
 	Folio string // folio of the new ticket, if the change created one
@@ -53,6 +73,6 @@ type Committed struct {
 
 // Empty reports whether the change writes nothing.
 func (c *Change) Empty() bool {
-	return c.Seen == "" && len(c.Dialogs) == 0 && len(c.Tickets) == 0 &&
+	return c.Seen == "" && c.Mark.Stream == "" && len(c.Dialogs) == 0 && len(c.Tickets) == 0 &&
 		len(c.People) == 0 && len(c.Log) == 0 && len(c.Outbox) == 0
 }

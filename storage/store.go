@@ -9,7 +9,8 @@ import (
 type Committer interface {
 	// Commit writes the whole change or nothing. Returns ErrConflict when a
 	// dialog or ticket version does not match, ErrDuplicate when the Seen
-	// marker exists, ErrInvalid for a malformed change.
+	// marker exists or the Mark's stream is at or past it, ErrInvalid for a
+	// malformed change.
 	Commit(ctx context.Context, c Change) (Committed, error)
 }
 

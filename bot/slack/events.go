@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -13,6 +14,10 @@ import (
 )
 
 // event makes an update's event from what is known when it arrives.
+// remember is how long a Slack event is recognised when it comes again:
+// Slack retries an unacknowledged event within minutes.
+const remember = time.Hour
+
 func event(ev conversations.Event) func(context.Context) (conversations.Event, bool, error) {
 	return func(context.Context) (conversations.Event, bool, error) { return ev, true, nil }
 }
@@ -33,7 +38,7 @@ func (a *Adapter) fromEventsAPI(e slackevents.EventsAPIEvent) (bot.Update, bool)
 		}
 		files := in.Message.Files
 		return bot.Update{Key: Platform + ":" + in.User, ID: id, Event: func(ctx context.Context) (conversations.Event, bool, error) {
-			ev := conversations.Event{ID: id, Platform: Platform, Account: in.User, Text: plainText(in.Text)}
+			ev := conversations.Event{ID: id, Remember: remember, Platform: Platform, Account: in.User, Text: plainText(in.Text)}
 			if ev.ID == "sl:" {
 				ev.ID = "sl:m:" + in.Channel + ":" + in.TimeStamp
 			}
@@ -52,7 +57,7 @@ func (a *Adapter) fromEventsAPI(e slackevents.EventsAPIEvent) (bot.Update, bool)
 		}
 		// A mention anywhere opens the menu in the person's DM.
 		return bot.Update{Key: Platform + ":" + in.User, ID: id,
-			Event: event(conversations.Event{ID: id, Platform: Platform, Account: in.User, Text: "/start"})}, true
+			Event: event(conversations.Event{ID: id, Remember: remember, Platform: Platform, Account: in.User, Text: "/start"})}, true
 	}
 	return bot.Update{}, false
 }
@@ -73,7 +78,7 @@ func (a *Adapter) fromInteraction(cb slack.InteractionCallback) (bot.Update, boo
 	id := "sl:a:" + act.ActionTs + "/" + cb.TriggerID
 	user := cb.User.ID
 	return bot.Update{Key: Platform + ":" + user, ID: id,
-		Event: event(conversations.Event{ID: id, Platform: Platform, Account: user, Button: act.Value, Pressed: channel + ":" + ts}),
+		Event: event(conversations.Event{ID: id, Remember: remember, Platform: Platform, Account: user, Button: act.Value, Pressed: channel + ":" + ts}),
 		// The notice of a press is shown to the presser.
 		Answer: func(ctx context.Context, notice string) {
 			if notice != "" {
@@ -94,7 +99,7 @@ func (a *Adapter) fromCommand(c slack.SlashCommand) (bot.Update, bool) {
 	}
 	id := "sl:c:" + c.TriggerID
 	return bot.Update{Key: Platform + ":" + c.UserID, ID: id,
-		Event: event(conversations.Event{ID: id, Platform: Platform, Account: c.UserID, Text: text})}, true
+		Event: event(conversations.Event{ID: id, Remember: remember, Platform: Platform, Account: c.UserID, Text: text})}, true
 }
 
 // notice shows the answer to a press to the presser alone, in their DM

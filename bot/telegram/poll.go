@@ -2,8 +2,9 @@ package telegram
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
+	"net/url"
+	"strconv"
 	"sync"
 	"time"
 
@@ -18,6 +19,9 @@ const maxTries = 10
 
 // allowed are the update kinds the bot asks for.
 var allowed = []string{"message", "callback_query"}
+
+// allowedParam is allowed as the getUpdates parameter.
+const allowedParam = `["message","callback_query"]`
 
 // Run publishes the command menu and receives updates until ctx is done,
 // submitting each to in. With a WebhookURL it registers the webhook (served
@@ -104,12 +108,15 @@ func (a *Adapter) confirmAtExit(offset int) {
 }
 
 func (a *Adapter) getUpdates(ctx context.Context, offset, timeout int) ([]tgbotapi.Update, error) {
-	resp, err := a.request(ctx, "getUpdates", tgbotapi.UpdateConfig{Offset: offset, Limit: 100, Timeout: timeout, AllowedUpdates: allowed})
-	if err != nil {
-		return nil, err
+	form := url.Values{"limit": {"100"}, "allowed_updates": {allowedParam}}
+	if offset != 0 {
+		form.Set("offset", strconv.Itoa(offset))
+	}
+	if timeout != 0 {
+		form.Set("timeout", strconv.Itoa(timeout))
 	}
 	var ups []tgbotapi.Update
-	if err := json.Unmarshal(resp.Result, &ups); err != nil {
+	if err := a.post(ctx, "getUpdates", form, &ups); err != nil {
 		return nil, err
 	}
 	return ups, nil
@@ -185,12 +192,15 @@ const alertLen = 60
 
 // answer stops the client's spinner on a pressed button.
 func (a *Adapter) answer(ctx context.Context, query, notice string) {
-	c := tgbotapi.CallbackConfig{CallbackQueryID: query}
+	form := url.Values{"callback_query_id": {query}}
 	if notice != "" {
-		c.Text, _ = cutUnits(notice, 200)
-		c.ShowAlert = len([]rune(notice)) > alertLen
+		text, _ := cutUnits(notice, 200)
+		form.Set("text", text)
+		if len([]rune(notice)) > alertLen {
+			form.Set("show_alert", "true")
+		}
 	}
-	if _, err := a.request(ctx, "answerCallbackQuery", c); err != nil {
+	if err := a.post(ctx, "answerCallbackQuery", form, nil); err != nil {
 		a.log.Warn("answer button press", "err", err)
 	}
 }

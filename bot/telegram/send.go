@@ -2,8 +2,10 @@ package telegram
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -43,7 +45,12 @@ func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
 				return err
 			}
 		}
-		_, err := a.request(ctx, calls[i].op, calls[i].c)
+		var err error
+		if calls[i].form != nil {
+			err = a.post(ctx, calls[i].op, calls[i].form, nil)
+		} else {
+			_, err = a.request(ctx, calls[i].op, calls[i].c)
+		}
 		if err = classify(err); err != nil {
 			return err
 		}
@@ -51,9 +58,12 @@ func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
 	return nil
 }
 
+// call is one Bot API call: a library config, or the form fields of a
+// plain text message, which post sends without the library's copies.
 type call struct {
-	op string
-	c  tgbotapi.Chattable
+	op   string
+	c    tgbotapi.Chattable
+	form url.Values
 }
 
 // plan lists the Bot API calls that render m.
@@ -86,15 +96,19 @@ func (a *Adapter) plan(chat int64, m conversations.Message, files []bot.File) ([
 			if last && kb != nil {
 				e.ReplyMarkup = kb
 			}
-			calls = append(calls, call{"editMessageText", e})
+			calls = append(calls, call{op: "editMessageText", c: e})
 			continue
 		}
-		msg := tgbotapi.NewMessage(chat, html.EscapeString(p))
-		msg.ParseMode, msg.DisableWebPagePreview = tgbotapi.ModeHTML, true
+		form := url.Values{"chat_id": {strconv.FormatInt(chat, 10)}, "text": {html.EscapeString(p)},
+			"parse_mode": {tgbotapi.ModeHTML}, "disable_web_page_preview": {"true"}}
 		if last && kb != nil {
-			msg.ReplyMarkup = *kb
+			markup, err := json.Marshal(kb)
+			if err != nil {
+				return nil, fmt.Errorf("telegram: keyboard: %w", err)
+			}
+			form.Set("reply_markup", string(markup))
 		}
-		calls = append(calls, call{"sendMessage", msg})
+		calls = append(calls, call{op: "sendMessage", form: form})
 	}
 	return calls, nil
 }
@@ -111,9 +125,9 @@ func fileCall(chat int64, f bot.File) (call, error) {
 	case len(f.Data) == 0 || len(f.Data) > maxUpload:
 		return call{}, fmt.Errorf("telegram: file %q of %d bytes: %w", name, len(f.Data), bot.ErrPermanent)
 	case f.Photo && len(f.Data) <= maxPhotoUpload && strings.HasPrefix(f.MIME, "image/"):
-		return call{"sendPhoto", &tgbotapi.PhotoConfig{BaseFile: tgbotapi.BaseFile{BaseChat: tgbotapi.BaseChat{ChatID: chat}, File: data}}}, nil
+		return call{op: "sendPhoto", c: &tgbotapi.PhotoConfig{BaseFile: tgbotapi.BaseFile{BaseChat: tgbotapi.BaseChat{ChatID: chat}, File: data}}}, nil
 	}
-	return call{"sendDocument", &tgbotapi.DocumentConfig{BaseFile: tgbotapi.BaseFile{BaseChat: tgbotapi.BaseChat{ChatID: chat}, File: data}}}, nil
+	return call{op: "sendDocument", c: &tgbotapi.DocumentConfig{BaseFile: tgbotapi.BaseFile{BaseChat: tgbotapi.BaseChat{ChatID: chat}, File: data}}}, nil
 }
 
 func setMarkup(c tgbotapi.Chattable, kb *tgbotapi.InlineKeyboardMarkup) {

@@ -25,7 +25,7 @@ const maxDownload = 20 << 20
 func (a *Adapter) update(u tgbotapi.Update) bot.Update {
 	id := "tg:" + strconv.Itoa(u.UpdateID)
 	out := bot.Update{ID: id, Key: "update:" + strconv.Itoa(u.UpdateID), Event: nothing}
-	ev := conversations.Event{ID: id, Platform: Platform}
+	ev := conversations.Event{ID: id, Seq: int64(u.UpdateID), Platform: Platform}
 	switch {
 	case u.CallbackQuery != nil && u.CallbackQuery.From != nil:
 		q := u.CallbackQuery

@@ -216,11 +216,32 @@ func (p *ctdeskProc) stopProfile(path string) error {
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("stop CPU profile: %s", resp.Status)
 	}
+	if err := saveBody(resp.Body, path); err != nil {
+		return err
+	}
+	return p.saveAllocs(path + ".allocs")
+}
+
+// saveAllocs writes the process' allocation profile (every allocation
+// since it started, so mostly the run's) to path.
+func (p *ctdeskProc) saveAllocs(path string) error {
+	resp, err := p.client.Get(p.pprof + "/debug/pprof/allocs")
+	if err != nil {
+		return fmt.Errorf("allocation profile: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("allocation profile: %s", resp.Status)
+	}
+	return saveBody(resp.Body, path)
+}
+
+func saveBody(body io.Reader, path string) error {
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	_, err = io.Copy(f, resp.Body)
+	_, err = io.Copy(f, body)
 	return errors.Join(err, f.Close())
 }
 

@@ -80,7 +80,7 @@ func parse(args []string) (options, error) {
 	fs.DurationVar(&o.duration, "duration", 30*time.Minute, "soak: how long")
 	fs.DurationVar(&o.sample, "sample", 30*time.Second, "soak: time between samples")
 	fs.StringVar(&o.ctdesk, "ctdesk", "", "process, soak: a ctdesk binary built with -tags pprof (default: build cmd/ctdesk)")
-	fs.StringVar(&o.profile, "profile", "", "write a CPU profile to this file: of ctdesk (process) or of this process (intake)")
+	fs.StringVar(&o.profile, "profile", "", "write a CPU profile to this file: of ctdesk (process, with its allocation profile in FILE.allocs) or of this process (intake)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}

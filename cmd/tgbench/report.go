@@ -59,7 +59,7 @@ func printWhole(w io.Writer, r wholeResult) {
 		row("redis-server CPU per update", us(r.per(r.spent.redis)), "/proc/<pid>/stat of redis-server")
 		row("Redis commands per update", fmt.Sprintf("%.2f", r.perUpdate(r.spent.work.commands)), "INFO total_commands_processed; those inside scripts included")
 		var calls, spent []string
-		for _, name := range top(r.spent.work.byCmd, 8) {
+		for _, name := range top(r.spent.work.byCmd, 16) {
 			calls = append(calls, fmt.Sprintf("%s %.2f", name, r.perUpdate(r.spent.work.byCmd[name])))
 		}
 		for _, name := range top(r.spent.work.usec, 6) {

@@ -103,9 +103,10 @@ func printSample(w io.Writer, s soakSample) {
 		s.at.Seconds(), s.updates, s.heap/1e6, s.goroutines, s.rss/1e6, float64(s.redisMem)/1e6, s.redisKeys)
 }
 
-// recordClasses hold the records (tickets, their indexes, the bitácora),
-// which grow with every request by design.
-var recordClasses = []string{"t", "tc", "log", "log:f", "folio"}
+// recordClasses hold the records (tickets, their indexes, the listing's
+// indexes tw, tu, td, ix:na and their version, the bitácora), which grow
+// with every request by design.
+var recordClasses = []string{"t", "tc", "tw", "tu", "td", "ix", "ixv", "log", "log:f", "folio"}
 
 func isRecord(class string) bool {
 	return slices.Contains(recordClasses, class) || strings.HasPrefix(class, "ix:")

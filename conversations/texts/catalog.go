@@ -67,11 +67,37 @@ func Vars(lang, key string, vars map[string]string) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
-	pairs := make([]string, 0, 2*len(vars))
-	for k, v := range vars {
-		pairs = append(pairs, "{"+k+"}", v)
+	return fill(text, vars)
+}
+
+// fill replaces each {name} of text that vars has by its value, in one
+// pass: values are not read again, unknown names stay as they are.
+func fill(text string, vars map[string]string) string {
+	// One pass over the text, as a strings.Replacer of every "{name}"
+	// would do, without building one for each message.
+	var b strings.Builder
+	b.Grow(len(text) + 32)
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		n := strings.IndexByte(text[open+1:], '}')
+		if n < 0 {
+			break
+		}
+		v, ok := vars[text[open+1:open+1+n]]
+		if !ok {
+			b.WriteString(text[:open+1])
+			text = text[open+1:]
+			continue
+		}
+		b.WriteString(text[:open])
+		b.WriteString(v)
+		text = text[open+n+2:]
 	}
-	return strings.NewReplacer(pairs...).Replace(text)
+	b.WriteString(text)
+	return b.String()
 }
 
 // Has reports whether a key has a text in lang or in Spanish.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"ctdesk/storage"
 )
@@ -13,7 +14,8 @@ import (
 // Commit applies c in one EVALSHA of lua/commit.lua. ARGV layout:
 //
 //	1 prefix, 2 seen key, 3 seen ttl ms, 4 new ticket's year, 5 folio token,
-//	6..10 counts of dialogs, tickets, people, log entries, outbox items, then
+//	6..10 counts of dialogs, tickets, people, log entries, outbox items,
+//	11..14 mark stream ("" none), mark number, mark's end and now (Unix ms), then
 //	per dialog:  person, expect, ttl ms, delete (0/1), updated, data
 //	per ticket:  folio ("" new), expect, json, status, requester, assignee, service, area, created µs,
 //	             updated µs, due µs (noDue without one), search words (a new ticket's without its folio)
@@ -54,8 +56,8 @@ func (s *Store) runCommit(ctx context.Context, args []any) (storage.Committed, e
 }
 
 func (s *Store) commitArgs(c *storage.Change) ([]any, error) {
-	n := 10 + 6*len(c.Dialogs) + 12*len(c.Tickets) + 3*len(c.People) + 3*len(c.Log) + 5*len(c.Outbox)
-	args := make([]any, 10, n)
+	n := 14 + 6*len(c.Dialogs) + 12*len(c.Tickets) + 3*len(c.People) + 3*len(c.Log) + 5*len(c.Outbox)
+	args := make([]any, 14, n)
 	args[0] = s.p
 	args[1], args[2] = "", "0"
 	if c.Seen != "" {
@@ -69,6 +71,16 @@ func (s *Store) commitArgs(c *storage.Change) ([]any, error) {
 	args[3], args[4] = "", tok
 	args[5], args[6] = strconv.Itoa(len(c.Dialogs)), strconv.Itoa(len(c.Tickets))
 	args[7], args[8], args[9] = strconv.Itoa(len(c.People)), strconv.Itoa(len(c.Log)), strconv.Itoa(len(c.Outbox))
+	args[10], args[11], args[12], args[13] = "", "0", "0", "0"
+	if m := c.Mark; m.Stream != "" {
+		ttl := m.TTL
+		if ttl <= 0 {
+			ttl = s.seenTTL
+		}
+		now := time.Now()
+		args[10], args[11] = m.Stream, strconv.FormatInt(m.N, 10)
+		args[12], args[13] = strconv.FormatInt(now.Add(ttl).UnixMilli(), 10), strconv.FormatInt(now.UnixMilli(), 10)
+	}
 
 	var err error
 	if args, err = s.dialogArgs(args, c.Dialogs); err != nil {

@@ -13,8 +13,9 @@
 //
 // Key layout under the prefix:
 //
-//	seen:K            update marker (PX)
-//	d:PERSON          dialog hash v, u, d (PX)
+//	seen:K            update marker (PX): Slack events, web forms, jobs
+//	d:PERSON          dialog hash v, u, d, and h: the sender's update mark "N END-MS"
+//	                  (storage.UpdateMark), alone in the hash once the dialog ends (PX)
 //	t:FOLIO           ticket hash json, v, st, rq, as, sv, ar
 //	ix:FIELD:VALUE    set of folios by status/requester/assignee/service/area
 //	tc                sorted set of folios by creation time (µs)
@@ -32,7 +33,8 @@
 //	f:ID              file hash m (metadata JSON), d (bytes)
 //	plan, plan:t      plan items by id, ids by planned time (µs)
 //
-// A commit is one EVALSHA: it checks the Seen marker, every dialog and ticket
+// A commit is one EVALSHA: it checks the Seen marker or the sender's mark
+// (with the dialog's version, in one HMGET), every dialog and ticket
 // version, then allocates the folio (so failed commits leave no gaps) and
 // writes everything. Loading a dialog is one HMGET.
 //
@@ -67,8 +69,9 @@
 // The wait covers Commit (and AppendLog, PutPerson, which go through it):
 // tickets, folios, bitácora entries, dialogs, people and the outbox
 // messages a change enqueues. The other writes (files, plan items, values,
-// job runs and locks, the outbox's claims, acks and retries, MarkSeen) do
-// not wait. Reads and refusals come from the master, which may hold a
+// job runs and locks, the outbox's acks and retries, MarkSeen) do not wait;
+// an outbox claim waits like a commit, so its leases are on the replicas
+// before the messages go out. Reads and refusals come from the master, which may hold a
 // change that was not acknowledged: a refused commit (ErrDuplicate,
 // ErrConflict) may have been refused by one, and a claim may hand out the
 // message it enqueued. On the

@@ -27,7 +27,10 @@ func (s *Store) ClaimOutbox(ctx context.Context, now time.Time, lease time.Durat
 	if err := s.outboxLayout(ctx); err != nil {
 		return nil, fmt.Errorf("redisstore: claim outbox: %w", err)
 	}
-	raw, err := claimScript.Run(ctx, s.c, s.route, s.p, micros(now), micros(now.Add(lease)), limit).StringSlice()
+	// Through evalWaited like a commit: under Sentinel with MinReplicas the
+	// claim goes to the master and its leases are on the replicas before the
+	// items are sent, so a failover does not hand them out a second time.
+	raw, _, err := s.evalWaited(ctx, claimScript, []any{s.p, micros(now), micros(now.Add(lease)), limit})
 	if err != nil {
 		return nil, fmt.Errorf("redisstore: claim outbox: %w", err)
 	}

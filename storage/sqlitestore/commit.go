@@ -28,6 +28,11 @@ func (s *Store) Commit(ctx context.Context, c storage.Change) (storage.Committed
 				return fmt.Errorf("seen %q: %w", c.Seen, storage.ErrDuplicate)
 			}
 		}
+		if c.Mark.Stream != "" {
+			if err := s.mark(ctx, tx, c.Mark, now); err != nil {
+				return err
+			}
+		}
 		for i, w := range c.Tickets {
 			if w.Ticket.Folio != "" {
 				continue

@@ -11,7 +11,7 @@ import (
 )
 
 // wiped are the tables a restore empties: every table but schema_version.
-var wiped = []string{"tickets", "log", "dialogs", "seen", "accounts", "people", "areas", "outbox",
+var wiped = []string{"tickets", "log", "dialogs", "seen", "marks", "accounts", "people", "areas", "outbox",
 	"files", "plan_items", "locks", "last_runs", "kv", "folio_counters"}
 
 // restoreSQL inserts each kind of record with its own identity (folio,

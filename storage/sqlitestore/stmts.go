@@ -14,6 +14,11 @@ const (
 	qMarkSeen = `INSERT INTO seen (key, expires_at) VALUES (?, ?)
 		ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at
 		WHERE seen.expires_at != 0 AND seen.expires_at <= ?`
+	// qMark raises a stream's mark; it changes no row when a live mark is
+	// at or past the number.
+	qMark = `INSERT INTO marks (stream, n, expires_at) VALUES (?, ?, ?)
+		ON CONFLICT (stream) DO UPDATE SET n = excluded.n, expires_at = excluded.expires_at
+		WHERE marks.n < excluded.n OR marks.expires_at <= ?`
 
 	// qDialogCreate and qDialogUpdate check the expected version
 	// themselves: each changes a row only when the live version (0 when
@@ -73,7 +78,7 @@ const (
 // bound to it with Tx.StmtContext, which reuses the statement already
 // prepared on the transaction's connection.
 type writeStmts struct {
-	markSeen                              *sql.Stmt
+	markSeen, mark                        *sql.Stmt
 	dialogVersion, dialogDelete           *sql.Stmt
 	dialogCreate, dialogUpdate            *sql.Stmt
 	ticketVersion, ticketPut              *sql.Stmt
@@ -114,6 +119,7 @@ func (s *Store) prepareWrites(ctx context.Context) error {
 	p := &preparer{ctx: ctx, db: s.w, all: &s.stmts}
 	s.ws = writeStmts{
 		markSeen:       p.prepare(qMarkSeen),
+		mark:           p.prepare(qMark),
 		dialogVersion:  p.prepare(qDialogVersion),
 		dialogDelete:   p.prepare(qDialogDelete),
 		dialogCreate:   p.prepare(qDialogCreate),

@@ -174,7 +174,7 @@ func (s *Store) cleanup(ctx context.Context) {
 		return
 	}
 	now := s.now().UnixNano()
-	for _, table := range []string{"dialogs", "seen", "kv", "locks"} {
+	for _, table := range []string{"dialogs", "seen", "marks", "kv", "locks"} {
 		s.w.ExecContext(ctx, "DELETE FROM "+table+" WHERE expires_at != 0 AND expires_at <= ?", now)
 	}
 }

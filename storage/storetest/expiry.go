@@ -41,6 +41,7 @@ func testExpiry(t *testing.T, h Harness) {
 		t.Fatalf("MarkSeen: got %v, %v; want true", ok, err)
 	}
 	MustCommit(t, s, storage.Change{Seen: "commit-short", SeenTTL: ttl})
+	MustCommit(t, s, markChange("mark-short", 500, ttl, "", 0))
 	noErr(t, "SetValue short", s.SetValue(ctx, "v-short", []byte("x"), ttl))
 	if ok, err := s.TryLock(ctx, "lock-short", "a", ttl); err != nil || !ok {
 		t.Fatalf("TryLock(lock-short): got %v, %v; want true", ok, err)
@@ -51,6 +52,8 @@ func testExpiry(t *testing.T, h Harness) {
 	if ok, _ := s.MarkSeen(ctx, "seen-short", ttl); ok {
 		t.Errorf("MarkSeen before expiry: got true, want false")
 	}
+	_, err := s.Commit(ctx, markChange("mark-short", 7, keep, "", 0))
+	wantErr(t, "a lower number while the mark counts", err, storage.ErrDuplicate)
 	if v, err := s.Value(ctx, "v-short"); err != nil || string(v) != "x" {
 		t.Errorf("Value before expiry: got %q, %v; want x", v, err)
 	}
@@ -79,6 +82,9 @@ func testExpiry(t *testing.T, h Harness) {
 		noErr(t, "Commit with an expired Seen", err)
 		_, err = s.Commit(ctx, storage.Change{Seen: "commit-short", SeenTTL: keep})
 		wantErr(t, "Commit with the renewed Seen", err, storage.ErrDuplicate)
+		// Numbers that restart lower after a quiet spell are applied.
+		MustCommit(t, s, markChange("mark-short", 7, keep, "uno", 0))
+		wantDialog(t, s, "mark-short", "uno", 1)
 	})
 	t.Run("values", func(t *testing.T) {
 		_, err := s.Value(ctx, "v-short")

@@ -36,6 +36,7 @@ func Run(t *testing.T, h Harness) {
 		{"FolioText", testFolioText},
 		{"Commit", testCommit},
 		{"Seen", testSeen},
+		{"Marks", testMarks},
 		{"Tickets", testTickets},
 		{"Query", testQuery},
 		{"Bitacora", testBitacora},

@@ -2,7 +2,7 @@
 -- Every check runs before the first write, so a refused change writes nothing.
 local P = ARGV[1]
 local tok = ARGV[5]
-local i = 10
+local i = 14
 local function nx() i = i + 1; return ARGV[i] end
 
 local seen = ARGV[2]
@@ -10,13 +10,33 @@ if seen ~= '' and redis.call('EXISTS', P .. 'seen:' .. seen) == 1 then
   return {'dup', seen}
 end
 
+-- The sender's mark (storage.UpdateMark) lives in field h of the dialog
+-- hash of the stream, as "number end-ms"; the same HMGET gives the
+-- dialog's version, so a turn that writes its dialog reads it once.
+local mstream, mn, mend, mnow = ARGV[11], ARGV[12], ARGV[13], ARGV[14]
+local mkey, mver, mhas = nil, nil, false
+if mstream ~= '' then
+  mkey = P .. 'd:' .. mstream
+  local h = redis.call('HMGET', mkey, 'v', 'h')
+  mver, mhas = h[1], h[1] ~= false
+  if h[2] then
+    local sp = string.find(h[2], ' ', 1, true)
+    if sp and tonumber(string.sub(h[2], sp + 1)) > tonumber(mnow)
+        and tonumber(string.sub(h[2], 1, sp - 1)) >= tonumber(mn) then
+      return {'dup', mstream .. '#' .. mn}
+    end
+  end
+end
+local mval = mn .. ' ' .. mend
+
 local nd, nt, np, nl, no = tonumber(ARGV[6]), tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 
 local ds = {}
 for k = 1, nd do
   local d = {person = nx(), expect = nx(), ttl = nx(), del = nx(), upd = nx(), data = nx()}
   d.key = P .. 'd:' .. d.person
-  local v = redis.call('HGET', d.key, 'v') or '0'
+  local v
+  if d.key == mkey then v = mver or '0' else v = redis.call('HGET', d.key, 'v') or '0' end
   if v ~= d.expect then return {'conflict', 'dialog ' .. d.person} end
   ds[k] = d
 end
@@ -57,12 +77,27 @@ if seen ~= '' then
   redis.call('SET', P .. 'seen:' .. seen, '1', 'PX', ARGV[3])
 end
 
+-- A mark outlives a deleted dialog (alone in the hash, until its end).
+local marked = mkey == nil
 for _, d in ipairs(ds) do
   if d.del == '1' then
     redis.call('DEL', d.key)
+  elseif d.key == mkey then
+    redis.call('HSET', d.key, 'v', tostring(tonumber(d.expect) + 1), 'u', d.upd, 'd', repl(d.data), 'h', mval)
+    redis.call('PEXPIRE', d.key, d.ttl)
+    marked = true
   else
     redis.call('HSET', d.key, 'v', tostring(tonumber(d.expect) + 1), 'u', d.upd, 'd', repl(d.data))
     redis.call('PEXPIRE', d.key, d.ttl)
+  end
+  if d.key == mkey and d.del == '1' then mhas = false end
+end
+if not marked then
+  redis.call('HSET', mkey, 'h', mval)
+  if mhas then
+    redis.call('PEXPIREAT', mkey, mend, 'GT') -- a dialog's longer life is kept
+  else
+    redis.call('PEXPIREAT', mkey, mend)
   end
 end
 
@@ -127,11 +162,21 @@ end
 
 -- Outbox items new to the store take consecutive Seqs from one INCRBY; those
 -- due now join ob:r (by Seq) in one ZADD, the others ob:w (by due time).
-local obs, fresh = {}, {}
+-- One EXISTS over every item's key tells whether all are new (the usual
+-- case); only when some is already stored is each looked at alone.
+local obs, fresh, all, keys = {}, {}, {}, {}
 for _ = 1, no do
   local o = {id = nx(), meta = nx(), payload = nx(), nb = nx(), vis = nx()}
   o.key = P .. 'ob:i:' .. o.id
-  if not fresh[o.id] and redis.call('EXISTS', o.key) == 0 then
+  all[#all + 1] = o
+  keys[#keys + 1] = o.key
+end
+local known = 0
+for k = 1, #keys, 1000 do
+  known = known + redis.call('EXISTS', unpack(keys, k, math.min(k + 999, #keys)))
+end
+for _, o in ipairs(all) do
+  if not fresh[o.id] and (known == 0 or redis.call('EXISTS', o.key) == 0) then
     fresh[o.id] = true
     obs[#obs + 1] = o
   end
