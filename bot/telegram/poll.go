@@ -2,9 +2,8 @@ package telegram
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
-	"net/url"
-	"strconv"
 	"sync"
 	"time"
 
@@ -19,9 +18,6 @@ const maxTries = 10
 
 // allowed are the update kinds the bot asks for.
 var allowed = []string{"message", "callback_query"}
-
-// allowedParam is allowed as the getUpdates parameter.
-const allowedParam = `["message","callback_query"]`
 
 // Run publishes the command menu and receives updates until ctx is done,
 // submitting each to in. With a WebhookURL it registers the webhook (served
@@ -108,15 +104,12 @@ func (a *Adapter) confirmAtExit(offset int) {
 }
 
 func (a *Adapter) getUpdates(ctx context.Context, offset, timeout int) ([]tgbotapi.Update, error) {
-	form := url.Values{"limit": {"100"}, "allowed_updates": {allowedParam}}
-	if offset != 0 {
-		form.Set("offset", strconv.Itoa(offset))
-	}
-	if timeout != 0 {
-		form.Set("timeout", strconv.Itoa(timeout))
+	resp, err := a.request(ctx, "getUpdates", tgbotapi.UpdateConfig{Offset: offset, Limit: 100, Timeout: timeout, AllowedUpdates: allowed})
+	if err != nil {
+		return nil, err
 	}
 	var ups []tgbotapi.Update
-	if err := a.post(ctx, "getUpdates", form, &ups); err != nil {
+	if err := json.Unmarshal(resp.Result, &ups); err != nil {
 		return nil, err
 	}
 	return ups, nil
@@ -192,15 +185,12 @@ const alertLen = 60
 
 // answer stops the client's spinner on a pressed button.
 func (a *Adapter) answer(ctx context.Context, query, notice string) {
-	form := url.Values{"callback_query_id": {query}}
+	c := tgbotapi.CallbackConfig{CallbackQueryID: query}
 	if notice != "" {
-		text, _ := cutUnits(notice, 200)
-		form.Set("text", text)
-		if len([]rune(notice)) > alertLen {
-			form.Set("show_alert", "true")
-		}
+		c.Text, _ = cutUnits(notice, 200)
+		c.ShowAlert = len([]rune(notice)) > alertLen
 	}
-	if err := a.post(ctx, "answerCallbackQuery", form, nil); err != nil {
+	if _, err := a.request(ctx, "answerCallbackQuery", c); err != nil {
 		a.log.Warn("answer button press", "err", err)
 	}
 }

@@ -2,10 +2,8 @@ package telegram
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"html"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -45,12 +43,7 @@ func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
 				return err
 			}
 		}
-		var err error
-		if calls[i].form != nil {
-			err = a.post(ctx, calls[i].op, calls[i].form, nil)
-		} else {
-			_, err = a.request(ctx, calls[i].op, calls[i].c)
-		}
+		_, err := a.request(ctx, calls[i].op, calls[i].c)
 		if err = classify(err); err != nil {
 			return err
 		}
@@ -58,12 +51,9 @@ func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
 	return nil
 }
 
-// call is one Bot API call: a library config, or the form fields of a
-// plain text message, which post sends without the library's copies.
 type call struct {
-	op   string
-	c    tgbotapi.Chattable
-	form url.Values
+	op string
+	c  tgbotapi.Chattable
 }
 
 // plan lists the Bot API calls that render m.
@@ -96,19 +86,15 @@ func (a *Adapter) plan(chat int64, m conversations.Message, files []bot.File) ([
 			if last && kb != nil {
 				e.ReplyMarkup = kb
 			}
-			calls = append(calls, call{op: "editMessageText", c: e})
+			calls = append(calls, call{"editMessageText", e})
 			continue
 		}
-		form := url.Values{"chat_id": {strconv.FormatInt(chat, 10)}, "text": {html.EscapeString(p)},
-			"parse_mode": {tgbotapi.ModeHTML}, "disable_web_page_preview": {"true"}}
+		msg := tgbotapi.NewMessage(chat, html.EscapeString(p))
+		msg.ParseMode, msg.DisableWebPagePreview = tgbotapi.ModeHTML, true
 		if last && kb != nil {
-			markup, err := json.Marshal(kb)
-			if err != nil {
-				return nil, fmt.Errorf("telegram: keyboard: %w", err)
-			}
-			form.Set("reply_markup", string(markup))
+			msg.ReplyMarkup = *kb
 		}
-		calls = append(calls, call{op: "sendMessage", form: form})
+		calls = append(calls, call{"sendMessage", msg})
 	}
 	return calls, nil
 }
@@ -125,9 +111,9 @@ func fileCall(chat int64, f bot.File) (call, error) {
 	case len(f.Data) == 0 || len(f.Data) > maxUpload:
 		return call{}, fmt.Errorf("telegram: file %q of %d bytes: %w", name, len(f.Data), bot.ErrPermanent)
 	case f.Photo && len(f.Data) <= maxPhotoUpload && strings.HasPrefix(f.MIME, "image/"):
-		return call{op: "sendPhoto", c: &tgbotapi.PhotoConfig{BaseFile: tgbotapi.BaseFile{BaseChat: tgbotapi.BaseChat{ChatID: chat}, File: data}}}, nil
+		return call{"sendPhoto", &tgbotapi.PhotoConfig{BaseFile: tgbotapi.BaseFile{BaseChat: tgbotapi.BaseChat{ChatID: chat}, File: data}}}, nil
 	}
-	return call{op: "sendDocument", c: &tgbotapi.DocumentConfig{BaseFile: tgbotapi.BaseFile{BaseChat: tgbotapi.BaseChat{ChatID: chat}, File: data}}}, nil
+	return call{"sendDocument", &tgbotapi.DocumentConfig{BaseFile: tgbotapi.BaseFile{BaseChat: tgbotapi.BaseChat{ChatID: chat}, File: data}}}, nil
 }
 
 func setMarkup(c tgbotapi.Chattable, kb *tgbotapi.InlineKeyboardMarkup) {
