@@ -6,7 +6,6 @@
 package registration
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -18,7 +17,7 @@ import (
 
 // Fields are the registration's questions, asked as "reg.<field>".
 var Fields = []workflow.Field{
-	{ID: "name", Kind: workflow.KindText, Max: 80, Pattern: regexp.MustCompile(`^[\p{L}][\p{L} .'-]{2,79}$`), Invalid: "reg.name.invalid"},
+	{ID: "name", Kind: workflow.KindName, Max: 80, Invalid: "reg.name.invalid"},
 	{ID: "area", Kind: workflow.KindChoice, AreaChoice: true},
 	{ID: "position", Kind: workflow.KindText, Max: 120},
 	{ID: "email", Kind: workflow.KindEmail},
