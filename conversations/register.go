@@ -61,7 +61,7 @@ func (t *turn) regDone() error {
 	t.clearState()
 	t.reply(t.tr("reg.sent"))
 	for _, c := range t.policy().Users(policy.Registrations) {
-		text, buttons := registration.Review(t.langOf(c.ID), p, t.dir)
+		text, buttons := registration.Review(t.langOf(c.ID), p, t.dir.AreaName)
 		t.send(c.ID, text, buttons)
 	}
 	return nil

@@ -48,10 +48,11 @@ func Applicant(ans workflow.Answers, platform, account string, dir Directory) st
 }
 
 // Review is what a coordinator reads of an applicant, in the coordinator's
-// language, with the buttons that accept or reject.
-func Review(lang string, p storage.Person, dir Directory) (string, []chat.Button) {
+// language, with the buttons that accept or reject: sent when the
+// registration is filed, and again with the queue (/cola) while it waits.
+func Review(lang string, p storage.Person, areaName func(id string) string) (string, []chat.Button) {
 	acct := p.Platform + ":" + p.Accounts[p.Platform]
-	return texts.Text(lang, "reg.review", p.Name, dir.AreaName(p.Area), p.Position, p.Email, p.Platform),
+	return texts.Text(lang, "reg.review", p.Name, areaName(p.Area), p.Position, p.Email, p.Platform),
 		[]chat.Button{
 			{Label: texts.Text(lang, "reg.accept"), Code: DecideCode + acct + ":ok"},
 			{Label: texts.Text(lang, "reg.reject"), Code: DecideCode + acct + ":no"},

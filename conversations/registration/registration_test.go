@@ -24,7 +24,7 @@ func TestApplicant(t *testing.T) {
 	if p := registration.Applicant(ans, "telegram", "999", dir); p.ID != "pepe.ruiz3" {
 		t.Errorf("id with pepe.ruiz and pepe.ruiz2 taken: %q, want pepe.ruiz3", p.ID)
 	}
-	text, buttons := registration.Review("es", p, dir)
+	text, buttons := registration.Review("es", p, dir.AreaName)
 	account, accept, ok := registration.Decision(buttons[0].Code[len(registration.DecideCode):])
 	if text == "" || !ok || !accept || account != "telegram:999" {
 		t.Errorf("accept button %q reads as %q, %v, %v", buttons[0].Code, account, accept, ok)
