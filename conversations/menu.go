@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/staff"
 )
@@ -13,7 +14,7 @@ func (t *turn) menu() {
 	var rows [][]Button
 	var last []Button
 	for _, o := range t.menuEntries() {
-		b := Button{Label: o.label, Code: "m:" + o.id}
+		b := Button{Label: o.label, Code: chat.Code(chat.KindMenu, o.id)}
 		if _, svc := t.e.services[o.id]; svc {
 			rows = append(rows, []Button{b})
 		} else {
