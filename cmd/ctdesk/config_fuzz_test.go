@@ -54,7 +54,9 @@ func checkProblems(t *testing.T, data []byte, err error) {
 	if !errors.As(err, &ce) || len(ce.problems) == 0 {
 		t.Fatalf("refused without problems: %v", err)
 	}
-	lines := bytes.Count(data, []byte("\n")) + 1
+	// YAML breaks lines at \n, \r\n and a lone \r.
+	lines := bytes.Count(bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n")), []byte("\n")) +
+		bytes.Count(bytes.ReplaceAll(data, []byte("\r\n"), nil), []byte("\r")) + 1
 	for _, p := range ce.problems {
 		if p.line < 0 || p.line > lines || strings.TrimSpace(p.msg) == "" {
 			t.Fatalf("problem at line %d of %d: %q", p.line, lines, p.msg)
