@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -77,7 +78,7 @@ func allIn(words, those []string) bool {
 func (x effects) ButtonFor(to, action string) Button {
 	return Button{
 		Label: x.t.actionLabel(to, x.tk.Service, action),
-		Code:  "t:" + x.t.folioOf(x.tk) + ":" + action + ":" + strconv.Itoa(len(x.tk.History)+1),
+		Code:  chat.Code(chat.KindAction, x.t.folioOf(x.tk), action, strconv.Itoa(len(x.tk.History)+1)),
 	}
 }
 

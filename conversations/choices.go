@@ -1,6 +1,7 @@
 package conversations
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,10 +11,10 @@ import (
 
 // option is one answer a choice field offers.
 type option struct {
-	id    string // kept as the answer
-	label string // shown on its button, in the reader's language
-	note  string // written in the history and the bitácora
-	alias string // may be typed for it too (a first name)
+	id    string   // kept as the answer
+	label string   // shown on its button, in the reader's language
+	note  string   // written in the history and the bitácora
+	alias []string // may be typed for it too (a first name)
 }
 
 // options lists a choice field's options: the service's own, the
@@ -28,7 +29,7 @@ func (t *turn) options(q *questions, f *workflow.Field) []option {
 		}
 	case f.StaffChoice:
 		for _, p := range t.policy().Assignable() {
-			out = append(out, option{id: p.ID, label: p.Name, note: p.Name, alias: firstName(p.Name)})
+			out = append(out, option{id: p.ID, label: p.Name, note: p.Name, alias: []string{firstName(p.Name)}})
 		}
 	case f.PhotosOf != "":
 		for _, n := range q.st.Ans.Photos(f.PhotosOf) {
@@ -50,7 +51,9 @@ func (t *turn) options(q *questions, f *workflow.Field) []option {
 }
 
 // matchOption reads the option pressed (button: its index) or typed (its
-// number, label, id or alias, however accented or capitalised).
+// number as shown, counting from 1, its label, id or an alias, however
+// accented or capitalised). Every choice that says «escribe su número» —
+// a form's, an action's, a registration's, the menu — is read here.
 func matchOption(opts []option, text, button string) (option, bool) {
 	if button != "" {
 		if i, err := strconv.Atoi(button); err == nil && i >= 0 && i < len(opts) {
@@ -63,7 +66,7 @@ func matchOption(opts []option, text, button string) (option, bool) {
 	}
 	n := fold(text)
 	for _, o := range opts {
-		if n != "" && (n == fold(o.label) || n == fold(o.id) || (o.alias != "" && n == fold(o.alias))) {
+		if n != "" && (n == fold(o.label) || n == fold(o.id) || slices.ContainsFunc(o.alias, func(a string) bool { return n == fold(a) })) {
 			return o, true
 		}
 	}

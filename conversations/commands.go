@@ -31,6 +31,9 @@ func (t *turn) staff(ctx context.Context, run staffCommand, arg string) error {
 	} else {
 		t.out = append(t.out, Message{To: t.recipient(), Text: a.Text, Buttons: a.Buttons, Files: a.Files})
 	}
+	for _, m := range a.More {
+		t.out = append(t.out, Message{To: t.recipient(), Text: m.Text, Buttons: m.Buttons})
+	}
 	if a.Refused != "" {
 		return t.refuse(ctx, "", a.Refused, a.Refused)
 	}

@@ -2,13 +2,12 @@ package conversations
 
 import (
 	"context"
-	"net/mail"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"ctdesk/conversations/check"
 	"ctdesk/conversations/workflow"
 )
 
@@ -47,6 +46,8 @@ func (t *turn) validate(ctx context.Context, q *questions, f *workflow.Field, te
 		return t.validEmail(text)
 	case workflow.KindURL:
 		return t.validURL(text)
+	case workflow.KindName:
+		return t.validName(f, text)
 	case workflow.KindDate:
 		d, msg := t.validDate(f, text, button)
 		if msg == "" {
@@ -80,35 +81,55 @@ func (t *turn) validText(f *workflow.Field, text string) (string, string, error)
 	return text, "", nil
 }
 
+// validEmail reads an address by the mail rules (package check). What is
+// wrong quotes only what the person typed, and the example is in the
+// institution's domain.
 func (t *turn) validEmail(text string) (string, string, error) {
-	text = strings.ToLower(strings.TrimSpace(text))
-	if t.e.cfg.MailDomain != "" && text != "" && !strings.Contains(text, "@") {
-		text += "@" + t.e.cfg.MailDomain
+	domain := t.e.cfg.MailDomain
+	addr, problem := check.Email(text, domain)
+	switch {
+	case problem == check.EmailOtherDomain:
+		return "", t.tr("form.email.domain", domain), nil
+	case problem != check.EmailOK && domain != "":
+		return "", t.tr("form.email.invalid", typed(text), domain), nil
+	case problem != check.EmailOK:
+		return "", t.tr("form.email.invalid.any", typed(text)), nil
 	}
-	a, err := mail.ParseAddress(text)
-	if err != nil || a.Address != text || a.Name != "" {
-		return "", t.tr("form.email.invalid", text), nil
+	return addr, "", nil
+}
+
+// validName reads a person's name (package check).
+func (t *turn) validName(f *workflow.Field, text string) (string, string, error) {
+	name, ok := check.Name(text)
+	if !ok {
+		key := f.Invalid
+		if key == "" {
+			key = "form.name.invalid"
+		}
+		return "", t.tr(key), nil
 	}
-	_, domain, _ := strings.Cut(text, "@")
-	if !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") {
-		return "", t.tr("form.email.invalid", text), nil
-	}
-	if d := t.e.cfg.MailDomain; d != "" && !strings.EqualFold(domain, d) {
-		return "", t.tr("form.email.domain", d), nil
-	}
-	return text, "", nil
+	return t.validText(f, name)
 }
 
 func (t *turn) validURL(text string) (string, string, error) {
-	text = strings.TrimSpace(text)
-	if text != "" && !strings.Contains(text, "://") {
-		text = "https://" + text
-	}
-	u, err := url.Parse(text)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !strings.Contains(u.Host, ".") {
+	u, ok := check.URL(text)
+	if !ok {
 		return "", t.tr("form.url.invalid"), nil
 	}
-	return u.String(), "", nil
+	return u, "", nil
+}
+
+// maxQuoted bounds what an error message quotes of a typed answer.
+const maxQuoted = 80
+
+// typed is what the person typed, as an error message quotes it: trimmed,
+// on one line, clipped.
+func typed(text string) string {
+	s := strings.Join(strings.Fields(text), " ")
+	if len(s) > maxQuoted {
+		s = clip(s, maxQuoted) + "…"
+	}
+	return s
 }
 
 // validDate reads a date from a day button ("d:yyyy-mm-dd") or typed text;

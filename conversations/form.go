@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/workflow"
 )
 
@@ -25,7 +26,7 @@ func (t *turn) startForm(svc string) error {
 func (t *turn) form() *questions {
 	s := t.e.services[t.st.Svc]
 	q := &questions{st: &t.st.asking, fields: s.Fields, svc: s.ID}
-	q.code = func(v string) string { return "f:" + q.st.Field + ":" + v }
+	q.code = func(v string) string { return chat.Code(chat.KindField, q.st.Field, v) }
 	q.prompt = func(f *workflow.Field) string {
 		n, total := q.progress()
 		text := t.tr(s.ID + "." + f.ID + ".q")

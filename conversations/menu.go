@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/staff"
 )
@@ -11,15 +12,33 @@ import (
 // menu offers the five services and the person's own requests.
 func (t *turn) menu() {
 	var rows [][]Button
-	for _, id := range t.e.order {
-		rows = append(rows, []Button{{Label: t.serviceName(id), Code: "m:" + id}})
-	}
-	last := []Button{{Label: t.tr("menu.mine"), Code: "m:mine"}, {Label: t.tr("menu.help"), Code: "m:help"}}
-	if policy.MayUse(policy.Queue, t.who) {
-		last = append([]Button{{Label: t.tr("menu.queue"), Code: "m:queue"}}, last...)
+	var last []Button
+	for _, o := range t.menuEntries() {
+		b := Button{Label: o.label, Code: chat.Code(chat.KindMenu, o.id)}
+		if _, svc := t.e.services[o.id]; svc {
+			rows = append(rows, []Button{b})
+		} else {
+			last = append(last, b)
+		}
 	}
 	rows = append(rows, last)
 	t.reply(t.tr("menu.title", firstName(t.who.Name)), rows...)
+}
+
+// menuEntries are the menu's buttons in the order shown, as options whose
+// id is what the button runs: the services, then CT's queue (for those
+// who may see it), the person's requests and help.
+func (t *turn) menuEntries() []option {
+	var out []option
+	for _, id := range t.e.order {
+		out = append(out, option{id: id, label: t.serviceName(id), alias: []string{t.tr("svc." + id + ".short")}})
+	}
+	if policy.MayUse(policy.Queue, t.who) {
+		out = append(out, option{id: "queue", label: t.tr("menu.queue"), alias: []string{"cola"}})
+	}
+	return append(out,
+		option{id: "mine", label: t.tr("menu.mine"), alias: []string{"mis solicitudes", "solicitudes"}},
+		option{id: "help", label: t.tr("menu.help"), alias: []string{"ayuda", "help"}})
 }
 
 // help explains what the bot does and its commands.
@@ -64,24 +83,14 @@ func (t *turn) menuButton(ctx context.Context, what string) error {
 	return t.startForm(what)
 }
 
-// typedMenu understands a service or menu entry typed instead of pressed.
+// typedMenu understands a menu entry typed instead of pressed: its
+// number, its name or a short name.
 func (t *turn) typedMenu(ctx context.Context, text string) (bool, error) {
-	n := fold(text)
-	for _, id := range t.e.order {
-		if n == fold(id) || n == fold(t.serviceName(id)) || n == fold(t.tr("svc."+id+".short")) {
-			return true, t.menuButton(ctx, id)
-		}
+	o, ok := matchOption(t.menuEntries(), text, "")
+	if !ok {
+		return false, nil
 	}
-	switch n {
-	case fold(t.tr("menu.mine")), "mis solicitudes", "solicitudes":
-		return true, t.mine(ctx)
-	case fold(t.tr("menu.help")), "ayuda", "help":
-		t.help()
-		return true, nil
-	case fold(t.tr("menu.queue")), "cola":
-		return true, t.staff(ctx, staff.Queue, "")
-	}
-	return false, nil
+	return true, t.menuButton(ctx, o.id)
 }
 
 // serviceName is a service's name in the current language.

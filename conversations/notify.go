@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
@@ -26,7 +27,7 @@ func (t *turn) enterStatus(ctx context.Context, tk *storage.Ticket, by *workflow
 			continue
 		}
 		for _, p := range t.policy().Asked(a.Who, tk) {
-			offers[p] = append(offers[p], Button{Label: t.actionLabel(p, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + step})
+			offers[p] = append(offers[p], Button{Label: t.actionLabel(p, svc.ID, a.ID), Code: chat.Code(chat.KindAction, t.folioOf(tk), a.ID, step)})
 		}
 	}
 	told := map[string]bool{}
@@ -79,7 +80,7 @@ func rows(bs []Button) [][]Button {
 	var out [][]Button
 	var rate []Button
 	for _, b := range bs {
-		if strings.HasPrefix(b.Code, "r:") {
+		if kind, _, _ := chat.ParseCode(b.Code); kind == chat.KindRate {
 			rate = append(rate, b)
 			continue
 		}
@@ -98,7 +99,7 @@ func rows(bs []Button) [][]Button {
 func (t *turn) ratingButtons(tk *storage.Ticket) []Button {
 	var bs []Button
 	for n := 1; n <= 5; n++ {
-		bs = append(bs, Button{Label: strings.Repeat("★", n), Code: "r:" + t.folioOf(tk) + ":" + strconv.Itoa(n)})
+		bs = append(bs, Button{Label: strings.Repeat("★", n), Code: chat.Code(chat.KindRate, t.folioOf(tk), strconv.Itoa(n))})
 	}
 	return bs
 }

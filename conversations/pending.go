@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -16,8 +17,8 @@ func (t *turn) pendingQuestions(tk *storage.Ticket, a *workflow.Action) *questio
 	head := t.tr("pending.head", tk.Folio, t.actionLabel(t.who.ID, tk.Service, a.ID))
 	q := &questions{
 		st: &t.st.Pend.In, fields: a.Input, svc: tk.Service, tk: tk,
-		code: func(v string) string { return "p:" + v },
-		foot: [][]Button{{{Label: t.tr("form.cancel"), Code: "p:cancel"}}},
+		code: func(v string) string { return chat.Code(chat.KindPending, v) },
+		foot: [][]Button{{{Label: t.tr("form.cancel"), Code: chat.Code(chat.KindPending, "cancel")}}},
 	}
 	q.prompt = func(f *workflow.Field) string {
 		if f.CaptionsOf != "" {

@@ -3,8 +3,8 @@ package conversations
 import (
 	"context"
 	"strconv"
-	"strings"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -59,7 +59,7 @@ func (t *turn) commentQuestions() *questions {
 	folio := t.st.Rate.Folio
 	q := &questions{
 		st: &t.st.Rate.In, fields: commentField,
-		code:   func(v string) string { return "r:" + folio + ":" + v },
+		code:   func(v string) string { return chat.Code(chat.KindRate, folio, v) },
 		prompt: func(*workflow.Field) string { return t.tr("rate.comment.ask", folio) },
 	}
 	if q.current() == nil {
@@ -77,8 +77,8 @@ func (t *turn) rateFirst(ctx context.Context, text string) (bool, error) {
 		return false, nil
 	}
 	if t.ev.Button != "" {
-		folio, value, _ := strings.Cut(strings.TrimPrefix(t.ev.Button, "r:"), ":")
-		if strings.HasPrefix(t.ev.Button, "r:") && folio == t.st.Rate.Folio && value == "skip" {
+		kind, args, _ := chat.ParseCode(t.ev.Button)
+		if kind == chat.KindRate && args[0] == t.st.Rate.Folio && args[1] == "skip" {
 			return true, t.commentInput(ctx, "", "skip")
 		}
 	} else if cmd, _, isCmd := command(text); !isCmd {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/registration"
 	"ctdesk/conversations/workflow"
@@ -13,7 +14,7 @@ import (
 func (t *turn) registering() *questions {
 	return &questions{
 		st: t.st.Reg, fields: registration.Fields,
-		code:   func(v string) string { return registration.Code + v },
+		code:   func(v string) string { return chat.Code(chat.KindField, registration.Field, v) },
 		prompt: func(f *workflow.Field) string { return t.tr("reg." + f.ID) },
 	}
 }
@@ -21,7 +22,8 @@ func (t *turn) registering() *questions {
 // stranger talks with someone who is not (yet) in the directory: the only
 // thing they may do is register.
 func (t *turn) stranger(ctx context.Context) error {
-	if t.ev.Button != "" && !strings.HasPrefix(t.ev.Button, registration.Code) {
+	kind, args, _ := chat.ParseCode(t.ev.Button)
+	if t.ev.Button != "" && (kind != chat.KindField || args[0] != registration.Field) {
 		return t.refuseStranger(ctx)
 	}
 	if t.who.ID != "" && t.who.Pending {
@@ -46,7 +48,11 @@ func (t *turn) stranger(ctx context.Context) error {
 		t.ask(q)
 		return nil
 	}
-	done, err := t.answer(ctx, t.registering(), text, strings.TrimPrefix(t.ev.Button, registration.Code))
+	value := ""
+	if t.ev.Button != "" {
+		value = args[1]
+	}
+	done, err := t.answer(ctx, t.registering(), text, value)
 	if err != nil || !done {
 		return err
 	}
@@ -61,16 +67,16 @@ func (t *turn) regDone() error {
 	t.clearState()
 	t.reply(t.tr("reg.sent"))
 	for _, c := range t.policy().Users(policy.Registrations) {
-		text, buttons := registration.Review(t.langOf(c.ID), p, t.dir)
+		text, buttons := registration.Review(t.langOf(c.ID), p, t.dir.AreaName)
 		t.send(c.ID, text, buttons)
 	}
 	return nil
 }
 
-// decideRegistration lets the coordinator accept or reject a registration
-// ("g:" buttons).
-func (t *turn) decideRegistration(ctx context.Context, rest string) error {
-	account, accept, ok := registration.Decision(rest)
+// decideRegistration lets the coordinator accept or reject the
+// registration of an account ("platform:account") with a button.
+func (t *turn) decideRegistration(ctx context.Context, account, decision string) error {
+	accept, ok := registration.Decision(decision)
 	switch {
 	case !ok:
 		t.notice = t.tr("button.stale")

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
@@ -114,7 +115,7 @@ func (t *turn) buttonsFor(to string, tk *storage.Ticket) []Button {
 		if a.Hidden || !a.Allows(tk.Status) || !t.policy().May(a.Who, tk, p) {
 			continue
 		}
-		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: "t:" + t.folioOf(tk) + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
+		bs = append(bs, Button{Label: t.actionLabel(to, svc.ID, a.ID), Code: chat.Code(chat.KindAction, t.folioOf(tk), a.ID, strconv.Itoa(len(tk.History)))})
 	}
 	return bs
 }
@@ -137,7 +138,7 @@ func (e *Engine) Approvers(ctx context.Context, tk *storage.Ticket) (map[string]
 			continue
 		}
 		for _, id := range t.policy().Asked(a.Who, tk) {
-			out[id] = append(out[id], Button{Label: t.actionLabel(id, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
+			out[id] = append(out[id], Button{Label: t.actionLabel(id, svc.ID, a.ID), Code: chat.Code(chat.KindAction, tk.Folio, a.ID, strconv.Itoa(len(tk.History)))})
 		}
 	}
 	return out, nil

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -15,9 +16,9 @@ func (t *turn) summary() {
 	s := t.e.services[t.st.Svc]
 	text := t.tr("form.summary", t.serviceName(s.ID)) + "\n" + t.answersText(t.lang, s, t.st.Ans)
 	t.reply(text, []Button{
-		{Label: t.tr("form.send"), Code: "c:send"},
-		{Label: t.tr("form.edit"), Code: "c:edit"},
-		{Label: t.tr("form.cancel"), Code: "c:cancel"},
+		{Label: t.tr("form.send"), Code: chat.Code(chat.KindConfirm, "send")},
+		{Label: t.tr("form.edit"), Code: chat.Code(chat.KindConfirm, "edit")},
+		{Label: t.tr("form.cancel"), Code: chat.Code(chat.KindConfirm, "cancel")},
 	})
 }
 
@@ -82,7 +83,7 @@ func (t *turn) confirm(ctx context.Context, what string) error {
 		for i := range s.Fields {
 			f := &s.Fields[i]
 			if q.applies(f) {
-				rows = append(rows, []Button{{Label: t.tr(s.ID + "." + f.ID), Code: "e:" + f.ID}})
+				rows = append(rows, []Button{{Label: t.tr(s.ID + "." + f.ID), Code: chat.Code(chat.KindEdit, f.ID)}})
 			}
 		}
 		t.reply(t.tr("form.edit.which"), rows...)

@@ -29,6 +29,7 @@ func newEngine(tb testing.TB, st storage.Store, clock *convtest.Clock) *conversa
 	convtest.Seed(tb, st)
 	e, err := conversations.New(conversations.Config{
 		Institution: "Universidad Politécnica de Ejemplo",
+		MailDomain:  "upe.edu.mx",
 		Location:    convtest.Location(),
 		Now:         clock.Now,
 		Password:    func() string { return testPassword },

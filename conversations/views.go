@@ -18,7 +18,7 @@ func (t *turn) mine(ctx context.Context) error {
 		return err
 	}
 	if len(ts) == 0 {
-		t.reply(t.tr("mine.none"), []Button{{Label: t.tr("menu.new"), Code: "m:menu"}})
+		t.reply(t.tr("mine.none"), []Button{{Label: t.tr("menu.new"), Code: chat.Code(chat.KindMenu, "menu")}})
 		return nil
 	}
 	var b strings.Builder
@@ -72,13 +72,13 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 	for i := range svc.Actions {
 		a := &svc.Actions[i]
 		if a.Can(tk) && pol.May(a.Who, tk, t.who) {
-			bs = append(bs, Button{Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Code: "t:" + tk.Folio + ":" + a.ID + ":" + strconv.Itoa(len(tk.History))})
+			bs = append(bs, Button{Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Code: chat.Code(chat.KindAction, tk.Folio, a.ID, strconv.Itoa(len(tk.History)))})
 		}
 	}
 	if tk.Status == storage.StatusClosed && tk.Rating == nil && policy.MayRate(tk, t.who) {
 		bs = append(bs, t.ratingButtons(tk)...)
 	}
-	t.reply(text, append(rows(bs), []Button{{Label: t.tr("ticket.pdf"), Code: "d:" + tk.Folio}})...)
+	t.reply(text, append(rows(bs), []Button{{Label: t.tr("ticket.pdf"), Code: chat.Code(chat.KindPDF, tk.Folio)}})...)
 	return nil
 }
 

@@ -223,7 +223,7 @@ func (e *Engine) Offers(ctx context.Context, who storage.Person, tk *storage.Tic
 // input describes one question of an action for a form.
 func (t *turn) input(q *questions, tk *storage.Ticket, a *workflow.Action, f *workflow.Field) Input {
 	in := Input{ID: f.ID, Question: t.tr(t.inputKey(tk.Service, a, f)), Optional: f.Optional, Max: f.Max, Multi: f.Multi}
-	if in.Max == 0 && (f.Kind == workflow.KindText || f.Kind == workflow.KindURL) {
+	if in.Max == 0 && (f.Kind == workflow.KindText || f.Kind == workflow.KindURL || f.Kind == workflow.KindName) {
 		in.Max = defaultMaxText
 	}
 	switch {

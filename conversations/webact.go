@@ -197,10 +197,14 @@ func (t *turn) webAnswer(ctx context.Context, q *questions, f *workflow.Field, t
 		}
 		return d.Format(dateKey), "", nil
 	case workflow.KindChoice:
-		for _, o := range t.options(q, f) {
+		opts := t.options(q, f)
+		for _, o := range opts {
 			if o.id == text {
 				return o.id, "", nil
 			}
+		}
+		if o, ok := matchOption(opts, text, ""); ok {
+			return o.id, "", nil
 		}
 		return "", t.tr("form.choice.invalid"), nil
 	case workflow.KindYesNo:

@@ -2,10 +2,11 @@ package panel
 
 import (
 	"net/http"
+	"strings"
 
 	"ctdesk/conversations"
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
-	"ctdesk/conversations/registration"
 )
 
 // applicant is a registration waiting for the coordinator.
@@ -59,7 +60,7 @@ func (p *Panel) decideRegistration(w http.ResponseWriter, r *http.Request, rq *r
 		decision = "ok"
 	}
 	res, err := p.eng.Handle(r.Context(), conversations.Event{ID: "web:" + r.PostFormValue("nonce"), Person: rq.who.ID,
-		Button: registration.DecideCode + r.PostFormValue("cuenta") + ":" + decision, At: rq.now})
+		Button: decideCode(r.PostFormValue("cuenta"), decision), At: rq.now})
 	if err != nil {
 		p.fail(w, r, rq.lang, err)
 		return
@@ -69,4 +70,11 @@ func (p *Panel) decideRegistration(w http.ResponseWriter, r *http.Request, rq *r
 		result = res.Notice
 	}
 	p.showRegistrations(w, r, rq, result)
+}
+
+// decideCode is the code of the chat button that decides the registration
+// of an account ("platform:account").
+func decideCode(account, decision string) string {
+	platform, id, _ := strings.Cut(account, ":")
+	return chat.Code(chat.KindDecide, platform, id, decision)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations"
+	"ctdesk/conversations/chat"
 	"ctdesk/storage"
 )
 
@@ -78,7 +79,7 @@ func (s *Scheduler) chaseApproval(ctx context.Context, tk *storage.Ticket, appro
 	return s.tellRole(ctx, "approval-escalation:"+step, storage.RoleCoordinador, func(p storage.Person, lang string) conversations.Message {
 		return conversations.Message{To: p.ID, Text: conversations.Text(lang, "sched.approval.escalate",
 			tk.Folio, conversations.Text(lang, "svc."+tk.Service), conversations.Plural(lang, "count.days", days(waited)), joinNames(lang, names)),
-			Buttons: [][]conversations.Button{{{Label: tk.Folio, Code: "v:" + tk.Folio}}}}
+			Buttons: [][]conversations.Button{{{Label: tk.Folio, Code: chat.ViewCode(tk.Folio)}}}}
 	})
 }
 
@@ -90,7 +91,7 @@ func (s *Scheduler) overdueNotice(ctx context.Context, tk *storage.Ticket) error
 	send := func(p storage.Person, lang string) conversations.Message {
 		return conversations.Message{To: p.ID, Text: conversations.Text(lang, "sched.overdue",
 			tk.Folio, conversations.Text(lang, "svc."+tk.Service), s.day(due)),
-			Buttons: [][]conversations.Button{{{Label: tk.Folio, Code: "v:" + tk.Folio}}}}
+			Buttons: [][]conversations.Button{{{Label: tk.Folio, Code: chat.ViewCode(tk.Folio)}}}}
 	}
 	if tk.Assignee == "" {
 		return s.tellRole(ctx, id, storage.RoleCoordinador, send)

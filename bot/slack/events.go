@@ -95,7 +95,7 @@ func (a *Adapter) fromCommand(c slack.SlashCommand) (bot.Update, bool) {
 	}
 	text := "/start"
 	if arg := strings.TrimSpace(c.Text); arg != "" {
-		text = "/" + strings.TrimPrefix(arg, "/")
+		text = "/" + strings.TrimLeft(arg, "/")
 	}
 	id := "sl:c:" + c.TriggerID
 	return bot.Update{Key: Platform + ":" + c.UserID, ID: id,

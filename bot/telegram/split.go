@@ -3,6 +3,7 @@ package telegram
 import (
 	"strings"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // maxText is Telegram's limit on a message's text, in UTF-16 code units.
@@ -51,7 +52,9 @@ func split(text string, limit int) []string {
 	return parts
 }
 
-// cutUnits splits s after at most limit UTF-16 units, preferring a space.
+// cutUnits splits s after at most limit UTF-16 units, preferring a space;
+// the head holds at least one character, even one wider than limit, so a
+// caller cutting in a loop always advances.
 func cutUnits(s string, limit int) (string, string) {
 	n, end, space := 0, 0, -1
 	for i, r := range s {
@@ -67,6 +70,9 @@ func cutUnits(s string, limit int) (string, string) {
 	}
 	if space > end/2 {
 		end = space
+	}
+	if end == 0 && s != "" {
+		_, end = utf8.DecodeRuneInString(s)
 	}
 	return s[:end], s[end:]
 }

@@ -30,6 +30,12 @@ func TestConfigErrors(t *testing.T) {
 		}, ":5: timezone: zona horaria desconocida"},
 		{"unknown role", func(s string) string { return strings.Replace(s, "role: tecnico", "role: becario", 1) }, `people › beto: rol «becario» desconocido`},
 		{"unknown key", func(s string) string { return s + "\ncolor: azul\n" }, "clave «color» desconocida"},
+		{"mail domain with an accent", func(s string) string {
+			return strings.Replace(s, "mail_domain: upe.edu.mx", "mail_domain: upé.edu.mx", 1)
+		}, "mail_domain: «upé.edu.mx» no es un dominio"},
+		{"mail domain with an at sign", func(s string) string {
+			return strings.Replace(s, "mail_domain: upe.edu.mx", `mail_domain: "@upe.edu.mx"`, 1)
+		}, "mail_domain: «@upe.edu.mx» no es un dominio"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,14 +31,18 @@ func (e *configError) Error() string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
+		msg := oneLine.Replace(p.msg) // a value quoted from the file may span lines
 		if p.line > 0 {
-			fmt.Fprintf(&b, "%s:%d: %s", e.source, p.line, p.msg)
+			fmt.Fprintf(&b, "%s:%d: %s", e.source, p.line, msg)
 		} else {
-			fmt.Fprintf(&b, "%s: %s", e.source, p.msg)
+			fmt.Fprintf(&b, "%s: %s", e.source, msg)
 		}
 	}
 	return b.String()
 }
+
+// oneLine keeps a problem on its line.
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 var durationType = reflect.TypeFor[time.Duration]()
 

@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"ctdesk/conversations"
+	"ctdesk/conversations/check"
 )
 
 // locate returns the line of a place in the file: keys and list indexes,
@@ -75,7 +76,7 @@ func (c *Config) check(at locate) []problem {
 	if strings.TrimSpace(c.Institution) == "" {
 		bad(at("institution"), "institution: falta el nombre de la institución, p. ej. «institution: Universidad Politécnica de Ejemplo»")
 	}
-	if d := c.MailDomain; d != "" && (strings.Contains(d, "@") || !strings.Contains(d, ".")) {
+	if d := c.MailDomain; d != "" && !check.HostName(strings.ToLower(d)) {
 		bad(at("mail_domain"), "mail_domain: «%s» no es un dominio; escribe solo el dominio, p. ej. upe.edu.mx", d)
 	}
 	if c.DialogIdle < 0 {

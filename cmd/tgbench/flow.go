@@ -31,7 +31,7 @@ func correoSteps(user, round int) []step {
 		{text: "/nueva", want: "¿Qué servicio necesitas"},
 		{press: "Cuenta de correo electrónico", want: "(1/6)"},
 		{press: "Alta (crear una cuenta)", want: "(2/6)"},
-		{text: "Usuaria " + u + " Martínez Ruiz", want: "(3/6)"},
+		{text: "Usuaria Martínez Ruiz", want: "(3/6)"},
 		{text: "Analista de presupuesto", want: "(4/6)"},
 		{press: "Dirección de Finanzas", want: "(5/6)"},
 		{text: "usuaria" + u + ".r" + strconv.Itoa(round) + "@upe.edu.mx", want: "(6/6)"},

@@ -46,10 +46,6 @@ type OutFile struct {
 	Photo bool   `json:"p,omitempty"`
 }
 
-// ViewCode is the code of a button that shows a ticket ("v:CT-2026-0042");
-// anyone may be offered it, and the engine checks who presses it.
-func ViewCode(folio string) string { return "v:" + folio }
-
 // Rows puts buttons in rows of n.
 func Rows(bs []Button, n int) [][]Button {
 	var out [][]Button

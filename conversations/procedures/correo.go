@@ -24,7 +24,7 @@ func Correo() *workflow.Service {
 			{ID: "accion", Kind: workflow.KindChoice, Choices: []string{"alta", "baja", "mantenimiento"}},
 			{ID: "tipo", Kind: workflow.KindChoice, Choices: []string{"password", "cuota", "alias", "otro"},
 				When: func(a workflow.Answers) bool { return a["accion"] == "mantenimiento" }},
-			{ID: "titular", Kind: workflow.KindText, Max: 120},
+			{ID: "titular", Kind: workflow.KindName, Max: 120},
 			{ID: "puesto", Kind: workflow.KindText, Max: 120},
 			{ID: "area", Kind: workflow.KindChoice, AreaChoice: true},
 			{ID: "cuenta", Kind: workflow.KindEmail},

@@ -6,7 +6,6 @@
 package registration
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -18,19 +17,16 @@ import (
 
 // Fields are the registration's questions, asked as "reg.<field>".
 var Fields = []workflow.Field{
-	{ID: "name", Kind: workflow.KindText, Max: 80, Pattern: regexp.MustCompile(`^[\p{L}][\p{L} .'-]{2,79}$`), Invalid: "reg.name.invalid"},
+	{ID: "name", Kind: workflow.KindName, Max: 80, Invalid: "reg.name.invalid"},
 	{ID: "area", Kind: workflow.KindChoice, AreaChoice: true},
 	{ID: "position", Kind: workflow.KindText, Max: 120},
 	{ID: "email", Kind: workflow.KindEmail},
 }
 
-// Code starts the codes of the buttons that answer its questions: the only
-// buttons someone outside the directory may press.
-const Code = "f:reg:"
-
-// DecideCode starts the code of the coordinator's buttons:
-// "g:<platform>:<account>:ok" accepts, "…:no" rejects.
-const DecideCode = "g:"
+// Field is the field name in the codes of the buttons that answer its
+// questions ("f:reg:<value>"): the only buttons someone outside the
+// directory may press.
+const Field = "reg"
 
 // Directory is what a registration reads of the people and areas.
 type Directory interface {
@@ -49,24 +45,20 @@ func Applicant(ans workflow.Answers, platform, account string, dir Directory) st
 }
 
 // Review is what a coordinator reads of an applicant, in the coordinator's
-// language, with the buttons that accept or reject.
-func Review(lang string, p storage.Person, dir Directory) (string, []chat.Button) {
-	acct := p.Platform + ":" + p.Accounts[p.Platform]
-	return texts.Text(lang, "reg.review", p.Name, dir.AreaName(p.Area), p.Position, p.Email, p.Platform),
+// language, with the buttons that accept or reject: sent when the
+// registration is filed, and again with the queue (/cola) while it waits.
+func Review(lang string, p storage.Person, areaName func(id string) string) (string, []chat.Button) {
+	return texts.Text(lang, "reg.review", p.Name, areaName(p.Area), p.Position, p.Email, p.Platform),
 		[]chat.Button{
-			{Label: texts.Text(lang, "reg.accept"), Code: DecideCode + acct + ":ok"},
-			{Label: texts.Text(lang, "reg.reject"), Code: DecideCode + acct + ":no"},
+			{Label: texts.Text(lang, "reg.accept"), Code: chat.Code(chat.KindDecide, p.Platform, p.Accounts[p.Platform], "ok")},
+			{Label: texts.Text(lang, "reg.reject"), Code: chat.Code(chat.KindDecide, p.Platform, p.Accounts[p.Platform], "no")},
 		}
 }
 
-// Decision reads a coordinator's button (its code after DecideCode): the
-// applicant's "platform:account" and whether they are accepted.
-func Decision(rest string) (account string, accept, ok bool) {
-	i := strings.LastIndex(rest, ":")
-	if i < 0 {
-		return "", false, false
-	}
-	return rest[:i], rest[i+1:] == "ok", true
+// Decision reads the decision of a coordinator's button ("ok" or "no"):
+// whether the applicant is accepted.
+func Decision(decision string) (accept, ok bool) {
+	return decision == "ok", decision == "ok" || decision == "no"
 }
 
 // Decided is the applicant once decided — active, or disabled when

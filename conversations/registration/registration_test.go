@@ -3,6 +3,7 @@ package registration_test
 import (
 	"testing"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/registration"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -24,12 +25,14 @@ func TestApplicant(t *testing.T) {
 	if p := registration.Applicant(ans, "telegram", "999", dir); p.ID != "pepe.ruiz3" {
 		t.Errorf("id with pepe.ruiz and pepe.ruiz2 taken: %q, want pepe.ruiz3", p.ID)
 	}
-	text, buttons := registration.Review("es", p, dir)
-	account, accept, ok := registration.Decision(buttons[0].Code[len(registration.DecideCode):])
-	if text == "" || !ok || !accept || account != "telegram:999" {
-		t.Errorf("accept button %q reads as %q, %v, %v", buttons[0].Code, account, accept, ok)
+	text, buttons := registration.Review("es", p, dir.AreaName)
+	kind, args, ok := chat.ParseCode(buttons[0].Code)
+	accept, known := registration.Decision(args[len(args)-1])
+	if text == "" || !ok || kind != chat.KindDecide || !known || !accept || args[0]+":"+args[1] != "telegram:999" {
+		t.Errorf("accept button %q reads as %q, %q, accept %v", buttons[0].Code, kind, args, accept)
 	}
-	if _, accept, _ := registration.Decision(buttons[1].Code[len(registration.DecideCode):]); accept {
+	_, args, _ = chat.ParseCode(buttons[1].Code)
+	if accept, known := registration.Decision(args[len(args)-1]); accept || !known {
 		t.Errorf("reject button %q reads as accepting", buttons[1].Code)
 	}
 	if decided, action, key := registration.Decided(p, false); !decided.Disabled || decided.Pending || action != "registro_rechazado" || key != "reg.rejected" {

@@ -28,13 +28,9 @@ func ReportDelivered(ctx context.Context, v storage.Values, q calendar.Quarter) 
 	return readValue[Delivery](ctx, v, deliveryKey(q), "delivery of "+q.String())
 }
 
-// DeliveredCode starts the code of the button that marks a quarter's
-// report delivered ("k:2026Q3"); the engine hands its presses to Delivered.
-const DeliveredCode = "k:"
-
 // DeliveredButton is the button that marks a quarter's report delivered.
 func DeliveredButton(lang string, q calendar.Quarter) chat.Button {
-	return chat.Button{Label: texts.Text(lang, "report.mark"), Code: DeliveredCode + q.Key()}
+	return chat.Button{Label: texts.Text(lang, "report.mark"), Code: chat.Code(chat.KindDelivered, q.Key())}
 }
 
 // Delivered answers /entregado [3T-2026], or its button: it records that the

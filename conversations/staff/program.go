@@ -202,16 +202,11 @@ func ImportFile(ctx context.Context, env Env, req Request, f chat.IncomingFile) 
 		Text: texts.Text(req.Lang, "program.closed", f.Name) + "\n" + ProgramProblems(req.Lang, res.Problems) +
 			"\n\n" + texts.Text(req.Lang, "program.closed.ask"),
 		Buttons: [][]chat.Button{{
-			{Label: texts.Text(req.Lang, "program.closed.move"), Code: ProgramDatesCode + id + ":" + program.DatesMove},
-			{Label: texts.Text(req.Lang, "program.closed.keep"), Code: ProgramDatesCode + id + ":" + program.DatesKeep},
+			{Label: texts.Text(req.Lang, "program.closed.move"), Code: chat.Code(chat.KindProgramDates, id, program.DatesMove)},
+			{Label: texts.Text(req.Lang, "program.closed.keep"), Code: chat.Code(chat.KindProgramDates, id, program.DatesKeep)},
 		}},
 	}, nil
 }
-
-// ProgramDatesCode starts the code of the buttons that import a kept
-// CT-RG.01 file moving or keeping its dates without work
-// ("pd:<file>:mover"); the engine hands their presses to ImportKept.
-const ProgramDatesCode = "pd:"
 
 // ImportKept imports the CT-RG.01 file kept by ImportFile as the
 // coordinator chose: req.Arg is "<file id>:mover" or "<file id>:conservar".

@@ -45,15 +45,19 @@ func Queue(ctx context.Context, env Env, req Request) (Answer, error) {
 	}
 	q := queue{env: env, req: req}
 	q.b.WriteString(texts.Text(req.Lang, "queue.title"))
+	regs, err := q.registrations(ctx)
+	if err != nil {
+		return Answer{}, err
+	}
 	q.section("queue.unassigned", unassigned)
 	q.section("queue.mine", mine)
 	q.section("queue.others", others)
 	q.section("queue.overdue", overdue)
 	q.section("queue.waiting", waiting)
-	if len(unassigned)+len(mine)+len(others)+len(overdue)+len(waiting) == 0 {
+	if len(unassigned)+len(mine)+len(others)+len(overdue)+len(waiting)+len(regs) == 0 {
 		q.b.WriteString("\n\n" + texts.Text(req.Lang, "queue.empty"))
 	}
-	return Answer{Text: q.b.String(), Buttons: chat.Rows(q.bs, 3)}, nil
+	return Answer{Text: q.b.String(), Buttons: chat.Rows(q.bs, 3), More: regs}, nil
 }
 
 // queue is the queue's text and buttons as they are written.

@@ -70,6 +70,9 @@ type Answer struct {
 	Text    string
 	Buttons [][]chat.Button
 	Files   []chat.OutFile
+	// More are messages that follow Text, each with its own buttons (the
+	// registrations the queue lists); their To is not used.
+	More []chat.Message
 	// Edit replaces the pressed message with Text; Notice answers the press.
 	Edit   bool
 	Notice string

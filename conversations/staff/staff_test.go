@@ -148,8 +148,9 @@ func TestProgramDatesWithoutWork(t *testing.T) {
 		t.Fatalf("stored %d items before the coordinator chose", len(items))
 	}
 	move := asked.Buttons[0][0].Code
-	arg, ok := strings.CutPrefix(move, staff.ProgramDatesCode)
-	if !ok || !strings.HasSuffix(move, ":mover") || len(move) > 64 {
+	kind, args, ok := chat.ParseCode(move)
+	arg := strings.Join(args, ":")
+	if !ok || kind != chat.KindProgramDates || !strings.HasSuffix(move, ":mover") || len(move) > chat.MaxCode {
 		t.Fatalf("move button code %q", move)
 	}
 	refused, err := staff.ImportKept(ctx, env, staff.Request{Who: person("beto"), Now: now, Lang: "es", Arg: arg, Pressed: true})

@@ -18,6 +18,9 @@ const (
 	KindYesNo
 	KindFile
 	KindURL
+	// KindName is a person's name: letters, spaces, apostrophes, hyphens
+	// and dots, at least two letters; Invalid, if set, says so.
+	KindName
 )
 
 // Field is one question of a service's form (CT-RG.03), of an action's

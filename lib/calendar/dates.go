@@ -173,6 +173,9 @@ func numericDate(s string) (day int, month time.Month, year int, err error) {
 			return 0, 0, 0, ErrUnparseable
 		}
 	}
+	if n[1] < 1 || n[1] > 12 { // month 0 would read as "no month given"
+		return 0, 0, 0, ErrUnparseable
+	}
 	if len(n) == 3 {
 		year, err = fullYear(parts[2], n[2])
 	}

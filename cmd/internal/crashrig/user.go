@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -48,11 +49,22 @@ type Form struct {
 func FormFor(person string, k int) Form {
 	return Form{
 		Requester:     person,
-		Titular:       fmt.Sprintf("Titular %s número %d", person, k),
+		Titular:       fmt.Sprintf("Titular %s número %s", person, inWords(k)),
 		Puesto:        fmt.Sprintf("Analista %d de %s", k, person),
 		Cuenta:        fmt.Sprintf("%s.alta%d@upe.edu.mx", person, k),
 		Justificacion: fmt.Sprintf("Alta %d pedida por %s para su área.", k, person),
 	}
+}
+
+// inWords writes a number digit by digit in words ("uno-dos" for 12): a
+// name has no digits.
+func inWords(k int) string {
+	words := []string{"cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"}
+	var out []string
+	for _, d := range strconv.Itoa(k) {
+		out = append(out, words[d-'0'])
+	}
+	return strings.Join(out, "-")
 }
 
 // step is one thing the requester does and the question she then expects.
