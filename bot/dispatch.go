@@ -53,6 +53,10 @@ type DispatcherConfig struct {
 	// never opened a chat with it): m, and whatever follows it, waits in
 	// Parking until they write to the bot.
 	Unreachable func(ctx context.Context, recipient string, m conversations.Message)
+	// SecretUndelivered is told when a ticket's secret (a temporary
+	// password, Message.Folio set) is given up for recipient: it failed
+	// for good, or its seal key is gone.
+	SecretUndelivered func(ctx context.Context, recipient, folio string)
 	// Parking keeps those messages; one over the store when nil.
 	Parking *Parking
 	// Observe is told what becomes of each message (nothing when nil).

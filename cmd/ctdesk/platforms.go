@@ -101,6 +101,9 @@ func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
 		Unreachable: s.tellUnreachable,
 		Parking:     s.parking,
 		Observe:     s.metrics,
+		MaxAttempts: s.env.Delivery.SendAttempts,
+
+		SecretUndelivered: s.tellSecretUndelivered,
 	})
 }
 
@@ -116,6 +119,14 @@ func (s *service) replica() string {
 func (s *service) tellUnreachable(ctx context.Context, recipient string, m conversations.Message) {
 	if err := s.engine.Unreachable(ctx, recipient, m); err != nil {
 		s.log.Error("tell coordinator of an unreachable recipient", "recipient", recipient, "err", err)
+	}
+}
+
+// tellSecretUndelivered offers the técnico a new temporary password when
+// the ticket's one was given up for recipient.
+func (s *service) tellSecretUndelivered(ctx context.Context, recipient, folio string) {
+	if err := s.engine.SecretUndelivered(ctx, recipient, folio); err != nil {
+		s.log.Error("offer a new password", "recipient", recipient, "folio", folio, "err", err)
 	}
 }
 

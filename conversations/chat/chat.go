@@ -37,6 +37,9 @@ type Message struct {
 	// Secret marks text that must never be stored in clear or logged (a
 	// temporary password); it is sealed in the outbox.
 	Secret bool `json:"s,omitempty"`
+	// Folio names the ticket a secret belongs to: when the secret cannot
+	// be delivered, the ticket's técnico is offered a new one.
+	Folio string `json:"fo,omitempty"`
 }
 
 // OutFile is a stored file to send as a document or photo.

@@ -37,6 +37,8 @@ func Correo() *workflow.Service {
 				Input: workflow.OptionalTextInput(), When: dated, Do: correoComplete},
 			workflow.Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Holder, Hidden: true,
 				Sign: "responsabilidad de la cuenta de correo", Do: correoSigned},
+			workflow.Action{ID: RenewPassword, From: []string{"por_firmar"}, To: "por_firmar", Who: policy.Assignee, Hidden: true,
+				Do: correoRenew},
 			rescheduleAction("en_proceso"),
 			declineAction("recibida", "en_proceso"),
 			cancelAction("por_aprobar", "recibida"),
@@ -44,6 +46,10 @@ func Correo() *workflow.Service {
 		Notify: common,
 	}
 }
+
+// RenewPassword is the action that makes a new temporary password for an
+// alta waiting for the holder's signature (conversations.RenewSecretAction).
+const RenewPassword = "otra_contrasena"
 
 // correoStart sends the request to the supervisor when its action needs
 // the visto bueno; a supervisor's own request carries it already.
@@ -62,10 +68,27 @@ func correoStart(c workflow.Settings, t *storage.Ticket) string {
 // directory knows nobody, the requester receives it, and is told to hand
 // it over.
 func correoComplete(a *workflow.ActionCtx) error {
-	tk := a.Ticket
-	if tk.Fields["accion"] != "alta" {
+	if a.Ticket.Fields["accion"] != "alta" {
 		return nil
 	}
+	handOut(a, "contrasena_entregada")
+	a.To = "por_firmar"
+	return nil
+}
+
+// correoRenew makes a new temporary password when the first one did not
+// reach the técnico or the holder (its delivery failed for good, or was
+// lost in a crash), and hands it out to both as correoComplete did.
+func correoRenew(a *workflow.ActionCtx) error {
+	handOut(a, "contrasena_regenerada")
+	return nil
+}
+
+// handOut generates the temporary password and tells it to whoever acts
+// and to the holder, with the holder's button to sign for the account.
+// The bitácora records the hand-out, never the password.
+func handOut(a *workflow.ActionCtx, record string) {
+	tk := a.Ticket
 	account := tk.Fields["cuenta"]
 	to, name := tk.Requester, tk.Fields["titular"]
 	switch holder, ok := a.FindPerson(account, name); {
@@ -81,9 +104,7 @@ func correoComplete(a *workflow.ActionCtx) error {
 	pw := a.Password()
 	a.TellSecret(a.By.ID, nil, "correo.pw.tecnico", account, pw, name)
 	a.TellSecret(to, [][]chat.Button{{a.ButtonFor(to, "firmar")}}, "correo.pw.requester", account, pw)
-	a.Record("contrasena_entregada", account)
-	a.To = "por_firmar"
-	return nil
+	a.Record(record, account)
 }
 
 // correoSigned words the news for the requester when the holder signed.
