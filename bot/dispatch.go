@@ -53,6 +53,9 @@ type DispatcherConfig struct {
 	// never opened a chat with it): m, and whatever follows it, waits in
 	// Parking until they write to the bot.
 	Unreachable func(ctx context.Context, recipient string, m conversations.Message)
+	// Reached is told of every message delivered, by recipient, so that a
+	// mark of not being reached goes away; it must be cheap.
+	Reached func(ctx context.Context, recipient string)
 	// SecretUndelivered is told when a ticket's secret (a temporary
 	// password, Message.Folio set) is given up for recipient: it failed
 	// for good, or its seal key is gone.

@@ -39,6 +39,7 @@ type Engine struct {
 	order    []string
 	dir      directory.Cache
 	seal     *keyring
+	marks    unreachedMarks
 }
 
 // maxAttempts bounds the retries of an event whose commit lost a race.

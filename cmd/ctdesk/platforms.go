@@ -104,6 +104,7 @@ func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
 		MaxAttempts: s.env.Delivery.SendAttempts,
 
 		SecretUndelivered: s.tellSecretUndelivered,
+		Reached:           s.reached,
 	})
 }
 
@@ -127,6 +128,13 @@ func (s *service) tellUnreachable(ctx context.Context, recipient string, m conve
 func (s *service) tellSecretUndelivered(ctx context.Context, recipient, folio string) {
 	if err := s.engine.SecretUndelivered(ctx, recipient, folio); err != nil {
 		s.log.Error("offer a new password", "recipient", recipient, "folio", folio, "err", err)
+	}
+}
+
+// reached clears the mark of a recipient whom no platform reached.
+func (s *service) reached(ctx context.Context, recipient string) {
+	if err := s.engine.Reached(ctx, recipient); err != nil {
+		s.log.Warn("clear the mark of an unreached recipient", "recipient", recipient, "err", err)
 	}
 }
 
