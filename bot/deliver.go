@@ -124,6 +124,9 @@ func (d *Dispatcher) decode(ctx context.Context, it *storage.OutboxItem) (conver
 // cannot reach the recipient, their other platform is tried. It returns
 // the platform it used last ("" when none).
 func (d *Dispatcher) send(ctx context.Context, it *storage.OutboxItem, m conversations.Message) (string, error) {
+	if m.TakeBack != "" {
+		return d.takeBack(ctx, it, m)
+	}
 	s, account, err := d.route.Route(ctx, it.Recipient)
 	if err != nil {
 		return "", err
@@ -162,11 +165,16 @@ func (d *Dispatcher) sendVia(ctx context.Context, it *storage.OutboxItem, m conv
 	// delivery, or a retry-after to honour) must be known and recorded.
 	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
 	defer cancel()
-	return s.Send(sendCtx, &Delivery{
+	dl := &Delivery{
 		Account: account, Message: m, Files: files, Done: it.Sent,
 		progress: func(ctx context.Context, done int) { d.progress(ctx, it, done) },
 		pace:     func(ctx context.Context) error { return d.pace.wait(ctx, s, account) },
-	})
+	}
+	if err := s.Send(sendCtx, dl); err != nil {
+		return err
+	}
+	d.keepSecretRefs(sendCtx, it, m, s.Platform(), account, dl.Refs)
+	return nil
 }
 
 // progress records how far a delivery in several platform calls got: on

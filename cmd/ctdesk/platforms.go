@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"sort"
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
@@ -105,6 +106,7 @@ func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
 
 		SecretUndelivered: s.tellSecretUndelivered,
 		Reached:           s.reached,
+		SecretsTakenBack:  s.secretsTakenBack,
 	})
 }
 
@@ -128,6 +130,20 @@ func (s *service) tellUnreachable(ctx context.Context, recipient string, m conve
 func (s *service) tellSecretUndelivered(ctx context.Context, recipient, folio string) {
 	if err := s.engine.SecretUndelivered(ctx, recipient, folio); err != nil {
 		s.log.Error("offer a new password", "recipient", recipient, "folio", folio, "err", err)
+	}
+}
+
+// secretsTakenBack records in the bitácora what a take-back of a
+// ticket's password did in a recipient's chats.
+func (s *service) secretsTakenBack(ctx context.Context, folio, recipient string, done bot.TakenBack) {
+	var kept []string
+	for p, why := range done.Kept {
+		kept = append(kept, p)
+		s.log.Warn("password message could not be deleted", "folio", folio, "recipient", recipient, "platform", p, "err", why)
+	}
+	sort.Strings(kept)
+	if err := s.engine.SecretsTakenBack(ctx, folio, recipient, done.Deleted, kept); err != nil {
+		s.log.Error("record a take-back", "folio", folio, "err", err)
 	}
 }
 

@@ -40,6 +40,10 @@ type Message struct {
 	// Folio names the ticket a secret belongs to: when the secret cannot
 	// be delivered, the ticket's técnico is offered a new one.
 	Folio string `json:"fo,omitempty"`
+	// TakeBack, when set, names a ticket whose secrets delivered to the
+	// recipient are deleted from their chats, each replaced with Text,
+	// instead of sending Text.
+	TakeBack string `json:"tb,omitempty"`
 }
 
 // OutFile is a stored file to send as a document or photo.

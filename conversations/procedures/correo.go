@@ -1,6 +1,9 @@
 package procedures
 
 import (
+	"slices"
+	"time"
+
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/workflow"
@@ -107,10 +110,41 @@ func handOut(a *workflow.ActionCtx, record string) {
 	a.Record(record, account)
 }
 
-// correoSigned words the news for the requester when the holder signed.
+// correoSigned words the news for the requester when the holder signed,
+// and takes the password back from every chat it was delivered to.
 func correoSigned(a *workflow.ActionCtx) error {
-	if a.By.ID != a.Ticket.Requester {
+	tk := a.Ticket
+	if a.By.ID != tk.Requester {
 		a.Variant = "titular"
 	}
+	to, handedOut := PasswordReaders(tk)
+	if !slices.Contains(to, a.By.ID) {
+		to = append(to, a.By.ID)
+	}
+	for _, id := range to {
+		a.TakeBack(id, handedOut)
+	}
 	return nil
+}
+
+// PasswordReaders lists who was handed the temporary password of a
+// correo alta (the holder, or the requester when the directory knows no
+// holder, and whoever generated it), and when it was last handed out
+// (zero when it never was).
+func PasswordReaders(tk *storage.Ticket) ([]string, time.Time) {
+	var handedOut time.Time
+	holder := tk.Requester
+	if id := tk.Fields[policy.HolderField]; id != "" {
+		holder = id
+	}
+	to := []string{holder}
+	for _, h := range tk.History {
+		if h.To == "por_firmar" {
+			handedOut = h.At
+			if !slices.Contains(to, h.By) {
+				to = append(to, h.By)
+			}
+		}
+	}
+	return to, handedOut
 }

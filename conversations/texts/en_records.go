@@ -24,6 +24,8 @@ var enRecords = map[string]string{
 	"rec.act.firmar":                   "Responsibility signed",
 	"rec.act.firma":                    "Signature",
 	"rec.act.contrasena_entregada":     "Password delivered",
+	"rec.act.contrasena_retirada":      "Password deleted from the chat",
+	"rec.act.contrasena_no_retirada":   "Password that could not be deleted from the chat",
 	"rec.act.contrasena_regenerada":    "Another password delivered",
 	"rec.act.contrasena_no_entregada":  "Password not delivered",
 	"rec.act.otra_contrasena":          "Another password generated",

@@ -26,6 +26,8 @@ var esRecords = map[string]string{
 	"rec.act.firmar":                   "Responsabilidad firmada",
 	"rec.act.firma":                    "Firma",
 	"rec.act.contrasena_entregada":     "Contraseña entregada",
+	"rec.act.contrasena_retirada":      "Contraseña borrada del chat",
+	"rec.act.contrasena_no_retirada":   "Contraseña que no se pudo borrar del chat",
 	"rec.act.contrasena_regenerada":    "Otra contraseña entregada",
 	"rec.act.contrasena_no_entregada":  "Contraseña no entregada",
 	"rec.act.otra_contrasena":          "Otra contraseña generada",
