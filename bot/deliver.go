@@ -19,6 +19,9 @@ var errUndecodable = errors.New("undecodable payload")
 // again after the recipient's hold, which it has set.
 func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
+	if d.behindParked(ctx, it) {
+		return true
+	}
 	m, err := d.decode(ctx, it)
 	platform := ""
 	if err == nil {

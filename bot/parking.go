@@ -62,19 +62,40 @@ func NewParking(st ParkingStore) *Parking {
 // index is written first: a crash before the item is hidden leaves it to
 // be tried (and parked) again rather than hidden and unlisted.
 func (p *Parking) Park(ctx context.Context, recipient, id string) error {
-	err := p.update(ctx, func(idx map[string][]string) {
+	_, err := p.park(ctx, recipient, id, false)
+	return err
+}
+
+// ParkBehind parks id when its recipient already has parked messages, and
+// reports whether it did: a message queued after those must not overtake
+// them, and would most likely not reach the recipient either.
+func (p *Parking) ParkBehind(ctx context.Context, recipient, id string) (bool, error) {
+	return p.park(ctx, recipient, id, true)
+}
+
+// park lists id under recipient and hides it, both under the index's lock
+// so that a release cannot come in between; behind parks only when the
+// recipient has parked messages.
+func (p *Parking) park(ctx context.Context, recipient, id string, behind bool) (bool, error) {
+	parked := false
+	err := p.update(ctx, func(idx map[string][]string) error {
+		if behind && len(idx[recipient]) == 0 {
+			return nil
+		}
+		parked = true
 		if !slices.Contains(idx[recipient], id) {
 			idx[recipient] = append(idx[recipient], id)
 		}
+		if err := p.write(ctx, idx); err != nil {
+			return err
+		}
+		err := p.st.RetryOutbox(ctx, id, time.Now().Add(parkFor), "parked: the recipient cannot be reached")
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			return fmt.Errorf("bot: park %s: %w", id, err)
+		}
+		return nil
 	})
-	if err != nil {
-		return err
-	}
-	err = p.st.RetryOutbox(ctx, id, time.Now().Add(parkFor), "parked: the recipient cannot be reached")
-	if err != nil && !errors.Is(err, storage.ErrNotFound) {
-		return fmt.Errorf("bot: park %s: %w", id, err)
-	}
-	return nil
+	return parked, err
 }
 
 // Waiting reports whether recipient has parked messages, from a copy of
@@ -95,28 +116,34 @@ func (p *Parking) Waiting(ctx context.Context, recipient string) bool {
 }
 
 // Release shows the recipient's parked messages again, due now, and
-// reports how many there were.
+// reports how many there were. They are shown before the index forgets
+// them: a crash in between leaves them listed and sent, not hidden for
+// good; and under the index's lock, so that no message is parked behind
+// them meanwhile.
 func (p *Parking) Release(ctx context.Context, recipient string) (int, error) {
-	var ids []string
-	err := p.update(ctx, func(idx map[string][]string) {
-		ids = idx[recipient]
-		delete(idx, recipient)
-	})
-	if err != nil {
-		return 0, err
-	}
-	now := time.Now()
-	for _, id := range ids {
-		err := p.st.RetryOutbox(ctx, id, now, "released: the recipient was seen")
-		if err != nil && !errors.Is(err, storage.ErrNotFound) {
-			return 0, fmt.Errorf("bot: release %s: %w", id, err)
+	n := 0
+	err := p.update(ctx, func(idx map[string][]string) error {
+		ids := idx[recipient]
+		if len(ids) == 0 {
+			return nil
 		}
-	}
-	return len(ids), nil
+		now := time.Now()
+		for _, id := range ids {
+			err := p.st.RetryOutbox(ctx, id, now, "released: the recipient was seen")
+			if err != nil && !errors.Is(err, storage.ErrNotFound) {
+				return fmt.Errorf("bot: release %s: %w", id, err)
+			}
+		}
+		n = len(ids)
+		delete(idx, recipient)
+		return p.write(ctx, idx)
+	})
+	return n, err
 }
 
-// update changes the index under its lock.
-func (p *Parking) update(ctx context.Context, change func(map[string][]string)) error {
+// update reads the index under its lock and hands it to change, which
+// writes what it changes; the copy that Waiting consults is refreshed.
+func (p *Parking) update(ctx context.Context, change func(map[string][]string) error) error {
 	p.updating.Lock()
 	defer p.updating.Unlock()
 	if err := p.lock(ctx); err != nil {
@@ -131,7 +158,15 @@ func (p *Parking) update(ctx context.Context, change func(map[string][]string)) 
 	if err != nil {
 		return err
 	}
-	change(idx)
+	if err := change(idx); err != nil {
+		return err
+	}
+	p.remember(idx)
+	return nil
+}
+
+// write stores the index.
+func (p *Parking) write(ctx context.Context, idx map[string][]string) error {
 	raw, err := json.Marshal(idx)
 	if err != nil {
 		return fmt.Errorf("bot: parked index: %w", err)
@@ -139,7 +174,6 @@ func (p *Parking) update(ctx context.Context, change func(map[string][]string)) 
 	if err := p.st.SetValue(ctx, parkedKey, raw, 0); err != nil {
 		return fmt.Errorf("bot: parked index: %w", err)
 	}
-	p.remember(idx)
 	return nil
 }
 

@@ -29,6 +29,24 @@ func (d *Dispatcher) park(ctx context.Context, it *storage.OutboxItem, m convers
 	return true
 }
 
+// behindParked parks the message when its recipient has parked messages,
+// and reports whether it did: it goes out after them, in its order, when
+// they are released. When that cannot be known, the message is sent.
+func (d *Dispatcher) behindParked(ctx context.Context, it *storage.OutboxItem) bool {
+	if !d.cfg.Parking.Waiting(ctx, it.Recipient) {
+		return false
+	}
+	parked, err := d.cfg.Parking.ParkBehind(ctx, it.Recipient, it.ID)
+	if err != nil {
+		d.cfg.Log.Warn("park behind the waiting messages", "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
+		return false
+	}
+	if parked {
+		d.cfg.Log.Debug("message waits behind the parked ones", "outbox_id", it.ID, "recipient", it.Recipient)
+	}
+	return parked
+}
+
 // reached notes that a message reached the recipient: Unreachable may be
 // told about them again, and what was parked for them goes out now.
 func (d *Dispatcher) reached(ctx context.Context, recipient string) {

@@ -34,6 +34,8 @@ func TestWorkflowProperties(t *testing.T) {
 				p.check(i%50 == 49 || i == steps-1)
 			}
 			p.exercised(t)
+			t.Logf("%d temporary passwords handed out", p.count("contrasena_entregada"))
+			convtest.NoSecret(t, p.st, testPassword)
 			t.Logf("%d steps, %d tickets, statuses reached: %v", steps, len(p.last), p.reached)
 		})
 	}
@@ -142,6 +144,22 @@ func (p *property) button(owner string) string {
 		all = append(all, row...)
 	}
 	return all[p.rng.IntN(len(all))].Code
+}
+
+// count returns how many bitácora entries record the action.
+func (p *property) count(action string) int {
+	p.tb.Helper()
+	log, err := p.st.Log(context.Background(), storage.LogFilter{})
+	if err != nil {
+		p.tb.Fatalf("log: %v", err)
+	}
+	n := 0
+	for _, e := range log {
+		if e.Action == action {
+			n++
+		}
+	}
+	return n
 }
 
 // exercised fails the run when it was too short to mean anything: it must

@@ -93,6 +93,7 @@ func correo(t *testing.T, r *rig) {
 	}
 	r.press(rosa, "Firmar de recibido", "")
 	tk := r.ticket(storage.StatusClosed)
+	convtest.NoSecret(t, r.st, bottest.Password)
 	if tk.Requester != "rosa" || tk.Service != "correo" {
 		t.Errorf("ticket %+v", tk)
 	}

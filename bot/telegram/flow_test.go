@@ -48,6 +48,7 @@ func TestCorreoFlow(t *testing.T) {
 					}
 				}
 			}
+			convtest.NoSecret(t, r.st, bottest.Password)
 			tk := onlyTicket(t, r.st)
 			if !tk.Terminal() {
 				t.Errorf("ticket %s status = %s, want closed", tk.Folio, tk.Status)

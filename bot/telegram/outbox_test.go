@@ -118,8 +118,8 @@ func TestRestartDuringStorm(t *testing.T) {
 
 // TestBlockedRecipient keeps what cannot reach someone who blocked the bot
 // (and has no other platform), tells Unreachable once, and delivers the
-// rest; when she writes to the bot again, what waited reaches her first,
-// in order, then the answer.
+// rest; what is queued for her later waits behind it; when she writes to
+// the bot again, what waited reaches her first, in order, then the answer.
 func TestBlockedRecipient(t *testing.T) {
 	srv := telegramtest.New(t)
 	r := newRig(t, srv, convtest.SQLite(t), telegram.Config{})
@@ -132,28 +132,75 @@ func TestBlockedRecipient(t *testing.T) {
 	if n := len(srv.BotMessages(rosa.ID)); n != 0 {
 		t.Errorf("rosa, who blocked the bot, got %d messages", n)
 	}
-	if n, _ := r.st.PendingOutbox(context.Background()); n != 3 {
-		t.Errorf("%d messages wait in the outbox, want rosa's 3", n)
+	// She unblocks the bot without writing to it (Telegram tells no one): a
+	// message queued for her now waits behind those, and does not overtake
+	// them.
+	telegramtest.WaitFor(t, func() bool { return r.parked("rosa") == 3 }, wait)
+	srv.Unblock(rosa.ID)
+	if _, err := r.eng.Post(context.Background(), "later", conversations.Message{To: "rosa", Text: "aviso rosa 04"}); err != nil {
+		t.Fatalf("post: %v", err)
 	}
+	r.disp.Wake()
+	pending := func() int { n, _ := r.st.PendingOutbox(context.Background()); return n }
+	telegramtest.WaitFor(t, func() bool { return pending() == 4 && r.parked("rosa") == 4 }, wait)
 	r.mu.Lock()
 	if len(r.blocked) != 1 || r.blocked[0] != "rosa" {
 		t.Errorf("Unreachable calls = %q, want [rosa]", r.blocked)
 	}
 	r.mu.Unlock()
 
-	srv.Unblock(rosa.ID)
+	if n := len(srv.BotMessages(rosa.ID)); n != 0 {
+		t.Errorf("rosa got %d messages before she wrote to the bot", n)
+	}
 	r.say(rosa, "hola", "¿Qué servicio necesitas")
 	msgs := srv.BotMessages(rosa.ID)
 	var got []string
 	for _, m := range msgs {
 		got = append(got, strings.SplitN(m.Text, "\n", 2)[0])
 	}
-	want := []string{"aviso rosa 01", "aviso rosa 02", "aviso rosa 03"}
-	if len(got) != 4 || !slices.Equal(got[:3], want) || !strings.Contains(msgs[3].Text, "¿Qué servicio necesitas") {
+	want := []string{"aviso rosa 01", "aviso rosa 02", "aviso rosa 03", "aviso rosa 04"}
+	if len(got) != 5 || !slices.Equal(got[:4], want) || !strings.Contains(msgs[4].Text, "¿Qué servicio necesitas") {
 		t.Errorf("rosa read %q, want %q then the menu", got, want)
 	}
 	r.idle()
 	r.clean()
+}
+
+// TestReachableAgainWhileParking: the bot cannot reach rosa for her first
+// message and could for the next ones (she unblocked it at once): those,
+// already in the dispatcher's hands, wait behind the parked one instead of
+// going out ahead of it, and when she writes she reads the three in the
+// order they were queued, then the answer.
+func TestReachableAgainWhileParking(t *testing.T) {
+	for name, open := range convtest.Stores() {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			srv := telegramtest.New(t)
+			r := newRig(t, srv, open(t), telegram.Config{})
+			var once sync.Once
+			srv.SetFault(func(c telegramtest.Call) *telegramtest.Fault {
+				var f *telegramtest.Fault
+				if c.Method == "sendMessage" && c.Params["chat_id"] == strconv.FormatInt(rosa.ID, 10) {
+					once.Do(func() { f = &telegramtest.Fault{Code: 403} })
+				}
+				return f
+			})
+			post(t, r, "parked", 3, "rosa")
+			r.start()
+			telegramtest.WaitFor(t, func() bool { r.mu.Lock(); defer r.mu.Unlock(); return len(r.blocked) > 0 }, wait)
+			r.say(rosa, "hola", "¿Qué servicio necesitas")
+			r.idle()
+			var got []string
+			for _, m := range srv.BotMessages(rosa.ID) {
+				got = append(got, strings.SplitN(m.Text, "\n", 2)[0])
+			}
+			want := []string{"aviso rosa 01", "aviso rosa 02", "aviso rosa 03"}
+			if len(got) != 4 || !slices.Equal(got[:3], want) {
+				t.Errorf("rosa read %q, want %q then the menu", got, want)
+			}
+			r.clean()
+		})
+	}
 }
 
 // TestPoisonPayload drops an outbox item nobody can decode, with a log

@@ -2,6 +2,7 @@ package telegram_test
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -175,4 +176,18 @@ func (r *rig) clean() {
 		}
 		r.t.Errorf("429 answers = %d, want 0: %q", n, throttled)
 	}
+}
+
+// parked counts the messages waiting for recipient in the store's index
+// of parked messages.
+func (r *rig) parked(recipient string) int {
+	raw, err := r.st.Value(context.Background(), "outbox:parked")
+	if err != nil {
+		return 0
+	}
+	var idx map[string][]string
+	if err := json.Unmarshal(raw, &idx); err != nil {
+		r.t.Errorf("parked index: %v", err)
+	}
+	return len(idx[recipient])
 }

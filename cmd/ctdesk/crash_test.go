@@ -15,6 +15,7 @@ import (
 	"ctdesk/bot/telegram/telegramtest"
 	"ctdesk/cmd/internal/crashrig"
 	"ctdesk/storage"
+	"ctdesk/storage/leaktest"
 	"ctdesk/storage/redisstore/redistest"
 )
 
@@ -50,13 +51,17 @@ func TestCrash(t *testing.T) {
 	})
 
 	t.Run("sqlite/kill9-unsent-password", func(t *testing.T) {
-		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": filepath.Join(t.TempDir(), "ctdesk.db")}, 4)
-		killWithPasswordUnsent(t, r)
+		path := filepath.Join(t.TempDir(), "ctdesk.db")
+		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": path}, 4)
+		leaktest.SQLite(t, path, killWithPasswordUnsent(t, r))
 	})
 
 	t.Run("sqlite/password-never-delivered", func(t *testing.T) {
-		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": filepath.Join(t.TempDir(), "ctdesk.db"), "CTDESK_SEND_ATTEMPTS": "2"}, 5)
-		passwordNeverDelivered(t, r)
+		path := filepath.Join(t.TempDir(), "ctdesk.db")
+		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": path, "CTDESK_SEND_ATTEMPTS": "2"}, 5)
+		for _, pw := range passwordNeverDelivered(t, r) {
+			leaktest.SQLite(t, path, pw)
+		}
 	})
 
 	t.Run("redis/restart", func(t *testing.T) {
@@ -124,8 +129,9 @@ func altaToNote(t *testing.T, ctx context.Context, r *crashrig.Rig) (crashrig.Pe
 // killWithPasswordUnsent plays a correo alta and kills ctdesk after the
 // técnico's press that hands out the temporary password, while its
 // delivery fails: the next process delivers the same password to the
-// requester and the técnico, and the requester signs for it.
-func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) {
+// requester and the técnico, and the requester signs for it. It returns
+// the password.
+func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) string {
 	srv := r.Srv
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -157,6 +163,7 @@ func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) {
 	}
 	pressFor(t, ctx, srv, p.User, p.User.ID, f.Cuenta, "Firmar de recibido", p.User.ID, "Registré tu firma")
 	r.Proc.Stop()
+	return got
 }
 
 // passwordNeverDelivered plays a correo alta whose password never reaches
@@ -164,8 +171,9 @@ func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) {
 // given up, the requester reads that the account was created and no
 // notice of a lost message, and the técnico is offered «Generar otra
 // contraseña», which delivers a new password to both; the requester signs.
-// ctdesk is killed while the offer waits, to show that it holds.
-func passwordNeverDelivered(t *testing.T, r *crashrig.Rig) {
+// ctdesk is killed while the offer waits, to show that it holds. It
+// returns both passwords.
+func passwordNeverDelivered(t *testing.T, r *crashrig.Rig) []string {
 	srv := r.Srv
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
@@ -204,6 +212,7 @@ func passwordNeverDelivered(t *testing.T, r *crashrig.Rig) {
 	}
 	pressFor(t, ctx, srv, p.User, p.User.ID, f.Cuenta, "Firmar de recibido", p.User.ID, "Registré tu firma")
 	r.Proc.Stop()
+	return []string{first, got}
 }
 
 // passwordAfter waits for the password in the first message after the

@@ -17,6 +17,7 @@ import (
 
 	"ctdesk/bot/telegram/telegramtest"
 	"ctdesk/cmd/internal/crashrig"
+	"ctdesk/storage/leaktest"
 	"ctdesk/storage/redisstore/redistest"
 )
 
@@ -133,6 +134,7 @@ func TestTwoReplicasCorreoAlta(t *testing.T) {
 			t.Errorf("%s, sealed by replica %d: %s got password %q, beto %q", f.Folio, k%2, q.ID, got, gave)
 		}
 		pressFor(t, ctx, srv, q.User, q.User.ID, f.Cuenta, "Firmar de recibido", q.User.ID, "Registré tu firma")
+		leaktest.Redis(t, rs.Client(t), prefix, got)
 		t.Logf("alta %d done at %v", k+1, time.Since(start).Round(time.Millisecond))
 	}
 	chats := []int64{betoUser.ID}

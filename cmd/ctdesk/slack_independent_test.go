@@ -20,6 +20,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"ctdesk/storage/leaktest"
 )
 
 // independentConfig is example.yaml with rosa, luis and beto given Slack ids.
@@ -172,16 +174,7 @@ func TestSlackIndependentSocketMode(t *testing.T) {
 			}
 		}
 	}
-	files, _ := filepath.Glob(data + "*")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if bytes.Contains(b, []byte(pw)) {
-			t.Errorf("the temporary password is stored in %s", f)
-		}
-	}
+	leaktest.SQLite(t, data, pw)
 
 	// The store: the bitácora, read after ctdesk stopped.
 	var out, errOut bytes.Buffer

@@ -50,7 +50,16 @@ func Redis(tb testing.TB) storage.Store {
 	if redisErr != nil {
 		tb.Fatalf("redis: %v", redisErr)
 	}
-	st := redisstore.New(redisSrv.Client(tb), redisstore.Options{Prefix: redisSrv.Prefix(tb)})
+	prefix := redisSrv.Prefix(tb)
+	st := redisstore.New(redisSrv.Client(tb), redisstore.Options{Prefix: prefix})
+	homesMu.Lock()
+	homes[st] = redisHome{c: redisSrv.Client(tb), prefix: prefix}
+	homesMu.Unlock()
+	tb.Cleanup(func() {
+		homesMu.Lock()
+		defer homesMu.Unlock()
+		delete(homes, st)
+	})
 	return st
 }
 

@@ -39,18 +39,9 @@ func (s *Store) Log(ctx context.Context, f storage.LogFilter) ([]storage.LogEntr
 		if err != nil {
 			return nil, fmt.Errorf("redisstore: log: %w", err)
 		}
-		for _, line := range lines {
-			e, err := parseLogLine([]byte(line))
-			if err != nil {
-				return nil, fmt.Errorf("redisstore: log: %w", err)
-			}
-			if !f.Match(&e) {
-				continue
-			}
-			out = append(out, e)
-			if f.Limit > 0 && len(out) == f.Limit {
-				return out, nil
-			}
+		var full bool
+		if out, full, err = appendMatching(out, lines, f); err != nil || full {
+			return out, err
 		}
 		if len(lines) < logPage {
 			return out, nil
@@ -74,4 +65,23 @@ func parseLogLine(line []byte) (storage.LogEntry, error) {
 	}
 	e.Seq = n
 	return e, nil
+}
+
+// appendMatching appends to out the entries of lines that match f, and
+// reports whether f's limit is reached.
+func appendMatching(out []storage.LogEntry, lines []string, f storage.LogFilter) ([]storage.LogEntry, bool, error) {
+	for _, line := range lines {
+		e, err := parseLogLine([]byte(line))
+		if err != nil {
+			return nil, false, fmt.Errorf("redisstore: log: %w", err)
+		}
+		if !f.Match(&e) {
+			continue
+		}
+		out = append(out, e)
+		if f.Limit > 0 && len(out) == f.Limit {
+			return out, true, nil
+		}
+	}
+	return out, false, nil
 }

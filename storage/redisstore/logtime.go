@@ -67,18 +67,9 @@ func (s *Store) logPeriod(ctx context.Context, f storage.LogFilter) ([]storage.L
 	}
 	out := []storage.LogEntry{}
 	for _, run := range runs {
-		for _, line := range run.Val() {
-			e, err := parseLogLine([]byte(line))
-			if err != nil {
-				return nil, fmt.Errorf("redisstore: log: %w", err)
-			}
-			if !f.Match(&e) {
-				continue
-			}
-			out = append(out, e)
-			if f.Limit > 0 && len(out) == f.Limit {
-				return out, nil
-			}
+		var full bool
+		if out, full, err = appendMatching(out, run.Val(), f); err != nil || full {
+			return out, err
 		}
 	}
 	return out, nil
