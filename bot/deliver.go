@@ -59,26 +59,35 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 	case errors.Is(err, ErrBlocked):
 		obs.Failed(platform, "unreachable")
 		return d.park(ctx, it, m, err)
-	case errors.Is(err, ErrPermanent):
-		d.drop(ctx, it, "refused", err)
-		return true
-	case errors.Is(err, ErrNoRoute):
-		d.drop(ctx, it, "no_route", err)
-		return true
-	case errors.Is(err, storage.ErrNotFound):
-		d.drop(ctx, it, "missing", err)
-		return true
-	case errors.Is(err, errUndecodable):
-		d.drop(ctx, it, "undecodable", err)
-		return true
-	case it.Attempts+1 >= d.cfg.MaxAttempts:
-		d.drop(ctx, it, "retries", err)
-		return true
 	default:
+		if why := d.dropReason(it, err); why != "" {
+			d.drop(ctx, it, m, why, err)
+			return true
+		}
 		obs.Failed(platform, "error")
 		d.retry(ctx, it, err)
 		return false
 	}
+}
+
+// dropReason tells why a message that failed is given up, or "" when it
+// is worth another attempt.
+func (d *Dispatcher) dropReason(it *storage.OutboxItem, err error) string {
+	switch {
+	case errors.Is(err, ErrPermanent):
+		return "refused"
+	case errors.Is(err, ErrNoRoute):
+		return "no_route"
+	case errors.Is(err, storage.ErrNotFound):
+		return "missing"
+	case errors.Is(err, errUndecodable):
+		return "undecodable"
+	case errors.Is(err, conversations.ErrSecretLost):
+		return "secret_lost"
+	case it.Attempts+1 >= d.cfg.MaxAttempts:
+		return "retries"
+	}
+	return ""
 }
 
 // retry counts a failed attempt and holds the recipient for a backoff.
@@ -118,6 +127,9 @@ func (d *Dispatcher) decode(ctx context.Context, it *storage.OutboxItem) (conver
 // cannot reach the recipient, their other platform is tried. It returns
 // the platform it used last ("" when none).
 func (d *Dispatcher) send(ctx context.Context, it *storage.OutboxItem, m conversations.Message) (string, error) {
+	if m.TakeBack != "" {
+		return d.takeBack(ctx, it, m)
+	}
 	s, account, err := d.route.Route(ctx, it.Recipient)
 	if err != nil {
 		return "", err
@@ -156,11 +168,16 @@ func (d *Dispatcher) sendVia(ctx context.Context, it *storage.OutboxItem, m conv
 	// delivery, or a retry-after to honour) must be known and recorded.
 	sendCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), sendTimeout)
 	defer cancel()
-	return s.Send(sendCtx, &Delivery{
+	dl := &Delivery{
 		Account: account, Message: m, Files: files, Done: it.Sent,
 		progress: func(ctx context.Context, done int) { d.progress(ctx, it, done) },
 		pace:     func(ctx context.Context) error { return d.pace.wait(ctx, s, account) },
-	})
+	}
+	if err := s.Send(sendCtx, dl); err != nil {
+		return err
+	}
+	d.keepSecretRefs(sendCtx, it, m, s.Platform(), account, dl.Refs)
+	return nil
 }
 
 // progress records how far a delivery in several platform calls got: on
@@ -180,12 +197,17 @@ const platformDownWait = 2 * time.Second
 // sendTimeout bounds one delivery, all its parts included.
 const sendTimeout = 30 * time.Second
 
-// drop gives a message up: logged, counted by why, and removed.
-func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, why string, err error) {
+// drop gives a message up: logged, counted by why, and removed. A ticket's
+// secret given up is told to SecretUndelivered, so that the ticket does
+// not wait for it for good.
+func (d *Dispatcher) drop(ctx context.Context, it *storage.OutboxItem, m conversations.Message, why string, err error) {
 	d.cfg.Log.Error("message dropped", "why", why, "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
 	d.cfg.Observe.Dropped(why)
 	if err := d.ack(ctx, it); err != nil {
 		d.cfg.Log.Error("drop outbox", "outbox_id", it.ID, "err", err)
+	}
+	if m.Secret && m.Folio != "" && d.cfg.SecretUndelivered != nil {
+		d.cfg.SecretUndelivered(ctx, it.Recipient, m.Folio)
 	}
 }
 

@@ -53,6 +53,17 @@ type DispatcherConfig struct {
 	// never opened a chat with it): m, and whatever follows it, waits in
 	// Parking until they write to the bot.
 	Unreachable func(ctx context.Context, recipient string, m conversations.Message)
+	// SecretsTakenBack is told what a take-back of a ticket's secrets did
+	// in a recipient's chats: deleted, or kept because the platform no
+	// longer lets delete them.
+	SecretsTakenBack func(ctx context.Context, folio, recipient string, done TakenBack)
+	// Reached is told of every message delivered, by recipient, so that a
+	// mark of not being reached goes away; it must be cheap.
+	Reached func(ctx context.Context, recipient string)
+	// SecretUndelivered is told when a ticket's secret (a temporary
+	// password, Message.Folio set) is given up for recipient: it failed
+	// for good, or its seal key is gone.
+	SecretUndelivered func(ctx context.Context, recipient, folio string)
 	// Parking keeps those messages; one over the store when nil.
 	Parking *Parking
 	// Observe is told what becomes of each message (nothing when nil).

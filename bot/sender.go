@@ -32,6 +32,10 @@ type Delivery struct {
 	// Done is how many of the message's platform calls earlier attempts
 	// made, in this process or before a restart: Send does not repeat them.
 	Done int
+	// Refs are the references of the platform messages the attempt
+	// created (as Message.Edit takes them), added by Send: the outbox
+	// keeps those of a secret, to delete it later.
+	Refs []string
 
 	progress func(ctx context.Context, done int)
 	pace     func(ctx context.Context) error
@@ -55,6 +59,13 @@ func (d *Delivery) Pace(ctx context.Context) error {
 		return nil
 	}
 	return d.pace(ctx)
+}
+
+// Deleter is a Sender that can delete a message it sent, by the
+// reference Send gave (Delivery.Refs). A message the platform no longer
+// lets delete (too old, already gone) is ErrPermanent.
+type Deleter interface {
+	Delete(ctx context.Context, ref string) error
 }
 
 // File is an outgoing attachment with its bytes.

@@ -53,6 +53,9 @@ func (d *Dispatcher) reached(ctx context.Context, recipient string) {
 	d.mu.Lock()
 	delete(d.blocked, recipient)
 	d.mu.Unlock()
+	if d.cfg.Reached != nil {
+		d.cfg.Reached(ctx, recipient)
+	}
 	if !d.cfg.Parking.Waiting(ctx, recipient) {
 		return
 	}

@@ -34,6 +34,11 @@ func (x effects) Password() string { return x.t.e.cfg.Password() }
 
 func (x effects) TellSecret(to string, buttons [][]Button, key string, args ...any) {
 	x.t.sendSecret(to, x.t.trFor(to, key, args...), buttons...)
+	x.t.out[len(x.t.out)-1].Folio = x.t.folioOf(x.tk)
+}
+
+func (x effects) TakeBack(to string, handedOut time.Time) {
+	x.t.takeBacks = append(x.t.takeBacks, x.t.e.takeBack(x.t.folioOf(x.tk), to, handedOut, x.t.langOf(to)))
 }
 
 func (x effects) Record(action, detail string) { x.t.record(x.t.folioOf(x.tk), action, detail) }

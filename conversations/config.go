@@ -31,6 +31,9 @@ type Config struct {
 	Calendar *calendar.Calendar
 	// Password generates temporary passwords (default TemporaryPassword).
 	Password func() string
+	// SecretKeep is how long a temporary password stays in the chats it
+	// was delivered to when nobody signs for it (default 24 h).
+	SecretKeep time.Duration
 	// DirectoryTTL is how long the directory is cached (default 5 s).
 	DirectoryTTL time.Duration
 	// PanelURL is the address of the web panel (".../panel"), where the
@@ -56,6 +59,9 @@ func (c *Config) withDefaults() error {
 	}
 	if c.Now == nil {
 		c.Now = time.Now
+	}
+	if c.SecretKeep <= 0 {
+		c.SecretKeep = 24 * time.Hour
 	}
 	if c.Password == nil {
 		c.Password = TemporaryPassword

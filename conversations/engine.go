@@ -39,6 +39,7 @@ type Engine struct {
 	order    []string
 	dir      directory.Cache
 	seal     *keyring
+	marks    unreachedMarks
 }
 
 // maxAttempts bounds the retries of an event whose commit lost a race.
@@ -188,6 +189,8 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 	if prefix == "" {
 		prefix = randomID()
 	}
+	// Take-backs go last: the pressed message they may delete is edited first.
+	t.out = append(t.out, t.takeBacks...)
 	var err error
 	if c.Outbox, err = t.e.outbox(ctx, prefix, t.out, t.now); err != nil {
 		return Result{}, err

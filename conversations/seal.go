@@ -51,6 +51,13 @@ func newKeyring(st storage.Values) *keyring {
 // errUnsealable: the secret's key is gone (kept no longer, or the store lost it).
 var errUnsealable = errors.New("secret sealed with a key that is gone")
 
+// ErrSecretLost: a ticket's secret (a temporary password) cannot be opened
+// any more. Decode returns it with the message, text left out, so that
+// the deliverer drops it and tells SecretUndelivered: the ticket's técnico
+// is offered a new one, and the holder never reads a notice of loss
+// before the news that goes with the secret.
+var ErrSecretLost = errors.New("conversations: the ticket's secret cannot be opened")
+
 // seal encrypts plain with this process's current key, making and storing
 // a new one when it is due.
 func (k *keyring) seal(ctx context.Context, plain string) (string, error) {
@@ -165,7 +172,8 @@ func (e *Engine) encode(ctx context.Context, m Message) ([]byte, error) {
 
 // Decode turns an outbox payload back into a message. A secret whose key
 // is gone cannot be opened: the message then says so, in the recipient's
-// language, instead of carrying the secret. A payload that is no message
+// language, instead of carrying the secret; a ticket's secret is
+// ErrSecretLost instead. A payload that is no message
 // is storage.ErrInvalid; a key the store could not read now is another
 // error, worth trying again.
 func (e *Engine) Decode(ctx context.Context, payload []byte) (Message, error) {
@@ -176,6 +184,9 @@ func (e *Engine) Decode(ctx context.Context, payload []byte) (Message, error) {
 	if m.Secret {
 		plain, err := e.seal.open(ctx, m.Text)
 		switch {
+		case errors.Is(err, errUnsealable) && m.Folio != "":
+			m.Text, m.Buttons = "", nil
+			return m, ErrSecretLost
 		case errors.Is(err, errUnsealable):
 			m.Text = texts.Text(e.cfg.Language, "secret.lost")
 			m.Buttons = nil

@@ -96,6 +96,11 @@ func (r *replayer) input(ctx context.Context, who, text string) {
 
 // record writes a message down and remembers its buttons.
 func (r *replayer) record(m conversations.Message) {
+	if m.TakeBack != "" {
+		// Not a chat message of its own: it takes back others, and numbers none.
+		fmt.Fprintf(&r.out, "< %s (borra la contraseña de %s): %s\n", m.To, m.TakeBack, m.Text)
+		return
+	}
 	ref := fmt.Sprintf("m%d", len(r.msgs)+1)
 	head := "< " + m.To
 	switch {

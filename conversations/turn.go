@@ -32,8 +32,10 @@ type turn struct {
 	order   []*ticketRef
 	log     []storage.LogEntry
 	out     []Message
-	people  []storage.Person
-	notice  string
+	// takeBacks delete secrets from chats; they follow out.
+	takeBacks []Message
+	people    []storage.Person
+	notice    string
 	// deliver are files an action sends to the requester with its news.
 	deliver []OutFile
 	// variant is the wording of an action's news that its Do chose.

@@ -23,6 +23,11 @@ func (e *Engine) Unreachable(ctx context.Context, recipient string, m Message) e
 	if p, err := e.Person(ctx, recipient); err == nil {
 		name = p.Name
 	}
+	if _, err := e.Person(ctx, recipient); err == nil {
+		if err := e.markUnreached(ctx, recipient); err != nil {
+			return err
+		}
+	}
 	folio := folioInText.FindString(m.Text)
 	for _, row := range m.Buttons {
 		for _, b := range row {

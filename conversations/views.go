@@ -53,7 +53,15 @@ func (t *turn) showTicket(ctx context.Context, folio string) error {
 		t.reply(t.tr("ticket.notfound", folio))
 		return t.refuse(ctx, tk.Folio, "ver", "ver")
 	}
-	text := t.card(t.who.ID, tk) + "\n\n" + t.tr("ticket.history")
+	text := t.card(t.who.ID, tk)
+	missed, err := t.e.NotReached(ctx, tk)
+	if err != nil {
+		return err
+	}
+	for _, name := range missed {
+		text += "\n" + t.tr("ticket.unreached", name)
+	}
+	text += "\n\n" + t.tr("ticket.history")
 	for _, h := range tk.History {
 		line := "\n" + h.At.In(t.e.cfg.Location).Format("02/01 15:04") + " " + texts.ActionDone(t.lang, tk.Service, h.Action) + " — " + t.dir.Name(h.By)
 		if h.Note != "" && !strings.Contains(h.Action, "asignar") {

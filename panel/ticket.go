@@ -34,17 +34,19 @@ type ticketData struct {
 	Answers  []conversations.Labeled
 	Dates    []dateLine
 	Approved []approvalLine
-	History  []event
-	Photos   []storage.Attachment
-	Files    []storage.Attachment
-	Signs    []signLine
-	Offers   []conversations.Offer
-	Comment  bool
-	PDF      bool
-	Nonce    string
-	Problem  string
-	Field    string
-	Values   map[string]string
+	// Unreached names the approvers the ticket waits for whom no platform reaches.
+	Unreached []string
+	History   []event
+	Photos    []storage.Attachment
+	Files     []storage.Attachment
+	Signs     []signLine
+	Offers    []conversations.Offer
+	Comment   bool
+	PDF       bool
+	Nonce     string
+	Problem   string
+	Field     string
+	Values    map[string]string
 }
 
 type dateLine struct {
@@ -125,6 +127,10 @@ func (p *Panel) showTicket(w http.ResponseWriter, r *http.Request, rq *request, 
 	for _, a := range tk.Approvals {
 		d.Approved = append(d.Approved, approvalLine{Kind: l.T("panel.approval." + a.Kind), By: rq.dir.Name(a.By),
 			Reason: a.Reason, Approved: a.Approved, At: a.At})
+	}
+	if d.Unreached, err = p.eng.NotReached(ctx, tk); err != nil {
+		p.fail(w, r, rq.lang, err)
+		return
 	}
 	for _, s := range tk.Signatures {
 		d.Signs = append(d.Signs, signLine{What: s.What, By: rq.dir.Name(s.By), At: s.At})

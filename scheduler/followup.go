@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"ctdesk/conversations"
 	"ctdesk/conversations/chat"
@@ -57,6 +58,14 @@ func (s *Scheduler) chaseApproval(ctx context.Context, tk *storage.Ticket, appro
 	if waited >= s.cfg.ApprovalDelay {
 		var msgs []conversations.Message
 		for id, bs := range approvers {
+			if off, err := s.eng.Unreached(ctx, id); err != nil {
+				return err
+			} else if off {
+				if err := s.remindInstead(ctx, tk, id, step, waited); err != nil {
+					return err
+				}
+				continue
+			}
 			p := s.person(ctx, id)
 			lang := s.eng.Language(p)
 			msgs = append(msgs, conversations.Message{To: id, Text: conversations.Text(lang, "sched.approval.remind",
@@ -80,6 +89,17 @@ func (s *Scheduler) chaseApproval(ctx context.Context, tk *storage.Ticket, appro
 		return conversations.Message{To: p.ID, Text: conversations.Text(lang, "sched.approval.escalate",
 			tk.Folio, conversations.Text(lang, "svc."+tk.Service), conversations.Plural(lang, "count.days", days(waited)), joinNames(lang, names)),
 			Buttons: [][]conversations.Button{{{Label: tk.Folio, Code: chat.ViewCode(tk.Folio)}}}}
+	})
+}
+
+// remindInstead tells the coordination, in place of an approver whom no
+// platform reaches, that the ticket waits for their visto bueno.
+func (s *Scheduler) remindInstead(ctx context.Context, tk *storage.Ticket, approver, step string, waited time.Duration) error {
+	name := s.person(ctx, approver).Name
+	return s.tellRole(ctx, "approval-reminder:"+step+":"+approver, storage.RoleCoordinador, func(p storage.Person, lang string) conversations.Message {
+		return conversations.Message{To: p.ID, Text: conversations.Text(lang, "sched.approval.remind.unreached",
+			tk.Folio, conversations.Text(lang, "svc."+tk.Service), s.person(ctx, tk.Requester).Name, name, conversations.Plural(lang, "count.days", days(waited))),
+			Buttons: [][]conversations.Button{{{Label: tk.Folio, Code: "v:" + tk.Folio}}}}
 	})
 }
 

@@ -1,9 +1,11 @@
 package scheduler_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
+	"ctdesk/conversations"
 	"ctdesk/conversations/convtest"
 	"ctdesk/storage"
 )
@@ -43,5 +45,38 @@ func TestFollowUp(t *testing.T) {
 	}
 	if len(to(third, "beto", "pasó su fecha"))+len(to(third, "luis", "Recordatorio")) != 0 {
 		t.Errorf("notices repeated:%s", texts(third))
+	}
+}
+
+// A visto bueno whose approver no platform reaches reminds the coordinator
+// instead, naming him; once a message reaches him, he is reminded again.
+func TestFollowUpUnreachedApprover(t *testing.T) {
+	for name, open := range convtest.Stores() {
+		t.Run(name, func(t *testing.T) {
+			st := open(t)
+			e := mustEnv(t, st, at(2026, 11, 23, 9, 0))
+			waiting := mustTicket(t, st, storage.Ticket{Service: "correo", Requester: "rosa", Area: "finanzas", Status: "por_aprobar",
+				Fields: map[string]string{"accion": "alta"}, Created: at(2026, 11, 23, 9, 0),
+				History: []storage.Transition{{At: at(2026, 11, 23, 9, 0), By: "rosa", To: "por_aprobar", Action: "solicitar"}}})
+			ctx := context.Background()
+			if err := e.eng.Unreachable(ctx, "luis", conversations.Message{To: "luis", Text: "visto bueno de " + waiting}); err != nil {
+				t.Fatal(err)
+			}
+			e.drain(t)
+			got := e.runAt(t, at(2026, 11, 25, 10, 20))
+			if len(to(got, "luis", "Recordatorio")) != 0 {
+				t.Errorf("luis, unreached, was reminded:%s", texts(got))
+			}
+			instead := to(got, "ana", "Recordatorio: la solicitud "+waiting)
+			if len(instead) != 1 || !strings.Contains(instead[0].Text, "el visto bueno de Luis Pérez") || !strings.Contains(instead[0].Text, "no se le pudo avisar") {
+				t.Errorf("the coordinator was not reminded in luis's place:%s", texts(got))
+			}
+			if err := e.eng.Reached(ctx, "luis"); err != nil {
+				t.Fatal(err)
+			}
+			if off, err := e.eng.Unreached(ctx, "luis"); err != nil || off {
+				t.Errorf("after a message reached luis, Unreached = %v, %v; want false", off, err)
+			}
+		})
 	}
 }

@@ -20,6 +20,7 @@ const (
 	JobReport       = "informe"      // the DP-RG.02 alert, reminders and escalation
 	JobDigest       = "resumen"      // the coordinator's daily digest
 	JobFollowUp     = "seguimiento"  // approval reminders and overdue notices
+	JobPasswords    = "contrasenas"  // take temporary passwords back from the chats
 )
 
 // job is a named func(ctx) error on a cron schedule.
@@ -29,6 +30,10 @@ type job struct {
 	Run   func(ctx context.Context) error
 	sched cron.Schedule
 }
+
+// Passwords takes out of the chats the temporary passwords whose time
+// there (the engine's SecretKeep) is over and that nobody signed for.
+func (s *Scheduler) Passwords(ctx context.Context) error { return s.eng.TakeBackDue(ctx) }
 
 // parser reads standard five-field specs and descriptors like "@daily".
 var parser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
@@ -58,6 +63,7 @@ func (s *Scheduler) buildJobs() error {
 		{Name: JobReport, Spec: rep + " * * *", Run: s.Report},
 		{Name: JobDigest, Spec: digest + " * * 1-5", Run: s.Digest},
 		{Name: JobFollowUp, Spec: "15 9-18 * * 1-5", Run: s.FollowUp},
+		{Name: JobPasswords, Spec: "*/10 * * * *", Run: s.Passwords},
 	}
 	known := map[string]bool{}
 	for _, j := range s.jobs {

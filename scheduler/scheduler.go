@@ -39,6 +39,11 @@ type Engine interface {
 	OpenProgrammed(ctx context.Context, item storage.PlanItem, now time.Time) (string, error)
 	// Approvers lists who may give the visto bueno a ticket waits for, with their buttons.
 	Approvers(ctx context.Context, tk *storage.Ticket) (map[string][]conversations.Button, error)
+	// TakeBackDue deletes from the chats the temporary passwords whose
+	// time there is over, once each.
+	TakeBackDue(ctx context.Context) error
+	// Unreached reports whether no platform reaches the person.
+	Unreached(ctx context.Context, id string) (bool, error)
 	// StatusName names a ticket's status in a language.
 	StatusName(lang string, tk *storage.Ticket) string
 	// OpenStatuses lists the statuses in which a ticket is still open.

@@ -58,6 +58,7 @@ type api interface {
 	OpenConversationContext(ctx context.Context, p *slack.OpenConversationParameters) (*slack.Channel, bool, bool, error)
 	PostMessageContext(ctx context.Context, channel string, opts ...slack.MsgOption) (string, string, error)
 	UpdateMessageContext(ctx context.Context, channel, ts string, opts ...slack.MsgOption) (string, string, string, error)
+	DeleteMessageContext(ctx context.Context, channel, ts string) (string, string, error)
 	PostEphemeralContext(ctx context.Context, channel, user string, opts ...slack.MsgOption) (string, error)
 	UploadFileContext(ctx context.Context, p slack.UploadFileParameters) (*slack.FileSummary, error)
 	GetFileInfoContext(ctx context.Context, id string, count, page int) (*slack.File, []slack.Comment, *slack.Paging, error)

@@ -24,6 +24,7 @@ var (
 		"too_many_attachments": true, "invalid_arguments": true, "message_not_found": true,
 		"cant_update_message": true, "edit_window_closed": true, "file_not_found": true,
 		"invalid_name": true, "restricted_action": true,
+		"cant_delete_message": true, "compliance_exports_prevent_deletion": true,
 	}
 	// The pressed message cannot be edited; a new one is sent instead.
 	goneCodes = map[string]bool{"message_not_found": true, "cant_update_message": true, "edit_window_closed": true, "channel_not_found": true}

@@ -54,7 +54,10 @@ func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
 	}
 	if m.Text != "" || len(m.Buttons) > 0 {
 		calls = append(calls, func() error {
-			_, _, err := a.api.PostMessageContext(ctx, channel, render(m)...)
+			ch, ts, err := a.api.PostMessageContext(ctx, channel, render(m)...)
+			if err == nil {
+				d.Refs = append(d.Refs, ch+":"+ts)
+			}
 			return classify("chat.postMessage", err)
 		})
 	}
@@ -68,6 +71,17 @@ func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
 		}
 	}
 	return nil
+}
+
+// Delete deletes a message the bot sent, by the "channel:ts" reference
+// Send gave. One already gone is bot.ErrPermanent.
+func (a *Adapter) Delete(ctx context.Context, ref string) error {
+	channel, ts, ok := strings.Cut(ref, ":")
+	if !ok {
+		return fmt.Errorf("slack: message reference %q: %w", ref, bot.ErrPermanent)
+	}
+	_, _, err := a.api.DeleteMessageContext(ctx, channel, ts)
+	return classify("chat.delete", err)
 }
 
 // update shows the outcome on the pressed message.

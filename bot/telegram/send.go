@@ -2,6 +2,7 @@ package telegram
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"strconv"
@@ -43,12 +44,44 @@ func (a *Adapter) Send(ctx context.Context, d *bot.Delivery) error {
 				return err
 			}
 		}
-		_, err := a.request(ctx, calls[i].op, calls[i].c)
+		resp, err := a.request(ctx, calls[i].op, calls[i].c)
 		if err = classify(err); err != nil {
 			return err
 		}
+		if r, ok := sentRef(resp); ok && calls[i].op != "editMessageText" {
+			d.Refs = append(d.Refs, r)
+		}
 	}
 	return nil
+}
+
+// sentRef is the reference of the message a call created.
+func sentRef(resp *tgbotapi.APIResponse) (string, bool) {
+	if resp == nil || len(resp.Result) == 0 {
+		return "", false
+	}
+	var m struct {
+		ID   int `json:"message_id"`
+		Chat struct {
+			ID int64 `json:"id"`
+		} `json:"chat"`
+	}
+	if err := json.Unmarshal(resp.Result, &m); err != nil || m.ID == 0 {
+		return "", false
+	}
+	return ref(m.Chat.ID, m.ID), true
+}
+
+// Delete deletes a message the bot sent. Telegram lets a bot delete its
+// messages in private chats for 48 hours; an older one, or one already
+// gone, is bot.ErrPermanent.
+func (a *Adapter) Delete(ctx context.Context, msgRef string) error {
+	chat, msg, err := parseRef(msgRef)
+	if err != nil {
+		return err
+	}
+	_, err = a.request(ctx, "deleteMessage", tgbotapi.NewDeleteMessage(chat, msg))
+	return classify(err)
 }
 
 type call struct {

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -55,6 +56,14 @@ func TestCrash(t *testing.T) {
 		leaktest.SQLite(t, path, killWithPasswordUnsent(t, r))
 	})
 
+	t.Run("sqlite/password-never-delivered", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "ctdesk.db")
+		r := newCrashRig(t, bin, map[string]string{"CTDESK_DATA": path, "CTDESK_SEND_ATTEMPTS": "2"}, 5)
+		for _, pw := range passwordNeverDelivered(t, r) {
+			leaktest.SQLite(t, path, pw)
+		}
+	})
+
 	t.Run("redis/restart", func(t *testing.T) {
 		rs := redistest.Start(t)
 		if rs.External() {
@@ -98,16 +107,11 @@ func playCrash(t *testing.T, r *crashrig.Rig, sc crashrig.Scenario) {
 	}
 }
 
-// killWithPasswordUnsent plays a correo alta and kills ctdesk after the
-// técnico's press that hands out the temporary password, while its
-// delivery fails: the next process delivers the same password to the
-// requester and the técnico, and the requester signs for it. It returns
-// the password.
-func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) string {
+// altaToNote plays a correo alta of the first requester up to the
+// técnico's note before completing it, ctdesk started.
+func altaToNote(t *testing.T, ctx context.Context, r *crashrig.Rig) (crashrig.Person, crashrig.Form) {
 	srv := r.Srv
 	r.Proc.Start()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
 	p := crashrig.Requesters(1)[0]
 	q := &crashrig.Requester{ID: p.ID, User: p.User, Forms: 1, Rng: rand.New(rand.NewPCG(4, 4))}
 	if err := q.Run(ctx, srv, nil); err != nil {
@@ -117,8 +121,21 @@ func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) string {
 	pressFor(t, ctx, srv, luisUser, crashrig.LuisChat, f.Folio, "Aprobar", p.User.ID, "dio su visto bueno")
 	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Tomar", 0, "")
 	commitDate(t, ctx, srv, f.Folio)
-	// The note's prompt must be out before sends to Beto start failing.
+	// The note's prompt must be out before sends start failing.
 	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", betoUser.ID, f.Folio+" · Completar")
+	return p, f
+}
+
+// killWithPasswordUnsent plays a correo alta and kills ctdesk after the
+// técnico's press that hands out the temporary password, while its
+// delivery fails: the next process delivers the same password to the
+// requester and the técnico, and the requester signs for it. It returns
+// the password.
+func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) string {
+	srv := r.Srv
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	p, f := altaToNote(t, ctx, r)
 	var failing atomic.Bool
 	failing.Store(true)
 	srv.SetFault(func(c telegramtest.Call) *telegramtest.Fault {
@@ -147,4 +164,65 @@ func killWithPasswordUnsent(t *testing.T, r *crashrig.Rig) string {
 	pressFor(t, ctx, srv, p.User, p.User.ID, f.Cuenta, "Firmar de recibido", p.User.ID, "Registré tu firma")
 	r.Proc.Stop()
 	return got
+}
+
+// passwordNeverDelivered plays a correo alta whose password never reaches
+// the requester (ctdesk runs with CTDESK_SEND_ATTEMPTS=2): the message is
+// given up, the requester reads that the account was created and no
+// notice of a lost message, and the técnico is offered «Generar otra
+// contraseña», which delivers a new password to both; the requester signs.
+// ctdesk is killed while the offer waits, to show that it holds. It
+// returns both passwords.
+func passwordNeverDelivered(t *testing.T, r *crashrig.Rig) []string {
+	srv := r.Srv
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	p, f := altaToNote(t, ctx, r)
+	chat := strconv.FormatInt(p.User.ID, 10)
+	var failing atomic.Bool
+	failing.Store(true)
+	srv.SetFault(func(c telegramtest.Call) *telegramtest.Fault {
+		if c.Method == "sendMessage" && failing.Load() && c.Params["chat_id"] == chat && strings.Contains(c.Params["text"], "Contraseña temporal") {
+			return &telegramtest.Fault{Code: 502}
+		}
+		return nil
+	})
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, "", "Omitir", 0, "")
+	first := passwordOf(t, ctx, srv, betoUser.ID, "Contraseña temporal para "+f.Cuenta+":\n")
+	if _, err := crashrig.WaitBot(ctx, srv, betoUser.ID, 0, "no pudo entregarse a "+p.User.FirstName+" "+p.User.LastName); err != nil {
+		t.Fatalf("%v; chat: %s", err, crashrig.ChatText(srv, betoUser.ID))
+	}
+	if _, err := crashrig.WaitBot(ctx, srv, p.User.ID, 0, "quedó creada"); err != nil {
+		t.Fatalf("%v; chat: %s", err, crashrig.ChatText(srv, p.User.ID))
+	}
+	failing.Store(false)
+	r.Proc.Kill()
+	r.Proc.Start()
+	after := srv.LastMessageID(betoUser.ID)
+	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Generar otra contraseña", betoUser.ID, "")
+	gave := passwordAfter(t, ctx, srv, betoUser.ID, after, "Contraseña temporal para "+f.Cuenta+":\n")
+	got := passwordOf(t, ctx, srv, p.User.ID, "Tu cuenta "+f.Cuenta+" está lista.\nContraseña temporal: ")
+	if got != gave || len(got) < 12 || got == first {
+		t.Errorf("after «Generar otra contraseña», %s got %q and beto %q (the first was %q)", p.ID, got, gave, first)
+	}
+	for _, m := range srv.BotMessages(p.User.ID) {
+		if strings.Contains(m.Text, "no pudo entregarse a tiempo") {
+			t.Errorf("%s read a notice of a lost message: %q", p.ID, m.Text)
+		}
+	}
+	pressFor(t, ctx, srv, p.User, p.User.ID, f.Cuenta, "Firmar de recibido", p.User.ID, "Registré tu firma")
+	r.Proc.Stop()
+	return []string{first, got}
+}
+
+// passwordAfter waits for the password in the first message after the
+// message id after that starts with intro.
+func passwordAfter(t *testing.T, ctx context.Context, srv *telegramtest.Server, chat int64, after int, intro string) string {
+	t.Helper()
+	m, err := crashrig.WaitBot(ctx, srv, chat, after, intro)
+	if err != nil {
+		t.Fatalf("%v; chat: %s", err, crashrig.ChatText(srv, chat))
+	}
+	_, rest, _ := strings.Cut(m.Text, intro)
+	return passwordRE.FindString(rest)
 }

@@ -42,6 +42,7 @@ type Env struct {
 	User     string
 	Telegram TelegramEnv
 	Slack    SlackEnv
+	Delivery DeliveryEnv
 }
 
 // TelegramEnv enables Telegram when Token is set.
@@ -92,6 +93,7 @@ func readEnv(getenv func(string) string) (Env, error) {
 	r.switches(&e)
 	r.floodLimits(&e.Telegram)
 	r.publicURL(&e)
+	r.delivery(&e)
 	return e, errors.Join(r.errs...)
 }
 

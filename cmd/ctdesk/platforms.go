@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"sort"
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
@@ -101,6 +102,11 @@ func (s *service) dispatcher(senders ...bot.Sender) *bot.Dispatcher {
 		Unreachable: s.tellUnreachable,
 		Parking:     s.parking,
 		Observe:     s.metrics,
+		MaxAttempts: s.env.Delivery.SendAttempts,
+
+		SecretUndelivered: s.tellSecretUndelivered,
+		Reached:           s.reached,
+		SecretsTakenBack:  s.secretsTakenBack,
 	})
 }
 
@@ -116,6 +122,35 @@ func (s *service) replica() string {
 func (s *service) tellUnreachable(ctx context.Context, recipient string, m conversations.Message) {
 	if err := s.engine.Unreachable(ctx, recipient, m); err != nil {
 		s.log.Error("tell coordinator of an unreachable recipient", "recipient", recipient, "err", err)
+	}
+}
+
+// tellSecretUndelivered offers the técnico a new temporary password when
+// the ticket's one was given up for recipient.
+func (s *service) tellSecretUndelivered(ctx context.Context, recipient, folio string) {
+	if err := s.engine.SecretUndelivered(ctx, recipient, folio); err != nil {
+		s.log.Error("offer a new password", "recipient", recipient, "folio", folio, "err", err)
+	}
+}
+
+// secretsTakenBack records in the bitácora what a take-back of a
+// ticket's password did in a recipient's chats.
+func (s *service) secretsTakenBack(ctx context.Context, folio, recipient string, done bot.TakenBack) {
+	var kept []string
+	for p, why := range done.Kept {
+		kept = append(kept, p)
+		s.log.Warn("password message could not be deleted", "folio", folio, "recipient", recipient, "platform", p, "err", why)
+	}
+	sort.Strings(kept)
+	if err := s.engine.SecretsTakenBack(ctx, folio, recipient, done.Deleted, kept); err != nil {
+		s.log.Error("record a take-back", "folio", folio, "err", err)
+	}
+}
+
+// reached clears the mark of a recipient whom no platform reached.
+func (s *service) reached(ctx context.Context, recipient string) {
+	if err := s.engine.Reached(ctx, recipient); err != nil {
+		s.log.Warn("clear the mark of an unreached recipient", "recipient", recipient, "err", err)
 	}
 }
 

@@ -21,7 +21,7 @@ type Schedules struct {
 	Program string `yaml:"program"`
 	Report  string `yaml:"report"`
 	// Cron replaces a job's cron spec, by job name (cuatrimestre, programa,
-	// informe, resumen, seguimiento).
+	// informe, resumen, seguimiento, contrasenas).
 	Cron map[string]string `yaml:"cron"`
 	// ProgramDaysAhead is how many business days before a planned item its
 	// técnico and the area's supervisor are reminded.
@@ -53,7 +53,7 @@ func (s *Schedules) config(c *Config) scheduler.Config {
 }
 
 // jobNames are the scheduled jobs, in the order the summary lists them.
-var jobNames = []string{scheduler.JobCuatrimestre, scheduler.JobProgram, scheduler.JobReport, scheduler.JobDigest, scheduler.JobFollowUp}
+var jobNames = []string{scheduler.JobCuatrimestre, scheduler.JobProgram, scheduler.JobReport, scheduler.JobDigest, scheduler.JobFollowUp, scheduler.JobPasswords}
 
 // check validates the times, months, delays and cron specs in Spanish, so
 // a bad one stops ctdesk at start instead of panicking in the cron parser

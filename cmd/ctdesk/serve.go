@@ -78,6 +78,7 @@ func serve(c *call) error {
 		return err
 	}
 	ec := engineConfig(cfg, now)
+	ec.SecretKeep = env.Delivery.PasswordKeep
 	if ln != nil {
 		defer ln.Close()
 		ec.PanelURL = env.panelURL(ln.Addr())

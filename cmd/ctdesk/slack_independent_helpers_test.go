@@ -76,7 +76,7 @@ type dmButton struct {
 }
 
 // Methods slacktest lacks, added with its Handle.
-var addedMethods = []string{"conversations.open", "chat.update"}
+var addedMethods = []string{"conversations.open", "chat.update", "chat.delete"}
 
 // newIndepSlack starts slacktest on loopback and the recorder in front of it.
 func newIndepSlack(t *testing.T) *indepSlack {
@@ -94,6 +94,7 @@ func newIndepSlack(t *testing.T) *indepSlack {
 	s.srv = slacktest.NewTestServer(func(c slacktest.Customize) {
 		c.Handle("/conversations.open", s.conversationsOpen)
 		c.Handle("/chat.update", s.chatUpdate)
+		c.Handle("/chat.delete", s.chatDelete)
 	})
 	s.srv.Start()
 	// slacktest hands every frame the client writes (the acks) to an
@@ -300,6 +301,26 @@ func (s *indepSlack) chatUpdate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, map[string]any{"ok": true, "channel": channel, "ts": ts, "text": r.Form.Get("text")})
+}
+
+// chatDelete answers chat.delete for a message the bot posted.
+func (s *indepSlack) chatDelete(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		writeJSON(w, map[string]any{"ok": false, "error": "invalid_form_data"})
+		return
+	}
+	if !s.authorized(w, r) {
+		return
+	}
+	channel, ts := r.Form.Get("channel"), r.Form.Get("ts")
+	s.mu.Lock()
+	m := s.target(channel, ts)
+	s.mu.Unlock()
+	if m == nil {
+		writeJSON(w, map[string]any{"ok": false, "error": "message_not_found"})
+		return
+	}
+	writeJSON(w, map[string]any{"ok": true, "channel": channel, "ts": ts})
 }
 
 func writeJSON(w http.ResponseWriter, v any) {

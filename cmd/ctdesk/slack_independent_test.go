@@ -151,6 +151,8 @@ func TestSlackIndependentSocketMode(t *testing.T) {
 	ready := s.waitText(rosa, "Contraseña temporal: ")
 	s.press(rosa, "Firmar de recibido")
 	s.waitText(rosa, "Registré tu firma de responsabilidad")
+	s.waitText(rosa, "Contraseña entregada el ")
+	s.waitText(beto, "Contraseña entregada el ")
 	stop()
 
 	// The password was posted in rosa's DM and, to set it on the mail
@@ -187,7 +189,8 @@ func TestSlackIndependentSocketMode(t *testing.T) {
 	for _, r := range rows[1:] {
 		steps = append(steps, r[2]+":"+r[6])
 	}
-	want := "rosa:Solicitud registrada luis:Visto bueno otorgado beto:Solicitud tomada beto:Fecha comprometida fijada beto:Contraseña entregada beto:Solicitud de correo atendida rosa:Responsabilidad de la cuenta firmada"
+	want := "rosa:Solicitud registrada luis:Visto bueno otorgado beto:Solicitud tomada beto:Fecha comprometida fijada beto:Contraseña entregada beto:Solicitud de correo atendida rosa:Responsabilidad de la cuenta firmada" +
+		" ctdesk:Contraseña borrada del chat ctdesk:Contraseña borrada del chat"
 	if got := strings.Join(steps, " "); got != want {
 		t.Errorf("bitácora of %s\n got: %s\nwant: %s", folio, got, want)
 	}

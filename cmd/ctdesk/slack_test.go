@@ -177,3 +177,42 @@ func TestSlackHTTPRefusesForgery(t *testing.T) {
 		t.Errorf("rosa got %d messages, want 1 (the forged hola changed nothing)", n)
 	}
 }
+
+// TestSlackPasswordTakenBack: on Slack too, the requester's signature
+// deletes the password messages (chat.delete) from her DM and beto's, and
+// each is replaced with «Contraseña entregada el …».
+func TestSlackPasswordTakenBack(t *testing.T) {
+	srv := slacktest.New(t)
+	for id, name := range map[string]string{"U01ANA": "ana", "U01BETO": "beto", "U02LUIS": "luis", "U02ROSA": "rosa"} {
+		srv.AddUser(id, name)
+	}
+	startSlack(t, map[string]string{
+		"CTDESK_HTTP_ADDR": "127.0.0.1:0",
+		"SLACK_BOT_TOKEN":  srv.BotToken(),
+		"SLACK_APP_TOKEN":  srv.AppToken(),
+		"SLACK_API_URL":    srv.APIURL(),
+	})
+	const rosa, luis, beto = "U02ROSA", "U02LUIS", "U01BETO"
+	slackSubmitCorreo(t, srv, rosa)
+	slackPress(t, srv, luis, "Aprobar")
+	slackPress(t, srv, beto, "Tomar")
+	slackPress(t, srv, beto, "Fijar fecha")
+	srv.WaitMessage(t, beto, 0, "¿Para qué fecha", 15*time.Second)
+	srv.Say(beto, "mañana")
+	srv.WaitMessage(t, beto, 0, "márcala como completada", 15*time.Second)
+	slackPress(t, srv, beto, "Completar")
+	slackPress(t, srv, beto, "Omitir")
+	srv.WaitMessage(t, beto, 0, "Contraseña temporal para", 15*time.Second)
+	slackPress(t, srv, rosa, "Firmar de recibido")
+	for _, who := range []string{rosa, beto} {
+		srv.WaitMessage(t, who, 0, "Contraseña entregada el ", 15*time.Second)
+		for _, m := range srv.BotMessages(who) {
+			if strings.Contains(m.Full(), "Contraseña temporal") {
+				t.Errorf("%s's DM still shows the password: %q", who, m.Full())
+			}
+		}
+	}
+	if n := len(srv.Calls("chat.delete")); n != 2 {
+		t.Errorf("%d chat.delete calls, want 2 (the requester's and beto's)", n)
+	}
+}

@@ -44,6 +44,12 @@ func TestUnreachableApproverIsToldLater(t *testing.T) {
 		t.Errorf("ana was told %q, want Luis Pérez and %s", notice.Text, folio)
 	}
 
+	srv.SendText(ana, "/ver "+folio)
+	card := srv.WaitMessage(t, ana.ID, "⚠ No se pudo avisar a Luis Pérez", 20*time.Second)
+	if !strings.Contains(card.Text, folio) {
+		t.Errorf("/ver %s shows:\n%s", folio, card.Text)
+	}
+
 	luis := telegramtest.User{ID: crashrig.LuisChat, FirstName: "Luis", LastName: "Pérez", LanguageCode: "es"}
 	srv.SendText(luis, "hola")
 	srv.WaitMessage(t, luis.ID, "¿Qué servicio necesitas", 20*time.Second)
@@ -55,7 +61,14 @@ func TestUnreachableApproverIsToldLater(t *testing.T) {
 		}
 		t.Errorf("luis read %q, want the request for %s, then the menu", got, folio)
 	}
-	if n := len(srv.BotMessages(ana.ID)); n != 2 {
-		t.Errorf("ana got %d messages, want the menu and one notice", n)
+	if n := len(srv.BotMessages(ana.ID)); n != 3 {
+		t.Errorf("ana got %d messages, want the menu, one notice and the ticket", n)
+	}
+	// Reached, luis is no longer marked on the ticket.
+	last := srv.LastMessageID(ana.ID)
+	srv.SendText(ana, "/ver "+folio)
+	card = srv.WaitNewMessage(t, ana.ID, last, 20*time.Second)
+	if strings.Contains(card.Text, "No se pudo avisar") {
+		t.Errorf("after luis got the request, /ver still says he was not reached:\n%s", card.Text)
 	}
 }

@@ -37,6 +37,13 @@ type Message struct {
 	// Secret marks text that must never be stored in clear or logged (a
 	// temporary password); it is sealed in the outbox.
 	Secret bool `json:"s,omitempty"`
+	// Folio names the ticket a secret belongs to: when the secret cannot
+	// be delivered, the ticket's técnico is offered a new one.
+	Folio string `json:"fo,omitempty"`
+	// TakeBack, when set, names a ticket whose secrets delivered to the
+	// recipient are deleted from their chats, each replaced with Text,
+	// instead of sending Text.
+	TakeBack string `json:"tb,omitempty"`
 }
 
 // OutFile is a stored file to send as a document or photo.

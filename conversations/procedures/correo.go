@@ -1,6 +1,9 @@
 package procedures
 
 import (
+	"slices"
+	"time"
+
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/workflow"
@@ -37,6 +40,8 @@ func Correo() *workflow.Service {
 				Input: workflow.OptionalTextInput(), When: dated, Do: correoComplete},
 			workflow.Action{ID: "firmar", From: []string{"por_firmar"}, To: storage.StatusClosed, Who: policy.Holder, Hidden: true,
 				Sign: "responsabilidad de la cuenta de correo", Do: correoSigned},
+			workflow.Action{ID: RenewPassword, From: []string{"por_firmar"}, To: "por_firmar", Who: policy.Assignee, Hidden: true,
+				Do: correoRenew},
 			rescheduleAction("en_proceso"),
 			declineAction("recibida", "en_proceso"),
 			cancelAction("por_aprobar", "recibida"),
@@ -44,6 +49,10 @@ func Correo() *workflow.Service {
 		Notify: common,
 	}
 }
+
+// RenewPassword is the action that makes a new temporary password for an
+// alta waiting for the holder's signature (conversations.RenewSecretAction).
+const RenewPassword = "otra_contrasena"
 
 // correoStart sends the request to the supervisor when its action needs
 // the visto bueno; a supervisor's own request carries it already.
@@ -62,10 +71,27 @@ func correoStart(c workflow.Settings, t *storage.Ticket) string {
 // directory knows nobody, the requester receives it, and is told to hand
 // it over.
 func correoComplete(a *workflow.ActionCtx) error {
-	tk := a.Ticket
-	if tk.Fields["accion"] != "alta" {
+	if a.Ticket.Fields["accion"] != "alta" {
 		return nil
 	}
+	handOut(a, "contrasena_entregada")
+	a.To = "por_firmar"
+	return nil
+}
+
+// correoRenew makes a new temporary password when the first one did not
+// reach the técnico or the holder (its delivery failed for good, or was
+// lost in a crash), and hands it out to both as correoComplete did.
+func correoRenew(a *workflow.ActionCtx) error {
+	handOut(a, "contrasena_regenerada")
+	return nil
+}
+
+// handOut generates the temporary password and tells it to whoever acts
+// and to the holder, with the holder's button to sign for the account.
+// The bitácora records the hand-out, never the password.
+func handOut(a *workflow.ActionCtx, record string) {
+	tk := a.Ticket
 	account := tk.Fields["cuenta"]
 	to, name := tk.Requester, tk.Fields["titular"]
 	switch holder, ok := a.FindPerson(account, name); {
@@ -81,15 +107,44 @@ func correoComplete(a *workflow.ActionCtx) error {
 	pw := a.Password()
 	a.TellSecret(a.By.ID, nil, "correo.pw.tecnico", account, pw, name)
 	a.TellSecret(to, [][]chat.Button{{a.ButtonFor(to, "firmar")}}, "correo.pw.requester", account, pw)
-	a.Record("contrasena_entregada", account)
-	a.To = "por_firmar"
+	a.Record(record, account)
+}
+
+// correoSigned words the news for the requester when the holder signed,
+// and takes the password back from every chat it was delivered to.
+func correoSigned(a *workflow.ActionCtx) error {
+	tk := a.Ticket
+	if a.By.ID != tk.Requester {
+		a.Variant = "titular"
+	}
+	to, handedOut := PasswordReaders(tk)
+	if !slices.Contains(to, a.By.ID) {
+		to = append(to, a.By.ID)
+	}
+	for _, id := range to {
+		a.TakeBack(id, handedOut)
+	}
 	return nil
 }
 
-// correoSigned words the news for the requester when the holder signed.
-func correoSigned(a *workflow.ActionCtx) error {
-	if a.By.ID != a.Ticket.Requester {
-		a.Variant = "titular"
+// PasswordReaders lists who was handed the temporary password of a
+// correo alta (the holder, or the requester when the directory knows no
+// holder, and whoever generated it), and when it was last handed out
+// (zero when it never was).
+func PasswordReaders(tk *storage.Ticket) ([]string, time.Time) {
+	var handedOut time.Time
+	holder := tk.Requester
+	if id := tk.Fields[policy.HolderField]; id != "" {
+		holder = id
 	}
-	return nil
+	to := []string{holder}
+	for _, h := range tk.History {
+		if h.To == "por_firmar" {
+			handedOut = h.At
+			if !slices.Contains(to, h.By) {
+				to = append(to, h.By)
+			}
+		}
+	}
+	return to, handedOut
 }

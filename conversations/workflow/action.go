@@ -92,6 +92,9 @@ type Effects interface {
 	// TellSecret sends a message, in the reader's language, that is sealed
 	// in the outbox and never logged.
 	TellSecret(to string, buttons [][]chat.Button, key string, args ...any)
+	// TakeBack deletes from to's chats the ticket's secrets delivered to
+	// them, each replaced with a note of when it was handed out.
+	TakeBack(to string, handedOut time.Time)
 	// Record appends a bitácora entry about the ticket.
 	Record(action, detail string)
 	// ButtonFor builds the button of another action of the ticket, valid at

@@ -176,6 +176,26 @@ func (s *Server) updateMessageLocked(p map[string]string) (int, any) {
 	return 0, map[string]any{"ok": true, "channel": c.id, "ts": m.TS, "text": m.Text}
 }
 
+// deleteMessageLocked answers chat.delete: the bot's message leaves the
+// channel (Messages no longer lists it).
+func (s *Server) deleteMessageLocked(p map[string]string) (int, any) {
+	c, ok := s.channels[p["channel"]]
+	if !ok {
+		return 0, apiError{Error: "channel_not_found"}
+	}
+	for i, m := range c.msgs {
+		if m.TS != p["ts"] {
+			continue
+		}
+		if m.User != BotUserID {
+			return 0, apiError{Error: "cant_delete_message"}
+		}
+		c.msgs = append(c.msgs[:i], c.msgs[i+1:]...)
+		return 0, map[string]any{"ok": true, "channel": c.id, "ts": m.TS}
+	}
+	return 0, apiError{Error: "message_not_found"}
+}
+
 // postEphemeralLocked answers chat.postEphemeral.
 func (s *Server) postEphemeralLocked(p map[string]string) (int, any) {
 	c, ok := s.channels[p["channel"]]

@@ -102,6 +102,8 @@ func (s *Server) methodLocked(method string, p map[string]string) (int, any) {
 		return s.postMessageLocked(p)
 	case "chat.update":
 		return s.updateMessageLocked(p)
+	case "chat.delete":
+		return s.deleteMessageLocked(p)
 	case "chat.postEphemeral":
 		return s.postEphemeralLocked(p)
 	case "files.getUploadURLExternal":
