@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
@@ -57,9 +58,9 @@ func (e *Engine) SecretUndelivered(ctx context.Context, recipient, folio string)
 		if p, err := e.Person(ctx, id); err == nil {
 			lang = e.Language(p)
 		}
-		label := texts.Text(lang, texts.Pick(lang, tk.Service+".act."+RenewSecretAction, "act."+RenewSecretAction))
+		renew := Button{Label: e.ActionLabel(lang, tk.Service, RenewSecretAction), Code: chat.Code(chat.KindAction, folio, RenewSecretAction, step)}
 		msgs = append(msgs, Message{To: id, Text: texts.Text(lang, "secret.undelivered", name, tk.Fields["cuenta"], folio),
-			Buttons: [][]Button{{{Label: label, Code: "t:" + folio + ":" + RenewSecretAction + ":" + step}}}})
+			Buttons: [][]Button{{renew}}})
 	}
 	first, err := e.Post(ctx, "secretlost:"+folio+":"+step+":"+recipient, msgs...)
 	if err != nil || !first {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/conversations/chat"
 	"ctdesk/conversations/procedures"
 	"ctdesk/conversations/texts"
 	"ctdesk/storage"
@@ -97,8 +98,8 @@ func (e *Engine) TakeBackDue(ctx context.Context) error {
 			m := e.takeBack(tk.Folio, id, handedOut, lang)
 			if id == to[0] {
 				// The deleted message carried the holder's button to sign.
-				label := texts.Text(lang, texts.Pick(lang, tk.Service+".act.firmar", "act.firmar"))
-				m.Buttons = [][]Button{{{Label: label, Code: "t:" + tk.Folio + ":firmar:" + strconv.Itoa(len(tk.History))}}}
+				m.Buttons = [][]Button{{{Label: e.ActionLabel(lang, tk.Service, "firmar"),
+					Code: chat.Code(chat.KindAction, tk.Folio, "firmar", strconv.Itoa(len(tk.History)))}}}
 			}
 			msgs = append(msgs, m)
 		}
