@@ -49,7 +49,7 @@ type Form struct {
 func FormFor(person string, k int) Form {
 	return Form{
 		Requester:     person,
-		Titular:       fmt.Sprintf("Titular %s número %s", person, inWords(k)),
+		Titular:       fmt.Sprintf("Titular %s número %s", spelled(person), inWords(k)),
 		Puesto:        fmt.Sprintf("Analista %d de %s", k, person),
 		Cuenta:        fmt.Sprintf("%s.alta%d@upe.edu.mx", person, k),
 		Justificacion: fmt.Sprintf("Alta %d pedida por %s para su área.", k, person),
@@ -65,6 +65,17 @@ func inWords(k int) string {
 		out = append(out, words[d-'0'])
 	}
 	return strings.Join(out, "-")
+}
+
+// spelled writes a person's id with its digits in words ("req cero-cinco"
+// for req05), so that it can stand in a name.
+func spelled(id string) string {
+	letters := strings.TrimRight(id, "0123456789")
+	if digits := id[len(letters):]; digits != "" {
+		n, _ := strconv.Atoi(digits)
+		return letters + " " + strings.Repeat("cero-", len(digits)-len(strconv.Itoa(n))) + inWords(n)
+	}
+	return id
 }
 
 // step is one thing the requester does and the question she then expects.
