@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"ctdesk/cmd/internal/config"
 	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
@@ -33,18 +34,18 @@ func bitacora(c *call, desde, hasta, folio string) error {
 	if len(c.args) > 0 {
 		return fmt.Errorf("bitacora no lleva argumentos (sobra «%s»); filtra con --desde, --hasta o --folio", c.args[0])
 	}
-	cfg, err := loadConfig(env.Config)
+	cfg, err := config.Load(env.Config)
 	if err != nil {
 		return err
 	}
 	f := storage.LogFilter{Folio: folio}
 	if desde != "" {
-		if f.From, err = time.ParseInLocation("02/01/2006", desde, cfg.location); err != nil {
+		if f.From, err = time.ParseInLocation("02/01/2006", desde, cfg.Location()); err != nil {
 			return fmt.Errorf("--desde %s: escribe la fecha como dd/mm/aaaa, p. ej. 01/07/2026", desde)
 		}
 	}
 	if hasta != "" {
-		to, err := time.ParseInLocation("02/01/2006", hasta, cfg.location)
+		to, err := time.ParseInLocation("02/01/2006", hasta, cfg.Location())
 		if err != nil {
 			return fmt.Errorf("--hasta %s: escribe la fecha como dd/mm/aaaa, p. ej. 30/09/2026", hasta)
 		}
@@ -73,7 +74,7 @@ func bitacora(c *call, desde, hasta, folio string) error {
 	w := csv.NewWriter(stdout)
 	_ = w.Write([]string{"fecha", "hora", "persona", "nombre", "rol", "folio", "acción", "detalle"})
 	for _, e := range entries {
-		at := e.At.In(cfg.location)
+		at := e.At.In(cfg.Location())
 		_ = w.Write([]string{at.Format("02/01/2006"), at.Format("15:04:05"), e.Who, names[e.Who],
 			labels.Role(string(e.Role)), e.Folio, labels.Action(services(e.Folio), e.Action), e.Detail})
 	}

@@ -9,6 +9,8 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+
+	"ctdesk/cmd/internal/config"
 )
 
 // command is a subcommand of ctdesk: its name, a one-line Spanish summary,
@@ -191,7 +193,7 @@ func names(table []*command) []string {
 
 // suggest proposes the nearest of names to a mistyped one, or nothing.
 func suggest(got string, names []string) string {
-	near := nearest(got, names, 1)
+	near := config.Nearest(got, names, 1)
 	if len(near) == 0 {
 		return ""
 	}

@@ -23,7 +23,7 @@ func TestFloodLimitsRefused(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			vars := map[string]string{
-				"CTDESK_CONFIG":         "example.yaml",
+				"CTDESK_CONFIG":         "../internal/config/example.yaml",
 				"CTDESK_DATA":           filepath.Join(t.TempDir(), "ctdesk.db"),
 				"CTDESK_HTTP_ADDR":      "127.0.0.1:0",
 				"TELEGRAM_TOKEN":        telegramtest.DefaultToken,
@@ -46,7 +46,7 @@ func TestFloodLimitsRefused(t *testing.T) {
 func TestFloodLimitsOff(t *testing.T) {
 	srv := telegramtest.New(t, telegramtest.WithoutLimits())
 	serveUntilEnd(t, map[string]string{
-		"CTDESK_CONFIG":         "example.yaml",
+		"CTDESK_CONFIG":         "../internal/config/example.yaml",
 		"CTDESK_DATA":           filepath.Join(t.TempDir(), "ctdesk.db"),
 		"CTDESK_HTTP_ADDR":      "127.0.0.1:0",
 		"TELEGRAM_TOKEN":        srv.Token(),

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"ctdesk/cmd/internal/config"
 	"ctdesk/conversations"
 	"ctdesk/lib/calendar"
 	"ctdesk/scheduler"
@@ -40,20 +41,20 @@ salida: el servicio en marcha los entrega (o al arrancar).`,
 // jobRun runs one scheduled job once: `ctdesk job run NAME [--at FECHA]`.
 func jobRun(c *call, at string) error {
 	if len(c.args) != 1 {
-		return fmt.Errorf("falta el nombre del trabajo: ctdesk job run NOMBRE (%s)", strings.Join(jobNames, ", "))
+		return fmt.Errorf("falta el nombre del trabajo: ctdesk job run NOMBRE (%s)", strings.Join(config.JobNames(), ", "))
 	}
 	name := c.args[0]
 	env, err := c.env()
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(env.Config)
+	cfg, err := config.Load(env.Config)
 	if err != nil {
 		return err
 	}
 	now := c.now()
 	if at != "" {
-		if now, err = jobTime(at, now, cfg.location); err != nil {
+		if now, err = jobTime(at, now, cfg.Location()); err != nil {
 			return err
 		}
 	}
@@ -81,14 +82,14 @@ func jobRun(c *call, at string) error {
 	}
 	switch err := jobs.RunJob(c.ctx, name); {
 	case errors.Is(err, scheduler.ErrNoJob):
-		fmt.Fprintf(c.stderr, "ctdesk job run: no hay un trabajo «%s».%s\nLos trabajos son: %s.\n", name, suggest(name, jobNames), strings.Join(jobNames, ", "))
+		fmt.Fprintf(c.stderr, "ctdesk job run: no hay un trabajo «%s».%s\nLos trabajos son: %s.\n", name, suggest(name, config.JobNames()), strings.Join(config.JobNames(), ", "))
 		return errUsage
 	case errors.Is(err, scheduler.ErrBusy):
 		return fmt.Errorf("el trabajo %s ya está corriendo en el servicio o en otra réplica; inténtalo en unos minutos", name)
 	case err != nil:
 		return err
 	}
-	rec.report(c.stdout, name, now.In(cfg.location))
+	rec.report(c.stdout, name, now.In(cfg.Location()))
 	return nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"ctdesk/cmd/internal/config"
 	"ctdesk/lib/calendar"
 )
 
@@ -97,7 +98,7 @@ func TestJobRun(t *testing.T) {
 // `config check` and when ctdesk starts, never a silent fallback.
 func TestUnknownLanguage(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "ctdesk.yaml")
-	writeFile(t, path, strings.Replace(string(exampleConfig), "language: es", "language: fr", 1))
+	writeFile(t, path, strings.Replace(string(config.Example()), "language: es", "language: fr", 1))
 	_, errs, err := runOut(t, nil, "config", "check", path)
 	if err == nil || !strings.Contains(errs, "idioma «fr» desconocido") {
 		t.Errorf("config check: %v, %q; want the unknown language named", err, errs)

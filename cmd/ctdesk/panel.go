@@ -20,7 +20,7 @@ func (e Env) panelURL(addr net.Addr) string {
 func (s *service) mountPanel() error {
 	p, err := panel.New(panel.Config{
 		Engine: s.engine, Store: s.store, PublicURL: s.env.PublicURL, Institution: s.cfg.Institution,
-		Calendar: s.cfg.calendar(), Log: s.log.With("component", "panel"),
+		Calendar: s.cfg.Calendar(), Log: s.log.With("component", "panel"),
 	})
 	if err != nil {
 		return err

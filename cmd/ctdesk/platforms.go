@@ -12,6 +12,7 @@ import (
 	"ctdesk/bot/console"
 	"ctdesk/bot/slack"
 	"ctdesk/bot/telegram"
+	"ctdesk/cmd/internal/config"
 	"ctdesk/conversations"
 	"ctdesk/storage"
 )
@@ -19,7 +20,7 @@ import (
 // service is what the parts of the running service are built from.
 type service struct {
 	env    Env
-	cfg    *Config
+	cfg    *config.Config
 	log    *slog.Logger
 	store  storage.Store
 	engine *conversations.Engine

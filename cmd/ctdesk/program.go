@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"ctdesk/cmd/internal/config"
 	"ctdesk/conversations"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/staff"
@@ -49,7 +50,7 @@ func programImport(c *call, como, dates string) error {
 	if err != nil {
 		return fmt.Errorf("no pude leer el programa: %w", err)
 	}
-	cfg, err := loadConfig(env.Config)
+	cfg, err := config.Load(env.Config)
 	if err != nil {
 		return err
 	}
@@ -67,7 +68,7 @@ func programImport(c *call, como, dates string) error {
 	}
 	lang := cfg.Language
 	name := filepath.Base(c.args[0])
-	res, err := staff.ImportProgram(ctx, st, cfg.calendar(), staff.ProgramFile{Name: name, Data: data, By: who.ID, Now: now, Dates: dates})
+	res, err := staff.ImportProgram(ctx, st, cfg.Calendar(), staff.ProgramFile{Name: name, Data: data, By: who.ID, Now: now, Dates: dates})
 	if err != nil {
 		return err
 	}
@@ -81,7 +82,7 @@ func programImport(c *call, como, dates string) error {
 		fmt.Fprintln(stderr, staff.ProgramProblems(lang, res.Problems))
 		return fmt.Errorf("programa %s: %s", name, conversations.Plural("es", "program.count.problems", len(res.Problems)))
 	}
-	text, detail := res.Summary(lang, name, cfg.location)
+	text, detail := res.Summary(lang, name, cfg.Location())
 	if err := st.AppendLog(ctx, storage.LogEntry{At: now, Who: who.ID, Role: who.Role, Action: "programa_importado",
 		Detail: detail + fromCLI}); err != nil {
 		return fmt.Errorf("bitácora: %w", err)

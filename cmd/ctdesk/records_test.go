@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"ctdesk/cmd/internal/config"
 	"ctdesk/lib/calendar"
 )
 
@@ -158,11 +159,11 @@ func pdfText(t *testing.T, path string) string {
 // exampleCalendar is the business-day calendar of the bundled example.
 func exampleCalendar(t *testing.T) *calendar.Calendar {
 	t.Helper()
-	cfg, err := loadConfig("")
+	cfg, err := config.Load("")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cfg.calendar()
+	return cfg.Calendar()
 }
 
 func writeFile(t *testing.T, path, content string) {

@@ -61,7 +61,7 @@ func TestRedisHygiene(t *testing.T) {
 	tg := telegramtest.New(t)
 	addr := freeAddr(t)
 	vars := map[string]string{
-		"CTDESK_CONFIG": "example.yaml", "REDIS_URL": srv.URL(), "CTDESK_REDIS_PREFIX": srv.Prefix(t),
+		"CTDESK_CONFIG": "../internal/config/example.yaml", "REDIS_URL": srv.URL(), "CTDESK_REDIS_PREFIX": srv.Prefix(t),
 		"CTDESK_HTTP_ADDR": addr, "TELEGRAM_TOKEN": tg.Token(), "TELEGRAM_API_ENDPOINT": tg.Endpoint(),
 		"CTDESK_LOG_FORMAT": "json",
 	}
@@ -136,7 +136,7 @@ func TestHTTPAddressInUse(t *testing.T) {
 	}
 	defer ln.Close()
 	tg := telegramtest.New(t)
-	vars := map[string]string{"CTDESK_CONFIG": "example.yaml", "CTDESK_DATA": t.TempDir() + "/c.db",
+	vars := map[string]string{"CTDESK_CONFIG": "../internal/config/example.yaml", "CTDESK_DATA": t.TempDir() + "/c.db",
 		"CTDESK_HTTP_ADDR": ln.Addr().String(), "TELEGRAM_TOKEN": tg.Token(), "TELEGRAM_API_ENDPOINT": tg.Endpoint()}
 	err = run(t.Context(), []string{"serve"}, env(vars), strings.NewReader(""), io.Discard, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "la dirección ya está en uso") || strings.Contains(err.Error(), "bind:") {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"ctdesk/cmd/internal/config"
 	"ctdesk/conversations/staff"
 	"ctdesk/lib/calendar"
 	"ctdesk/lib/report"
@@ -57,7 +58,7 @@ func (f *quarterFlag) spanish() {}
 // buildReport builds the report DP-RG.02 of a quarter as the engine names,
 // counts and signs it; the signer comes from the configuration when the
 // store has no coordinator yet.
-func buildReport(ctx context.Context, cfg *Config, st storage.Store, q calendar.Quarter, now time.Time) (*report.Report, error) {
+func buildReport(ctx context.Context, cfg *config.Config, st storage.Store, q calendar.Quarter, now time.Time) (*report.Report, error) {
 	eng, err := newEngine(cfg, st, time.Now)
 	if err != nil {
 		return nil, err
@@ -67,7 +68,7 @@ func buildReport(ctx context.Context, cfg *Config, st storage.Store, q calendar.
 		return nil, fmt.Errorf("no pude leer el directorio: %w", err)
 	}
 	for _, p := range cfg.People {
-		if rcfg.Signer.Name == "" && p.role() == storage.RoleCoordinador {
+		if rcfg.Signer.Name == "" && p.Person().Role == storage.RoleCoordinador {
 			rcfg.Signer = report.Signer{Name: p.Name, Position: p.Position}
 		}
 	}
@@ -91,11 +92,11 @@ func reportCmd(c *call, quarter *quarterFlag, format, out string) error {
 	if format == "pdf" && out == "" && isTerminal(stdout) {
 		return errors.New("no escribo un PDF en la terminal: usa --out informe.pdf, o redirige la salida (ctdesk report > informe.pdf)")
 	}
-	cfg, err := loadConfig(env.Config)
+	cfg, err := config.Load(env.Config)
 	if err != nil {
 		return err
 	}
-	q := calendar.QuarterOf(now.In(cfg.location)).Prev()
+	q := calendar.QuarterOf(now.In(cfg.Location())).Prev()
 	if quarter.set {
 		q = quarter.q
 	}

@@ -4,16 +4,15 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
-)
 
-// exampleSource names the bundled example configuration.
-const exampleSource = "ejemplo incluido"
+	"ctdesk/cmd/internal/config"
+)
 
 // checkExample refuses to serve real chat platforms on the bundled example
 // directory of made-up people, unless CTDESK_DEMO=1 asks for it on purpose.
-func checkExample(env Env, cfg *Config, log *slog.Logger) error {
+func checkExample(env Env, cfg *config.Config, log *slog.Logger) error {
 	tokens := env.platformTokens()
-	if cfg.source != exampleSource || len(tokens) == 0 {
+	if cfg.Source() != config.ExampleSource || len(tokens) == 0 {
 		return nil
 	}
 	if env.Demo {

@@ -23,7 +23,7 @@ func runScheduler(ctx context.Context, s *service, wake func()) error {
 // newScheduler builds the jobs of the configuration over the service's
 // store, posting through eng, on a clock (the real one when nil).
 func newScheduler(s *service, eng scheduler.Engine, now func() time.Time) (*scheduler.Scheduler, error) {
-	cfg := s.cfg.Schedules.config(s.cfg)
+	cfg := s.cfg.SchedulerConfig()
 	host, _ := os.Hostname()
 	cfg.Owner = fmt.Sprintf("%s-%d", host, os.Getpid())
 	cfg.Now = now

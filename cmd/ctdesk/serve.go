@@ -15,6 +15,7 @@ import (
 
 	"ctdesk/bot"
 	"ctdesk/bot/console"
+	"ctdesk/cmd/internal/config"
 	"ctdesk/conversations"
 )
 
@@ -39,7 +40,7 @@ func serve(c *call) error {
 	}
 	log := newLogger(env, c.stderr)
 	redis.SetLogger(redisLogger{log.With("component", "redis")})
-	cfg, err := loadConfig(env.Config)
+	cfg, err := config.Load(env.Config)
 	if err != nil {
 		return err
 	}
@@ -93,7 +94,7 @@ func serve(c *call) error {
 	if err != nil {
 		return err
 	}
-	log.Info("ctdesk starting", "store", where, "config", cfg.source, "platforms", len(platforms), "panel", ec.PanelURL)
+	log.Info("ctdesk starting", "store", where, "config", cfg.Source(), "platforms", len(platforms), "panel", ec.PanelURL)
 	if inConsole {
 		return runConsole(ctx, s, c.stdin, c.stdout, ln)
 	}
@@ -121,7 +122,7 @@ func runConsole(ctx context.Context, s *service, stdin io.Reader, stdout io.Writ
 		return err
 	}
 	sess := &console.Session{C: c, In: stdin, Handler: s.intake(nil), Out: disp, People: s.store, Prompt: isTerminal(stdin),
-		Now: s.clock.Now, Clock: s.clock, Jobs: jobs, Location: s.cfg.location}
+		Now: s.clock.Now, Clock: s.clock, Jobs: jobs, Location: s.cfg.Location()}
 	err = sess.Run(ctx)
 	if errors.Is(err, io.EOF) {
 		return nil

@@ -27,7 +27,7 @@ import (
 // independentConfig is example.yaml with rosa, luis and beto given Slack ids.
 func independentConfig(t *testing.T) string {
 	t.Helper()
-	data, err := os.ReadFile("example.yaml")
+	data, err := os.ReadFile("../internal/config/example.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

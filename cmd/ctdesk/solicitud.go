@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"ctdesk/cmd/internal/config"
 	"ctdesk/storage"
 )
 
@@ -44,7 +45,7 @@ func solicitudCmd(c *call, out string) error {
 	if out == "" && isTerminal(stdout) {
 		return fmt.Errorf("no escribo un PDF en la terminal: usa --out solicitud.pdf, o redirige la salida (ctdesk solicitud %s > solicitud.pdf)", folio)
 	}
-	cfg, err := loadConfig(env.Config)
+	cfg, err := config.Load(env.Config)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"net/url"
 
+	"ctdesk/cmd/internal/config"
 	"ctdesk/storage"
 	"ctdesk/storage/redisstore"
 	"ctdesk/storage/sqlitestore"
@@ -122,14 +123,14 @@ func (e emptyStore) Close() error {
 // seed puts the configured areas and people in the store. People who
 // registered through chat stay; the platform a person last used is kept
 // unless the file sets one.
-func seed(ctx context.Context, c *Config, st storage.Store) error {
+func seed(ctx context.Context, c *config.Config, st storage.Store) error {
 	for _, a := range c.Areas {
 		if err := st.PutArea(ctx, a); err != nil {
 			return fmt.Errorf("seed area %s: %w", a.ID, err)
 		}
 	}
 	for _, pc := range c.People {
-		p := pc.person()
+		p := pc.Person()
 		if old, err := st.Person(ctx, p.ID); err == nil {
 			if p.Platform == "" {
 				p.Platform = old.Platform

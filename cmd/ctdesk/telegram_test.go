@@ -14,7 +14,7 @@ import (
 func TestTelegramPolling(t *testing.T) {
 	srv := telegramtest.New(t)
 	vars := map[string]string{
-		"CTDESK_CONFIG":         "example.yaml",
+		"CTDESK_CONFIG":         "../internal/config/example.yaml",
 		"CTDESK_DATA":           filepath.Join(t.TempDir(), "ctdesk.db"),
 		"CTDESK_HTTP_ADDR":      "127.0.0.1:0",
 		"TELEGRAM_TOKEN":        srv.Token(),

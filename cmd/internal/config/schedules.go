@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"cmp"
@@ -44,13 +44,20 @@ func (s *Schedules) config(c *Config) scheduler.Config {
 		months[i] = time.Month(m)
 	}
 	return scheduler.Config{
-		Institution: c.Institution, Location: c.location, Calendar: c.calendar(),
+		Institution: c.Institution, Location: c.location, Calendar: c.Calendar(),
 		Cuatrimestres: months, DigestAt: s.Digest, ProgramAt: s.Program, ReportAt: s.Report,
 		Specs: s.Cron, ProgramDaysAhead: s.ProgramDaysAhead,
 		ApprovalDelay: s.ApprovalReminder, ApprovalEscalate: s.ApprovalEscalation,
 		DueSoonDays: s.DueSoonDays, EscalateTo: s.EscalateTo,
 	}
 }
+
+// SchedulerConfig is the scheduler's configuration from the file's
+// schedules, zone and calendar.
+func (c *Config) SchedulerConfig() scheduler.Config { return c.Schedules.config(c) }
+
+// JobNames are the scheduled jobs, in the order the summary lists them.
+func JobNames() []string { return slices.Clone(jobNames) }
 
 // jobNames are the scheduled jobs, in the order the summary lists them.
 var jobNames = []string{scheduler.JobCuatrimestre, scheduler.JobProgram, scheduler.JobReport, scheduler.JobDigest, scheduler.JobFollowUp, scheduler.JobPasswords}

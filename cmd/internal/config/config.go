@@ -1,4 +1,7 @@
-package main
+// Package config reads ctdesk's YAML configuration file, checks it whole
+// and reports every problem in Spanish with its line, and summarises a
+// valid one for «ctdesk config check».
+package config
 
 import (
 	_ "embed"
@@ -20,6 +23,12 @@ import (
 
 //go:embed example.yaml
 var exampleConfig []byte
+
+// ExampleSource names the bundled example configuration.
+const ExampleSource = "ejemplo incluido"
+
+// Example returns the bundled example configuration, as written.
+func Example() []byte { return slices.Clone(exampleConfig) }
 
 // Config is the YAML configuration file (DESIGN §6).
 type Config struct {
@@ -59,17 +68,17 @@ type PersonConfig struct {
 	Language string `yaml:"language"`
 }
 
-// loadConfig reads CTDESK_CONFIG, or the bundled example when it is unset.
-func loadConfig(path string) (*Config, error) {
+// Load reads CTDESK_CONFIG, or the bundled example when it is unset.
+func Load(path string) (*Config, error) {
 	if path == "" {
-		c, err := parseConfig(exampleSource, exampleConfig)
+		c, err := parse(ExampleSource, exampleConfig)
 		return c, err
 	}
-	return readConfig(path)
+	return Read(path)
 }
 
-// readConfig reads and checks a configuration file.
-func readConfig(path string) (*Config, error) {
+// Read reads and checks a configuration file.
+func Read(path string) (*Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -77,14 +86,14 @@ func readConfig(path string) (*Config, error) {
 		}
 		return nil, fmt.Errorf("no pude leer la configuración %s: %w", path, err)
 	}
-	return parseConfig(path, data)
+	return parse(path, data)
 }
 
-// parseConfig reads a configuration and checks it whole: its YAML, its
+// parse reads a configuration and checks it whole: its YAML, its
 // keys and kinds of values, then what they say. Every problem is
-// reported at once, with its line, in a *configError.
-func parseConfig(source string, data []byte) (*Config, error) {
-	fail := func(ps ...problem) (*Config, error) { return nil, &configError{source: source, problems: ps} }
+// reported at once, with its line, in a *Error.
+func parse(source string, data []byte) (*Config, error) {
+	fail := func(ps ...problem) (*Config, error) { return nil, &Error{source: source, problems: ps} }
 	if len(strings.TrimSpace(string(data))) == 0 {
 		return fail(problem{msg: "el archivo está vacío: escribe al menos institution, areas y people (ver «ctdesk config example»)"})
 	}
@@ -114,6 +123,13 @@ func parseConfig(source string, data []byte) (*Config, error) {
 	}
 	return &c, nil
 }
+
+// Source is where the configuration was read from: a path, or
+// ExampleSource.
+func (c *Config) Source() string { return c.source }
+
+// Location is the institution's time zone.
+func (c *Config) Location() *time.Location { return c.location }
 
 func telegramKey(id int64) string {
 	if id == 0 {
@@ -147,8 +163,8 @@ func (d ClosedDays) days() (from, to time.Time, err error) {
 	return from, to, nil
 }
 
-// calendar builds the business-day calendar of the institution.
-func (c *Config) calendar() *calendar.Calendar {
+// Calendar builds the business-day calendar of the institution.
+func (c *Config) Calendar() *calendar.Calendar {
 	var closed []calendar.Closed
 	for _, d := range c.ClosedDays {
 		from, to, _ := d.days()
@@ -169,8 +185,8 @@ func (p PersonConfig) role() storage.Role {
 	return storage.Role(r)
 }
 
-// person turns a configured person into a directory entry.
-func (p PersonConfig) person() storage.Person {
+// Person turns a configured person into a directory entry.
+func (p PersonConfig) Person() storage.Person {
 	out := storage.Person{
 		ID: p.ID, Name: p.Name, Role: p.role(), Area: p.Area, Position: p.Position,
 		Email: p.Email, Platform: p.Platform, Language: p.Language,

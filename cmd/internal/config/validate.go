@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"fmt"
@@ -184,7 +184,7 @@ func checkPerson(i int, p PersonConfig, at locate, areas map[string]bool, areaID
 
 // didYouMean proposes the nearest of names, or nothing.
 func didYouMean(got string, names []string) string {
-	if near := nearest(got, names, 2); len(near) > 0 {
+	if near := Nearest(got, names, 2); len(near) > 0 {
 		return " (¿quisiste decir «" + strings.Join(near, "» o «") + "»?)"
 	}
 	return ""

@@ -1,4 +1,4 @@
-package main
+package config
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ func FuzzConfig(f *testing.F) {
 	f.Add([]byte("people:\n  - {id: p, id: q}\n\t- x"))
 	f.Add([]byte("# solo comentarios\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := parseConfig("ctdesk.yaml", data)
+		c, err := parse("ctdesk.yaml", data)
 		if err != nil {
 			checkProblems(t, data, err)
 			return
@@ -27,12 +27,12 @@ func FuzzConfig(f *testing.F) {
 		if c.location == nil || c.Language == "" || len(c.People) == 0 {
 			t.Fatalf("accepted a configuration without zone, language or people: %+v", c)
 		}
-		_ = c.calendar()
+		_ = c.Calendar()
 		out, err := yaml.Marshal(c)
 		if err != nil {
 			t.Fatalf("marshal: %v", err)
 		}
-		again, err := parseConfig("again.yaml", out)
+		again, err := parse("again.yaml", out)
 		if err != nil {
 			t.Fatalf("a valid configuration written back is refused: %v\n%s", err, out)
 		}
@@ -40,7 +40,7 @@ func FuzzConfig(f *testing.F) {
 			t.Fatalf("written back, the configuration changed:\n%s", out)
 		}
 		for i := range c.People {
-			if again.People[i].person().ID != c.People[i].person().ID || again.People[i].role() != c.People[i].role() {
+			if again.People[i].Person().ID != c.People[i].Person().ID || again.People[i].role() != c.People[i].role() {
 				t.Fatalf("person %d changed: %+v, then %+v", i, c.People[i], again.People[i])
 			}
 		}
@@ -50,7 +50,7 @@ func FuzzConfig(f *testing.F) {
 // checkProblems checks a refusal: every problem named on its own line,
 // with a line number the file has.
 func checkProblems(t *testing.T, data []byte, err error) {
-	var ce *configError
+	var ce *Error
 	if !errors.As(err, &ce) || len(ce.problems) == 0 {
 		t.Fatalf("refused without problems: %v", err)
 	}

@@ -1,13 +1,13 @@
-package main
+package config
 
 import (
 	"slices"
 	"strings"
 )
 
-// nearest returns up to n of names closest to got by edit distance, if
+// Nearest returns up to n of names closest to got by edit distance, if
 // close enough to be a misspelling.
-func nearest(got string, names []string, n int) []string {
+func Nearest(got string, names []string, n int) []string {
 	type cand struct {
 		name string
 		d    int
