@@ -110,10 +110,16 @@ func playCrash(t *testing.T, r *crashrig.Rig, sc crashrig.Scenario) {
 // altaToNote plays a correo alta of the first requester up to the
 // técnico's note before completing it, ctdesk started.
 func altaToNote(t *testing.T, ctx context.Context, r *crashrig.Rig) (crashrig.Person, crashrig.Form) {
-	srv := r.Srv
 	r.Proc.Start()
+	return walkToNote(t, ctx, r.Srv, 4)
+}
+
+// walkToNote plays a correo alta of the first requester, her choices drawn
+// from seed, up to the prompt of the técnico's note before completing it.
+func walkToNote(t *testing.T, ctx context.Context, srv *telegramtest.Server, seed uint64) (crashrig.Person, crashrig.Form) {
+	t.Helper()
 	p := crashrig.Requesters(1)[0]
-	q := &crashrig.Requester{ID: p.ID, User: p.User, Forms: 1, Rng: rand.New(rand.NewPCG(4, 4))}
+	q := &crashrig.Requester{ID: p.ID, User: p.User, Forms: 1, Rng: rand.New(rand.NewPCG(seed, seed))}
 	if err := q.Run(ctx, srv, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +127,8 @@ func altaToNote(t *testing.T, ctx context.Context, r *crashrig.Rig) (crashrig.Pe
 	pressFor(t, ctx, srv, luisUser, crashrig.LuisChat, f.Folio, "Aprobar", p.User.ID, "dio su visto bueno")
 	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Tomar", 0, "")
 	commitDate(t, ctx, srv, f.Folio)
-	// The note's prompt must be out before sends start failing.
+	// The note's prompt is out before anything that follows (sends that
+	// start failing, the press of «Omitir»).
 	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", betoUser.ID, f.Folio+" · Completar")
 	return p, f
 }

@@ -106,10 +106,10 @@ func slackSubmitCorreo(t *testing.T, srv *slacktest.Server, user string) {
 	srv.WaitMessage(t, user, 0, "Registré tu solicitud", 15*time.Second)
 }
 
-// TestSlackSocketMode starts ctdesk with SLACK_BOT_TOKEN, SLACK_APP_TOKEN
-// and SLACK_API_URL pointing at the fake Slack: the correo alta runs in
-// DMs, the supervisor approving by button.
-func TestSlackSocketMode(t *testing.T) {
+// startSlackSocket starts ctdesk in Socket Mode against a fake Slack where
+// ana, beto, luis and rosa have their DMs.
+func startSlackSocket(t *testing.T) *slacktest.Server {
+	t.Helper()
 	srv := slacktest.New(t)
 	for id, name := range map[string]string{"U01ANA": "ana", "U01BETO": "beto", "U02LUIS": "luis", "U02ROSA": "rosa"} {
 		srv.AddUser(id, name)
@@ -120,6 +120,14 @@ func TestSlackSocketMode(t *testing.T) {
 		"SLACK_APP_TOKEN":  srv.AppToken(),
 		"SLACK_API_URL":    srv.APIURL(),
 	})
+	return srv
+}
+
+// TestSlackSocketMode starts ctdesk with SLACK_BOT_TOKEN, SLACK_APP_TOKEN
+// and SLACK_API_URL pointing at the fake Slack: the correo alta runs in
+// DMs, the supervisor approving by button.
+func TestSlackSocketMode(t *testing.T) {
+	srv := startSlackSocket(t)
 	const rosa, luis, beto = "U02ROSA", "U02LUIS", "U01BETO"
 	slackSubmitCorreo(t, srv, rosa)
 	slackPress(t, srv, luis, "Aprobar")
@@ -182,16 +190,7 @@ func TestSlackHTTPRefusesForgery(t *testing.T) {
 // deletes the password messages (chat.delete) from her DM and beto's, and
 // each is replaced with «Contraseña entregada el …».
 func TestSlackPasswordTakenBack(t *testing.T) {
-	srv := slacktest.New(t)
-	for id, name := range map[string]string{"U01ANA": "ana", "U01BETO": "beto", "U02LUIS": "luis", "U02ROSA": "rosa"} {
-		srv.AddUser(id, name)
-	}
-	startSlack(t, map[string]string{
-		"CTDESK_HTTP_ADDR": "127.0.0.1:0",
-		"SLACK_BOT_TOKEN":  srv.BotToken(),
-		"SLACK_APP_TOKEN":  srv.AppToken(),
-		"SLACK_API_URL":    srv.APIURL(),
-	})
+	srv := startSlackSocket(t)
 	const rosa, luis, beto = "U02ROSA", "U02LUIS", "U01BETO"
 	slackSubmitCorreo(t, srv, rosa)
 	slackPress(t, srv, luis, "Aprobar")

@@ -4,7 +4,6 @@ package main
 
 import (
 	"context"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,16 +54,7 @@ func takeBackRig(t *testing.T, vars map[string]string, extra string) (*telegramt
 // the requester and beto have the temporary password, which it returns.
 func altaHandedOut(t *testing.T, ctx context.Context, srv *telegramtest.Server) (crashrig.Person, crashrig.Form, string) {
 	t.Helper()
-	p := crashrig.Requesters(1)[0]
-	q := &crashrig.Requester{ID: p.ID, User: p.User, Forms: 1, Rng: rand.New(rand.NewPCG(7, 7))}
-	if err := q.Run(ctx, srv, nil); err != nil {
-		t.Fatal(err)
-	}
-	f := q.Sent[0]
-	pressFor(t, ctx, srv, luisUser, crashrig.LuisChat, f.Folio, "Aprobar", p.User.ID, "dio su visto bueno")
-	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Tomar", 0, "")
-	commitDate(t, ctx, srv, f.Folio)
-	pressFor(t, ctx, srv, betoUser, betoUser.ID, f.Folio, "Completar", betoUser.ID, f.Folio+" · Completar")
+	p, f := walkToNote(t, ctx, srv, 7)
 	pressFor(t, ctx, srv, betoUser, betoUser.ID, "", "Omitir", 0, "")
 	pw := passwordOf(t, ctx, srv, p.User.ID, "Tu cuenta "+f.Cuenta+" está lista.\nContraseña temporal: ")
 	if gave := passwordOf(t, ctx, srv, betoUser.ID, "Contraseña temporal para "+f.Cuenta+":\n"); gave != pw || len(pw) < 12 {
