@@ -13,15 +13,19 @@ import (
 
 var errUndecodable = errors.New("undecodable payload")
 
-// deliver sends one message and records the outcome. It reports true when
-// the message is done with (delivered, parked for an unreachable
-// recipient, or dropped with a log line) and false when it must be tried
-// again after the recipient's hold, which it has set.
-func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
+// outcome is what became of a message handed to deliver.
+type outcome int
+
+const (
+	tryAgain outcome = iota // to be tried again after the recipient's hold, which is set
+	finished                // delivered, or dropped with a log line: gone from the store
+	parked                  // hidden until its recipient is seen: it may come back
+)
+
+// deliver sends one message and records the outcome; behindParked has
+// been asked first.
+func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) outcome {
 	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
-	if d.behindParked(ctx, it) {
-		return true
-	}
 	m, err := d.decode(ctx, it)
 	platform := ""
 	if err == nil {
@@ -40,33 +44,33 @@ func (d *Dispatcher) deliver(ctx context.Context, it *storage.OutboxItem) bool {
 			log.Error("ack outbox", "err", err)
 		}
 		d.reached(ctx, it.Recipient)
-		return true
+		return finished
 	case errors.As(err, &ra):
 		// Not counted as an attempt: the platform only asks to wait. Checked
 		// before shutdown, so a wait answered as we stop is still handed on.
 		log.Warn("platform asks to wait", "retry_after", ra.After)
 		obs.Failed(platform, "retry_after")
 		d.hold(it.Recipient, time.Now().Add(ra.After))
-		return false
+		return tryAgain
 	case errors.Is(err, ErrPlatformDown):
 		// Not counted either: the message waits for its platform.
 		log.Debug("platform down, message waits", "err", err)
 		obs.Failed(platform, "platform_down")
 		d.hold(it.Recipient, time.Now().Add(platformDownWait))
-		return false
+		return tryAgain
 	case stopping:
-		return false
+		return tryAgain
 	case errors.Is(err, ErrBlocked):
 		obs.Failed(platform, "unreachable")
 		return d.park(ctx, it, m, err)
 	default:
 		if why := d.dropReason(it, err); why != "" {
 			d.drop(ctx, it, m, why, err)
-			return true
+			return finished
 		}
 		obs.Failed(platform, "error")
 		d.retry(ctx, it, err)
-		return false
+		return tryAgain
 	}
 }
 

@@ -255,28 +255,52 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 		d.mu.Unlock()
 		if wait := time.Until(hold); wait > 0 {
 			if wait > d.cfg.Lease/2 {
-				d.mu.Lock()
-				q := d.queues[recipient]
-				d.stopLocked(recipient)
-				d.mu.Unlock()
-				d.giveBack(q, hold, "waiting for the platform")
+				d.stop(recipient, hold, "waiting for the platform")
 				return
 			}
 			Sleep(ctx, wait)
 			continue
 		}
-		if d.deliver(ctx, &it) {
-			d.mu.Lock()
-			d.queues[recipient] = d.queues[recipient][1:]
-			delete(d.inflight, it.ID)
-			d.done[it.ID] = true
-			d.mu.Unlock()
+		switch d.behindParked(ctx, &it) {
+		case releasedAhead:
+			d.stop(recipient, time.Now(), "behind the released messages")
+			d.Wake()
+			return
+		case parkedBehind:
+			d.pop(recipient, it.ID, false)
+			continue
+		}
+		if o := d.deliver(ctx, &it); o != tryAgain {
+			d.pop(recipient, it.ID, o == finished)
 			continue
 		}
 		d.mu.Lock()
 		d.queues[recipient][0] = it // with its attempts counted
 		d.mu.Unlock()
 	}
+}
+
+// pop removes the head of the recipient's queue. A finished message is
+// remembered until the next claim, which may have read it before it was
+// gone; a parked one is not: released meanwhile, it is due again.
+func (d *Dispatcher) pop(recipient, id string, finished bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.queues[recipient] = d.queues[recipient][1:]
+	delete(d.inflight, id)
+	if finished {
+		d.done[id] = true
+	}
+}
+
+// stop ends the recipient's worker and gives its queue back to the store,
+// hidden until at.
+func (d *Dispatcher) stop(recipient string, at time.Time, why string) {
+	d.mu.Lock()
+	q := d.queues[recipient]
+	d.stopLocked(recipient)
+	d.mu.Unlock()
+	d.giveBack(q, at, why)
 }
 
 // stopLocked ends a recipient's worker. d.mu must be held.
@@ -332,7 +356,16 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 		if len(items) == 0 {
 			return total, nil
 		}
-		for _, it := range items {
+	batch:
+		for i, it := range items {
+			switch d.behindParked(ctx, &it) {
+			case releasedAhead:
+				// The released messages come first in the next claim.
+				d.giveBack(items[i:], time.Now(), "behind the released messages")
+				break batch
+			case parkedBehind:
+				continue
+			}
 			d.mu.Lock()
 			d.noteHoldLocked(it)
 			hold := d.holds[it.Recipient]
@@ -341,7 +374,7 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 				d.giveBack([]storage.OutboxItem{it}, hold, "waiting for an earlier message")
 				continue
 			}
-			if !d.deliver(ctx, &it) {
+			if d.deliver(ctx, &it) == tryAgain {
 				d.giveBack([]storage.OutboxItem{it}, d.holdOf(it.Recipient), "waiting for the platform")
 			}
 		}

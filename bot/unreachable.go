@@ -10,13 +10,13 @@ import (
 
 // park keeps a message that no platform could deliver until its recipient
 // is seen, and tells Unreachable about the recipient once. It reports
-// false (try again later) when the message could not be parked.
-func (d *Dispatcher) park(ctx context.Context, it *storage.OutboxItem, m conversations.Message, why error) bool {
+// tryAgain when the message could not be parked.
+func (d *Dispatcher) park(ctx context.Context, it *storage.OutboxItem, m conversations.Message, why error) outcome {
 	log := d.cfg.Log.With("outbox_id", it.ID, "recipient", it.Recipient)
 	if err := d.cfg.Parking.Park(ctx, it.Recipient, it.ID); err != nil {
 		log.Error("park message", "err", err)
 		d.retry(ctx, it, err)
-		return false
+		return tryAgain
 	}
 	log.Warn("recipient unreachable; message waits until they write to the bot", "err", why)
 	d.mu.Lock()
@@ -26,25 +26,45 @@ func (d *Dispatcher) park(ctx context.Context, it *storage.OutboxItem, m convers
 	if first && d.cfg.Unreachable != nil {
 		d.cfg.Unreachable(ctx, it.Recipient, m)
 	}
-	return true
+	return parked
 }
 
-// behindParked parks the message when its recipient has parked messages,
-// and reports whether it did: it goes out after them, in its order, when
-// they are released. When that cannot be known, the message is sent.
-func (d *Dispatcher) behindParked(ctx context.Context, it *storage.OutboxItem) bool {
-	if !d.cfg.Parking.Waiting(ctx, it.Recipient) {
-		return false
+// behind is what becomes of a message whose recipient had, or has,
+// parked messages.
+type behind int
+
+const (
+	sendNow       behind = iota // nothing waits ahead of it
+	parkedBehind                // parked after the waiting ones
+	releasedAhead               // the waiting ones were just released: they go first
+)
+
+// behindParked parks the message when its recipient has parked messages.
+// When the recipient had some a moment ago and they have been released
+// meanwhile (they wrote to the bot), the released ones are back in the
+// store while this one is already in hand: it must go back too, behind
+// them, rather than overtake them. When that cannot be known, it is sent.
+func (d *Dispatcher) behindParked(ctx context.Context, it *storage.OutboxItem) behind {
+	d.mu.Lock()
+	blocked := d.blocked[it.Recipient]
+	d.mu.Unlock()
+	if !blocked && !d.cfg.Parking.Waiting(ctx, it.Recipient) {
+		return sendNow
 	}
 	parked, err := d.cfg.Parking.ParkBehind(ctx, it.Recipient, it.ID)
-	if err != nil {
+	switch {
+	case err != nil:
 		d.cfg.Log.Warn("park behind the waiting messages", "outbox_id", it.ID, "recipient", it.Recipient, "err", err)
-		return false
-	}
-	if parked {
+		return sendNow
+	case parked:
 		d.cfg.Log.Debug("message waits behind the parked ones", "outbox_id", it.ID, "recipient", it.Recipient)
+		return parkedBehind
 	}
-	return parked
+	d.mu.Lock()
+	delete(d.blocked, it.Recipient)
+	d.mu.Unlock()
+	d.cfg.Log.Debug("parked messages were released; this one goes back behind them", "outbox_id", it.ID, "recipient", it.Recipient)
+	return releasedAhead
 }
 
 // reached notes that a message reached the recipient: Unreachable may be
