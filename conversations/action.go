@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ctdesk/conversations/chat"
+	"ctdesk/conversations/check"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -53,10 +54,10 @@ func (x effects) FindPerson(email, name string) (storage.Person, bool) {
 	// The name as the directory has it, or its words within the full name
 	// written in the request («Rosa Díaz» in «Rosa Díaz Martínez»), when
 	// only one person fits.
-	words := strings.Fields(fold(name))
+	words := strings.Fields(check.Fold(name))
 	var fits []storage.Person
 	for _, p := range all {
-		own := strings.Fields(fold(p.Name))
+		own := strings.Fields(check.Fold(p.Name))
 		if slices.Equal(own, words) {
 			return p, true
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/directory"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/texts"
@@ -211,7 +212,7 @@ func (e *Engine) Offers(ctx context.Context, who storage.Person, tk *storage.Tic
 		}
 		o := Offer{Action: a.ID, Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Step: len(tk.History),
 			Reject: a.Reject || a.To == storage.StatusRejected || a.To == storage.StatusCancelled}
-		q := &questions{st: &asking{}, fields: a.Input, svc: svc.ID, tk: tk}
+		q := &ask.Questions{State: &ask.State{}, Fields: a.Input, Svc: svc.ID, Ticket: tk}
 		for j := range a.Input {
 			o.Inputs = append(o.Inputs, t.input(q, tk, a, &a.Input[j]))
 		}
@@ -221,10 +222,10 @@ func (e *Engine) Offers(ctx context.Context, who storage.Person, tk *storage.Tic
 }
 
 // input describes one question of an action for a form.
-func (t *turn) input(q *questions, tk *storage.Ticket, a *workflow.Action, f *workflow.Field) Input {
+func (t *turn) input(q *ask.Questions, tk *storage.Ticket, a *workflow.Action, f *workflow.Field) Input {
 	in := Input{ID: f.ID, Question: t.tr(t.inputKey(tk.Service, a, f)), Optional: f.Optional, Max: f.Max, Multi: f.Multi}
 	if in.Max == 0 && (f.Kind == workflow.KindText || f.Kind == workflow.KindURL || f.Kind == workflow.KindName) {
-		in.Max = defaultMaxText
+		in.Max = ask.MaxText
 	}
 	switch {
 	case f.Files:
@@ -234,7 +235,7 @@ func (t *turn) input(q *questions, tk *storage.Ticket, a *workflow.Action, f *wo
 	case f.Kind == workflow.KindChoice:
 		in.Kind = "choice"
 		for _, o := range t.options(q, f) {
-			in.Options = append(in.Options, Named{ID: o.id, Name: o.label})
+			in.Options = append(in.Options, Named{ID: o.ID, Name: o.Label})
 		}
 	case f.Kind == workflow.KindYesNo:
 		in.Kind = "yesno"
