@@ -89,3 +89,43 @@ func (q *Questions) checkOne(ctx context.Context, env *Env, f *workflow.Field, t
 	}
 	return q.validate(ctx, env, f, text, "")
 }
+
+// Input describes one question for a web form.
+type Input struct {
+	ID string
+	// Kind is text, date, choice, yesno, url, files or textfiles (a text,
+	// or files instead).
+	Kind     string
+	Question string
+	Optional bool
+	Max      int
+	Options  []Option
+	// Multi: several files may be given.
+	Multi bool
+}
+
+// Inputs describes every question for a web form, each worded by question.
+func (q *Questions) Inputs(env *Env, question func(*workflow.Field) string) []Input {
+	var out []Input
+	for i := range q.Fields {
+		f := &q.Fields[i]
+		in := Input{ID: f.ID, Question: question(f), Optional: f.Optional, Max: f.Max, Multi: f.Multi}
+		if in.Max == 0 && (f.Kind == workflow.KindText || f.Kind == workflow.KindURL || f.Kind == workflow.KindName) {
+			in.Max = MaxText
+		}
+		switch {
+		case f.Files:
+			in.Kind = "textfiles"
+		case f.Kind == workflow.KindChoice:
+			in.Kind, in.Options = "choice", q.Options(env, f)
+		default:
+			in.Kind = map[workflow.FieldKind]string{workflow.KindDate: "date", workflow.KindYesNo: "yesno",
+				workflow.KindURL: "url", workflow.KindFile: "files"}[f.Kind]
+		}
+		if in.Kind == "" {
+			in.Kind = "text"
+		}
+		out = append(out, in)
+	}
+	return out
+}
