@@ -119,10 +119,14 @@ type Dispatcher struct {
 	queues   map[string][]storage.OutboxItem
 	running  map[string]bool
 	inflight map[string]bool // outbox ids in a queue
-	// done holds the ids finished (acknowledged, parked or dropped) since
-	// the current claim began: a claim whose script ran before such an ack
+	// done holds the ids finished (acknowledged or dropped) since the
+	// current claim began: a claim whose script ran before such an ack
 	// may return the id, and must not queue it again.
-	done    map[string]bool
+	done map[string]bool
+	// reclaimed holds the ids in a queue that a claim returned again: their
+	// lease ran out, or, parked, they were released meanwhile. The claim
+	// hid them for its lease; one put away unsent is shown again.
+	reclaimed map[string]bool
 	blocked map[string]bool // recipients Unreachable was told about
 	wg      sync.WaitGroup
 }
@@ -137,7 +141,7 @@ func NewDispatcher(st OutboxStore, dec Decoder, route *Router, cfg DispatcherCon
 		st: st, dec: dec, route: route, cfg: cfg, pace: newPacing(), acks: &acks{st: st},
 		wake: make(chan struct{}, 1), holds: map[string]time.Time{},
 		queues: map[string][]storage.OutboxItem{}, running: map[string]bool{},
-		inflight: map[string]bool{}, done: map[string]bool{}, blocked: map[string]bool{},
+		inflight: map[string]bool{}, done: map[string]bool{}, reclaimed: map[string]bool{}, blocked: map[string]bool{},
 	}
 }
 
@@ -221,10 +225,14 @@ func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Durati
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	for _, it := range items {
-		if d.inflight[it.ID] || d.done[it.ID] {
+		if d.inflight[it.ID] {
 			// Its lease ran out while it waited here (it is still ours), or
-			// it was delivered and acknowledged while the claim ran.
+			// it was released while being parked.
+			d.reclaimed[it.ID] = true
 			continue
+		}
+		if d.done[it.ID] {
+			continue // delivered and acknowledged while the claim ran
 		}
 		d.noteHoldLocked(it)
 		d.inflight[it.ID] = true
@@ -267,11 +275,11 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 			d.Wake()
 			return
 		case parkedBehind:
-			d.pop(recipient, it.ID, false)
+			d.pop(recipient, it, false)
 			continue
 		}
 		if o := d.deliver(ctx, &it); o != tryAgain {
-			d.pop(recipient, it.ID, o == finished)
+			d.pop(recipient, it, o == finished)
 			continue
 		}
 		d.mu.Lock()
@@ -282,14 +290,22 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 
 // pop removes the head of the recipient's queue. A finished message is
 // remembered until the next claim, which may have read it before it was
-// gone; a parked one is not: released meanwhile, it is due again.
-func (d *Dispatcher) pop(recipient, id string, finished bool) {
+// gone. A parked one is not: released meanwhile, it is due again, and
+// when a claim already took it (and skipped it, as ours), it is shown
+// again now rather than when that claim's lease runs out.
+func (d *Dispatcher) pop(recipient string, it storage.OutboxItem, finished bool) {
 	d.mu.Lock()
-	defer d.mu.Unlock()
 	d.queues[recipient] = d.queues[recipient][1:]
-	delete(d.inflight, id)
+	delete(d.inflight, it.ID)
+	again := d.reclaimed[it.ID]
+	delete(d.reclaimed, it.ID)
 	if finished {
-		d.done[id] = true
+		d.done[it.ID] = true
+	}
+	d.mu.Unlock()
+	if again && !finished {
+		d.giveBack([]storage.OutboxItem{it}, time.Now(), "released while parked")
+		d.Wake()
 	}
 }
 
@@ -307,6 +323,7 @@ func (d *Dispatcher) stop(recipient string, at time.Time, why string) {
 func (d *Dispatcher) stopLocked(recipient string) {
 	for _, it := range d.queues[recipient] {
 		delete(d.inflight, it.ID)
+		delete(d.reclaimed, it.ID)
 	}
 	delete(d.queues, recipient)
 	delete(d.running, recipient)
