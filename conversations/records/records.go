@@ -1,8 +1,9 @@
-// Package records builds ctdesk's printable records from tickets: the
-// request CT-RG.03 with its answers, signatures, dates, history and files,
-// every code named as people read it. It knows the texts and the
-// services; who people and areas are, and how an answer reads, it is told
-// through Sources.
+// Package records builds ctdesk's records from tickets, in the records'
+// language: the printable request CT-RG.03 with its answers, signatures,
+// dates, history and files, every code named as people read it, and the
+// details the bitácora CT-RG.02 keeps of what happened to a ticket. It
+// knows the texts and the services; who people and areas are, and how an
+// answer reads, it is told through Sources.
 package records
 
 import (
