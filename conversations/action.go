@@ -2,7 +2,6 @@ package conversations
 
 import (
 	"context"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -45,40 +44,7 @@ func (x effects) TakeBack(to string, handedOut time.Time) {
 func (x effects) Record(action, detail string) { x.t.record(x.t.folioOf(x.tk), action, detail) }
 
 func (x effects) FindPerson(email, name string) (storage.Person, bool) {
-	all := x.t.dir.WithRole(storage.RoleUsuario, storage.RoleSupervisor, storage.RoleAutoridad, storage.RoleTecnico, storage.RoleCoordinador)
-	for _, p := range all {
-		if email != "" && strings.EqualFold(p.Email, email) {
-			return p, true
-		}
-	}
-	// The name as the directory has it, or its words within the full name
-	// written in the request («Rosa Díaz» in «Rosa Díaz Martínez»), when
-	// only one person fits.
-	words := strings.Fields(fold(name))
-	var fits []storage.Person
-	for _, p := range all {
-		own := strings.Fields(fold(p.Name))
-		if slices.Equal(own, words) {
-			return p, true
-		}
-		if len(own) >= 2 && allIn(own, words) {
-			fits = append(fits, p)
-		}
-	}
-	if len(fits) == 1 {
-		return fits[0], true
-	}
-	return storage.Person{}, false
-}
-
-// allIn reports whether every word is among those.
-func allIn(words, those []string) bool {
-	for _, w := range words {
-		if !slices.Contains(those, w) {
-			return false
-		}
-	}
-	return true
+	return x.t.dir.FindPerson(email, name)
 }
 
 func (x effects) ButtonFor(to, action string) Button {

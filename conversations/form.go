@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/workflow"
 )
@@ -16,19 +17,19 @@ func (t *turn) startForm(svc string) error {
 		t.menu()
 		return nil
 	}
-	t.setState(dialogState{Svc: svc, asking: asking{Ans: workflow.Answers{}}})
+	t.setState(dialogState{Svc: svc, State: ask.State{Ans: workflow.Answers{}}})
 	t.reply(t.tr("form.start", t.serviceName(svc)))
 	t.askForm()
 	return nil
 }
 
 // form is the questions of the service whose form is being filled.
-func (t *turn) form() *questions {
+func (t *turn) form() *ask.Questions {
 	s := t.e.services[t.st.Svc]
-	q := &questions{st: &t.st.asking, fields: s.Fields, svc: s.ID}
-	q.code = func(v string) string { return chat.Code(chat.KindField, q.st.Field, v) }
-	q.prompt = func(f *workflow.Field) string {
-		n, total := q.progress()
+	q := &ask.Questions{State: &t.st.State, Fields: s.Fields, Svc: s.ID}
+	q.Code = func(v string) string { return chat.Code(chat.KindField, q.State.Field, v) }
+	q.Prompt = func(f *workflow.Field) string {
+		n, total := q.Progress()
 		text := t.tr(s.ID + "." + f.ID + ".q")
 		if f.Optional {
 			text += " " + t.tr("form.optional")
@@ -38,27 +39,13 @@ func (t *turn) form() *questions {
 	return q
 }
 
-// progress returns the current field's position among those that apply.
-func (q *questions) progress() (n, total int) {
-	for i := range q.fields {
-		if !q.applies(&q.fields[i]) {
-			continue
-		}
-		total++
-		if q.fields[i].ID == q.st.Field {
-			n = total
-		}
-	}
-	return n, total
-}
-
 // askForm asks the form's current question, moving on to the first one
 // unanswered, or to the summary when every one is answered.
 func (t *turn) askForm() {
 	q := t.form()
-	if q.current() == nil {
+	if q.Current() == nil {
 		t.dirty = true
-		if !q.advance() {
+		if !q.Advance() {
 			t.toSummary()
 			return
 		}

@@ -2,9 +2,10 @@ package conversations
 
 import (
 	"context"
-	"strings"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/chat"
+	"ctdesk/conversations/check"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/staff"
 )
@@ -14,31 +15,31 @@ func (t *turn) menu() {
 	var rows [][]Button
 	var last []Button
 	for _, o := range t.menuEntries() {
-		b := Button{Label: o.label, Code: chat.Code(chat.KindMenu, o.id)}
-		if _, svc := t.e.services[o.id]; svc {
+		b := Button{Label: o.Label, Code: chat.Code(chat.KindMenu, o.ID)}
+		if _, svc := t.e.services[o.ID]; svc {
 			rows = append(rows, []Button{b})
 		} else {
 			last = append(last, b)
 		}
 	}
 	rows = append(rows, last)
-	t.reply(t.tr("menu.title", firstName(t.who.Name)), rows...)
+	t.reply(t.tr("menu.title", check.FirstName(t.who.Name)), rows...)
 }
 
 // menuEntries are the menu's buttons in the order shown, as options whose
 // id is what the button runs: the services, then CT's queue (for those
 // who may see it), the person's requests and help.
-func (t *turn) menuEntries() []option {
-	var out []option
+func (t *turn) menuEntries() []ask.Option {
+	var out []ask.Option
 	for _, id := range t.e.order {
-		out = append(out, option{id: id, label: t.serviceName(id), alias: []string{t.tr("svc." + id + ".short")}})
+		out = append(out, ask.Option{ID: id, Label: t.serviceName(id), Alias: []string{t.tr("svc." + id + ".short")}})
 	}
 	if policy.MayUse(policy.Queue, t.who) {
-		out = append(out, option{id: "queue", label: t.tr("menu.queue"), alias: []string{"cola"}})
+		out = append(out, ask.Option{ID: "queue", Label: t.tr("menu.queue"), Alias: []string{"cola"}})
 	}
 	return append(out,
-		option{id: "mine", label: t.tr("menu.mine"), alias: []string{"mis solicitudes", "solicitudes"}},
-		option{id: "help", label: t.tr("menu.help"), alias: []string{"ayuda", "help"}})
+		ask.Option{ID: "mine", Label: t.tr("menu.mine"), Alias: []string{"mis solicitudes", "solicitudes"}},
+		ask.Option{ID: "help", Label: t.tr("menu.help"), Alias: []string{"ayuda", "help"}})
 }
 
 // help explains what the bot does and its commands.
@@ -86,18 +87,12 @@ func (t *turn) menuButton(ctx context.Context, what string) error {
 // typedMenu understands a menu entry typed instead of pressed: its
 // number, its name or a short name.
 func (t *turn) typedMenu(ctx context.Context, text string) (bool, error) {
-	o, ok := matchOption(t.menuEntries(), text, "")
+	o, ok := ask.Match(t.menuEntries(), text, "")
 	if !ok {
 		return false, nil
 	}
-	return true, t.menuButton(ctx, o.id)
+	return true, t.menuButton(ctx, o.ID)
 }
 
 // serviceName is a service's name in the current language.
 func (t *turn) serviceName(id string) string { return t.tr("svc." + id) }
-
-// firstName returns the first word of a name.
-func firstName(name string) string {
-	first, _, _ := strings.Cut(strings.TrimSpace(name), " ")
-	return first
-}

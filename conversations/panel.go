@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 
+	"ctdesk/conversations/check"
 	"ctdesk/lib/signin"
 )
 
@@ -17,7 +18,7 @@ func (t *turn) panelCommand(ctx context.Context, arg string) error {
 		t.reply(t.tr("panel.none"))
 		return nil
 	}
-	switch fold(arg) {
+	switch check.Fold(arg) {
 	case "":
 	case "salir", "cerrar", "logout", "exit", "sign out":
 		if err := signin.CloseAll(ctx, t.e.st, t.who.ID); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
@@ -13,16 +14,16 @@ import (
 // pendingQuestions are the questions of the input of the action whose
 // button was pressed, answered with "p:<value>" buttons, «Cancelar» under
 // each one.
-func (t *turn) pendingQuestions(tk *storage.Ticket, a *workflow.Action) *questions {
+func (t *turn) pendingQuestions(tk *storage.Ticket, a *workflow.Action) *ask.Questions {
 	head := t.tr("pending.head", tk.Folio, t.actionLabel(t.who.ID, tk.Service, a.ID))
-	q := &questions{
-		st: &t.st.Pend.In, fields: a.Input, svc: tk.Service, tk: tk,
-		code: func(v string) string { return chat.Code(chat.KindPending, v) },
-		foot: [][]Button{{{Label: t.tr("form.cancel"), Code: chat.Code(chat.KindPending, "cancel")}}},
+	q := &ask.Questions{
+		State: &t.st.Pend.In, Fields: a.Input, Svc: tk.Service, Ticket: tk,
+		Code: func(v string) string { return chat.Code(chat.KindPending, v) },
+		Foot: [][]Button{{{Label: t.tr("form.cancel"), Code: chat.Code(chat.KindPending, "cancel")}}},
 	}
-	q.prompt = func(f *workflow.Field) string {
+	q.Prompt = func(f *workflow.Field) string {
 		if f.CaptionsOf != "" {
-			return head + "\n" + t.tr(t.inputKey(tk.Service, a, f), captionOf(q, f))
+			return head + "\n" + t.tr(t.inputKey(tk.Service, a, f), q.CaptionOf(f))
 		}
 		return head + "\n" + t.tr(t.inputKey(tk.Service, a, f))
 	}
@@ -35,9 +36,9 @@ func (t *turn) pendingQuestions(tk *storage.Ticket, a *workflow.Action) *questio
 // kind of field has a question of its own to fall back on.
 func (t *turn) inputKey(svc string, a *workflow.Action, f *workflow.Field) string {
 	if f.ID == a.Input[0].ID {
-		return texts.Pick(t.lang, svc+".in."+a.ID, "in."+a.ID, inputKey(f))
+		return texts.Pick(t.lang, svc+".in."+a.ID, "in."+a.ID, ask.InputKey(f))
 	}
-	return texts.Pick(t.lang, svc+".in."+a.ID+"."+f.ID, "in."+f.ID, inputKey(f))
+	return texts.Pick(t.lang, svc+".in."+a.ID+"."+f.ID, "in."+f.ID, ask.InputKey(f))
 }
 
 // askPending asks for the input of the action whose button was pressed.
@@ -47,9 +48,9 @@ func (t *turn) askPending(ctx context.Context) error {
 		return err
 	}
 	q := t.pendingQuestions(tk, a)
-	if q.current() == nil {
+	if q.Current() == nil {
 		t.dirty = true
-		q.advance()
+		q.Advance()
 	}
 	t.ask(q)
 	return nil
@@ -111,11 +112,11 @@ func (t *turn) pendingInput(ctx context.Context, text, button string) error {
 // actionInput turns the answers to an action's questions into what the
 // action applies: a date, a text (or a choice's id, with its note), the
 // person to assign, the files given, the answers it keeps.
-func (t *turn) actionInput(q *questions, a *workflow.Action) given {
+func (t *turn) actionInput(q *ask.Questions, a *workflow.Action) given {
 	var in given
 	for i := range a.Input {
 		f := &a.Input[i]
-		v := q.st.Ans[f.ID]
+		v := q.State.Ans[f.ID]
 		if v == "" {
 			continue
 		}
@@ -128,8 +129,8 @@ func (t *turn) actionInput(q *questions, a *workflow.Action) given {
 				break
 			}
 			for _, o := range t.options(q, f) {
-				if o.id == v {
-					in.text, in.note = o.id, o.note
+				if o.ID == v {
+					in.text, in.note = o.ID, o.Note
 				}
 			}
 			if f.StaffChoice {
@@ -144,8 +145,8 @@ func (t *turn) actionInput(q *questions, a *workflow.Action) given {
 			in.keep = append(in.keep, [2]string{f.ID, v})
 		}
 	}
-	marks := reportMarks(a.Input, q.st.Ans)
-	for _, f := range q.st.Files {
+	marks := ask.ReportMarks(a.Input, q.State.Ans)
+	for _, f := range q.State.Files {
 		caption, mark := marks[f.Name]
 		in.files = append(in.files, storage.Attachment{FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo,
 			Step: a.ID, By: t.who.ID, At: t.now, ForReport: mark, Caption: caption})

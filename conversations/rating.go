@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/workflow"
@@ -12,8 +13,8 @@ import (
 
 // rateComment is the optional comment asked after a rating.
 type rateComment struct {
-	Folio string `json:"f"`
-	In    asking `json:"i"`
+	Folio string    `json:"f"`
+	In    ask.State `json:"i"`
 }
 
 // commentField is the rating's comment: short, optional.
@@ -55,15 +56,15 @@ func (t *turn) rate(ctx context.Context, folio string, score int) error {
 
 // commentQuestions is the rating's one optional question, answered by
 // typing or with «Omitir» ("r:<folio>:skip").
-func (t *turn) commentQuestions() *questions {
+func (t *turn) commentQuestions() *ask.Questions {
 	folio := t.st.Rate.Folio
-	q := &questions{
-		st: &t.st.Rate.In, fields: commentField,
-		code:   func(v string) string { return chat.Code(chat.KindRate, folio, v) },
-		prompt: func(*workflow.Field) string { return t.tr("rate.comment.ask", folio) },
+	q := &ask.Questions{
+		State: &t.st.Rate.In, Fields: commentField,
+		Code:   func(v string) string { return chat.Code(chat.KindRate, folio, v) },
+		Prompt: func(*workflow.Field) string { return t.tr("rate.comment.ask", folio) },
 	}
-	if q.current() == nil {
-		q.advance()
+	if q.Current() == nil {
+		q.Advance()
 	}
 	return q
 }
@@ -99,7 +100,7 @@ func (t *turn) commentInput(ctx context.Context, text, button string) error {
 	if err != nil || !done {
 		return err
 	}
-	folio, comment := t.st.Rate.Folio, q.st.Ans["comentario"]
+	folio, comment := t.st.Rate.Folio, q.State.Ans["comentario"]
 	t.st.Rate = nil
 	t.dirty = true
 	tk, err := t.ticket(ctx, folio)

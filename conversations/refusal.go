@@ -4,10 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
+	"ctdesk/conversations/check"
 	"ctdesk/conversations/policy"
 )
 
@@ -52,17 +51,5 @@ func (t *turn) refuse(ctx context.Context, folio, what, detail string) error {
 // account in refusalWindow, whatever was pressed.
 func (t *turn) refuseStranger(ctx context.Context) error {
 	t.notice = t.tr("button.unregistered")
-	return t.refuse(ctx, "", "boton", "botón "+clip(t.ev.Button, 64))
-}
-
-// clip shortens s to at most n bytes without cutting a character.
-func clip(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	s = s[:n]
-	for !utf8.ValidString(s) {
-		s = s[:len(s)-1]
-	}
-	return strings.TrimSpace(s)
+	return t.refuse(ctx, "", "boton", "botón "+check.Clip(t.ev.Button, 64))
 }

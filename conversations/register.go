@@ -4,18 +4,20 @@ import (
 	"context"
 	"strings"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/chat"
+	"ctdesk/conversations/check"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/registration"
 	"ctdesk/conversations/workflow"
 )
 
 // registering is the questions of a registration in progress.
-func (t *turn) registering() *questions {
-	return &questions{
-		st: t.st.Reg, fields: registration.Fields,
-		code:   func(v string) string { return chat.Code(chat.KindField, registration.Field, v) },
-		prompt: func(f *workflow.Field) string { return t.tr("reg." + f.ID) },
+func (t *turn) registering() *ask.Questions {
+	return &ask.Questions{
+		State: t.st.Reg, Fields: registration.Fields,
+		Code:   func(v string) string { return chat.Code(chat.KindField, registration.Field, v) },
+		Prompt: func(f *workflow.Field) string { return t.tr("reg." + f.ID) },
 	}
 }
 
@@ -41,10 +43,10 @@ func (t *turn) stranger(ctx context.Context) error {
 		return nil
 	}
 	if t.st.Reg == nil {
-		t.setState(dialogState{Reg: &asking{}})
+		t.setState(dialogState{Reg: &ask.State{}})
 		t.reply(t.tr("reg.welcome"))
 		q := t.registering()
-		q.advance()
+		q.Advance()
 		t.ask(q)
 		return nil
 	}
@@ -83,7 +85,7 @@ func (t *turn) decideRegistration(ctx context.Context, account, decision string)
 		return nil
 	case !policy.MayUse(policy.Registrations, t.who):
 		t.notice = t.tr("reg.forbidden")
-		return t.refuse(ctx, "", "registro", "registro "+clip(account, 64))
+		return t.refuse(ctx, "", "registro", "registro "+check.Clip(account, 64))
 	}
 	platform, acct, _ := strings.Cut(account, ":")
 	p, err := t.e.st.PersonByAccount(ctx, platform, acct)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/workflow"
 )
 
@@ -12,35 +13,25 @@ import (
 // so far and where the person is, never a replay log (DESIGN §7: ≤ 1 KB).
 type dialogState struct {
 	Svc string `json:"s,omitempty"` // service whose form is being filled
-	// asking is where the form stands: its field being asked, its answers
+	// State is where the form stands: its field being asked, its answers
 	// and the files given to it.
-	asking
-	Confirm bool     `json:"c,omitempty"` // showing the summary
-	Pend    *pending `json:"p,omitempty"` // an action waiting for its input
-	Reg     *asking  `json:"r,omitempty"` // registration of an unknown user
+	ask.State
+	Confirm bool       `json:"c,omitempty"` // showing the summary
+	Pend    *pending   `json:"p,omitempty"` // an action waiting for its input
+	Reg     *ask.State `json:"r,omitempty"` // registration of an unknown user
 	// Rate is the optional comment asked after a rating.
 	Rate *rateComment `json:"q,omitempty"`
 	Upd  time.Time    `json:"u"`
 }
 
-// formFile is a file given while answering a question.
-type formFile struct {
-	Field string `json:"f"`
-	ID    string `json:"i"`
-	Name  string `json:"n"`
-	MIME  string `json:"m,omitempty"`
-	Size  int64  `json:"z"`
-	Photo bool   `json:"p,omitempty"`
-}
-
 // pending is a ticket action whose button was pressed and which waits for
 // the person's input (a reason, a date, files, a técnico).
 type pending struct {
-	Folio   string `json:"f"`
-	Action  string `json:"a"`
-	Step    int    `json:"s"`           // len(History) when the button was pressed
-	Pressed string `json:"m,omitempty"` // the message to edit once applied
-	In      asking `json:"i"`           // where its input stands
+	Folio   string    `json:"f"`
+	Action  string    `json:"a"`
+	Step    int       `json:"s"`           // len(History) when the button was pressed
+	Pressed string    `json:"m,omitempty"` // the message to edit once applied
+	In      ask.State `json:"i"`           // where its input stands
 }
 
 // idle reports whether nothing is in progress.

@@ -83,7 +83,7 @@ func (t *turn) confirm(ctx context.Context, what string) error {
 		var rows [][]Button
 		for i := range s.Fields {
 			f := &s.Fields[i]
-			if q.applies(f) {
+			if q.Applies(f) {
 				rows = append(rows, []Button{{Label: t.tr(s.ID + "." + f.ID), Code: chat.Code(chat.KindEdit, f.ID)}})
 			}
 		}
@@ -101,7 +101,7 @@ func (t *turn) editField(field string) {
 	if ok {
 		f, ok = s.Field(field)
 	}
-	if !ok || !t.st.Confirm || !t.form().applies(f) {
+	if !ok || !t.st.Confirm || !t.form().Applies(f) {
 		t.notice = t.tr("button.stale")
 		return
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"time"
 
 	"ctdesk/conversations/directory"
@@ -172,23 +171,6 @@ func (t *turn) setState(s dialogState) {
 
 // clearState ends whatever was in progress.
 func (t *turn) clearState() { t.setState(dialogState{}) }
-
-// storeFiles keeps incoming files and returns them as form files.
-func (t *turn) storeFiles(ctx context.Context, field string, files []IncomingFile) ([]formFile, error) {
-	var out []formFile
-	for _, f := range files {
-		name := f.Name
-		if name == "" {
-			name = "foto.jpg"
-		}
-		id, err := t.e.st.PutFile(ctx, storage.File{Name: name, MIME: f.MIME, Size: int64(len(f.Data)), Data: f.Data, Created: t.now})
-		if err != nil {
-			return nil, fmt.Errorf("conversations: keep file %q: %w", name, err)
-		}
-		out = append(out, formFile{Field: field, ID: id, Name: name, MIME: f.MIME, Size: int64(len(f.Data)), Photo: f.Photo})
-	}
-	return out, nil
-}
 
 // notFound reports whether err means the record does not exist.
 func notFound(err error) bool { return errors.Is(err, storage.ErrNotFound) }

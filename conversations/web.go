@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/directory"
 	"ctdesk/conversations/policy"
 	"ctdesk/conversations/texts"
@@ -174,21 +175,7 @@ type Offer struct {
 	Step int
 	// Reject marks an action that refuses or ends the ticket.
 	Reject bool
-	Inputs []Input
-}
-
-// Input is one question an action asks before it applies.
-type Input struct {
-	ID string
-	// Kind is text, date, choice, yesno, url, files or textfiles (a text,
-	// or files instead).
-	Kind     string
-	Question string
-	Optional bool
-	Max      int
-	Options  []Named
-	// Multi: several files may be given.
-	Multi bool
+	Inputs []ask.Input
 }
 
 // Offers lists the actions a person may take on a ticket now, with what
@@ -211,39 +198,9 @@ func (e *Engine) Offers(ctx context.Context, who storage.Person, tk *storage.Tic
 		}
 		o := Offer{Action: a.ID, Label: t.actionLabel(t.who.ID, svc.ID, a.ID), Step: len(tk.History),
 			Reject: a.Reject || a.To == storage.StatusRejected || a.To == storage.StatusCancelled}
-		q := &questions{st: &asking{}, fields: a.Input, svc: svc.ID, tk: tk}
-		for j := range a.Input {
-			o.Inputs = append(o.Inputs, t.input(q, tk, a, &a.Input[j]))
-		}
+		q := &ask.Questions{State: &ask.State{}, Fields: a.Input, Svc: svc.ID, Ticket: tk}
+		o.Inputs = q.Inputs(t.asker(), func(f *workflow.Field) string { return t.tr(t.inputKey(tk.Service, a, f)) })
 		out = append(out, o)
 	}
 	return out, nil
-}
-
-// input describes one question of an action for a form.
-func (t *turn) input(q *questions, tk *storage.Ticket, a *workflow.Action, f *workflow.Field) Input {
-	in := Input{ID: f.ID, Question: t.tr(t.inputKey(tk.Service, a, f)), Optional: f.Optional, Max: f.Max, Multi: f.Multi}
-	if in.Max == 0 && (f.Kind == workflow.KindText || f.Kind == workflow.KindURL || f.Kind == workflow.KindName) {
-		in.Max = defaultMaxText
-	}
-	switch {
-	case f.Files:
-		in.Kind = "textfiles"
-	case f.Kind == workflow.KindDate:
-		in.Kind = "date"
-	case f.Kind == workflow.KindChoice:
-		in.Kind = "choice"
-		for _, o := range t.options(q, f) {
-			in.Options = append(in.Options, Named{ID: o.id, Name: o.label})
-		}
-	case f.Kind == workflow.KindYesNo:
-		in.Kind = "yesno"
-	case f.Kind == workflow.KindURL:
-		in.Kind = "url"
-	case f.Kind == workflow.KindFile:
-		in.Kind = "files"
-	default:
-		in.Kind = "text"
-	}
-	return in
 }

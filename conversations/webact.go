@@ -4,10 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -143,80 +142,12 @@ func (t *turn) webAction(ctx context.Context, req ActRequest) (problem, field st
 // webAnswers checks the answers to an action's questions, given at once,
 // as the chat checks them one by one.
 func (t *turn) webAnswers(ctx context.Context, tk *storage.Ticket, a *workflow.Action, req ActRequest) (given, string, string, error) {
-	q := &questions{st: &asking{Ans: workflow.Answers{}}, fields: a.Input, svc: tk.Service, tk: tk}
-	for q.advance(); q.current() != nil; q.advance() {
-		f := q.current()
-		value, problem, err := t.webAnswer(ctx, q, f, strings.TrimSpace(req.Answers[f.ID]), req.Files[f.ID])
-		if err != nil || problem != "" {
-			return given{}, problem, f.ID, err
-		}
-		q.st.Ans[f.ID] = value
+	q := &ask.Questions{State: &ask.State{}, Fields: a.Input, Svc: tk.Service, Ticket: tk}
+	problem, field, err := q.Check(ctx, t.asker(), req.Answers, req.Files)
+	if err != nil || problem != "" {
+		return given{}, problem, field, err
 	}
 	return t.actionInput(q, a), "", "", nil
-}
-
-// webAnswer checks one answer: its text (a date as yyyy-mm-dd, a choice by
-// its id) and its files.
-func (t *turn) webAnswer(ctx context.Context, q *questions, f *workflow.Field, text string, files []IncomingFile) (string, string, error) {
-	if len(files) > 0 && f.TakesFiles() {
-		for _, in := range files {
-			if in.TooBig || len(in.Data) == 0 {
-				return "", t.tr("file.toobig", in.Name), nil
-			}
-		}
-		kept, err := t.storeFiles(ctx, f.ID, files)
-		if err != nil {
-			return "", "", err
-		}
-		q.st.Files = append(q.st.Files, kept...)
-		if f.Kind == workflow.KindFile {
-			return strconv.Itoa(len(kept)), "", nil
-		}
-		if text == "" {
-			return "", "", nil
-		}
-	}
-	switch {
-	case text == "" && f.Optional:
-		return "", "", nil
-	case text == "" && f.Kind == workflow.KindFile:
-		return "", t.tr("form.file.expected"), nil
-	case text == "" && f.Files:
-		return "", t.tr("in.textfiles.expected"), nil
-	case text == "":
-		return "", t.tr("form.required"), nil
-	}
-	switch f.Kind {
-	case workflow.KindDate:
-		if _, err := time.Parse(dateKey, text); err != nil {
-			return "", t.tr("form.date.invalid"), nil
-		}
-		d, msg := t.validDate(f, "", "d:"+text)
-		if msg != "" {
-			return "", msg, nil
-		}
-		return d.Format(dateKey), "", nil
-	case workflow.KindChoice:
-		opts := t.options(q, f)
-		for _, o := range opts {
-			if o.id == text {
-				return o.id, "", nil
-			}
-		}
-		if o, ok := matchOption(opts, text, ""); ok {
-			return o.id, "", nil
-		}
-		return "", t.tr("form.choice.invalid"), nil
-	case workflow.KindYesNo:
-		v, msg, err := t.validate(ctx, q, f, "", map[string]string{"si": "y", "no": "n"}[text])
-		return v, msg, err
-	case workflow.KindFile:
-		return "", t.tr("form.file.expected"), nil
-	}
-	if f.Files {
-		return t.validText(f, text)
-	}
-	return t.validate(ctx, q, f, text, "")
 }
 
 // maxComment bounds a comment, in characters.
@@ -238,7 +169,7 @@ func (t *turn) comment(ctx context.Context, folio, text string) (string, error) 
 		// Told as if it did not exist, as /ver does.
 		return t.tr("ticket.notfound", folio), t.refuse(ctx, tk.Folio, "comentar", "comentar")
 	}
-	v, msg, _ := t.validText(&workflow.Field{Kind: workflow.KindText, Max: maxComment}, text)
+	v, msg, _ := ask.ValidText(t.asker(), &workflow.Field{Kind: workflow.KindText, Max: maxComment}, text)
 	if msg != "" {
 		return msg, nil
 	}

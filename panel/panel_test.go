@@ -5,15 +5,15 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/chromedp"
-
 	"ctdesk/conversations/convtest"
 	"ctdesk/storage"
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
 )
 
 // TestWorkflow signs the coordinator in from a chat link, filters the
@@ -45,6 +45,17 @@ func TestWorkflow(t *testing.T) {
 			run(t, ctx, chromedp.Navigate(r.base+"/panel/?estado=vencidas"), chromedp.WaitVisible(chromedp.CSS("#total")))
 			if got := text(t, ctx, "#total"); !strings.Contains(got, "Ninguna") {
 				t.Errorf("overdue tickets: got %q, want none", got)
+			}
+
+			// «Asignar» offers the técnicos by name, as the chat's buttons do.
+			run(t, ctx, chromedp.Navigate(r.base+"/panel/folio/"+other), chromedp.WaitReady(chromedp.CSS(`select[name="in_tecnico"]`)))
+			names, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+				`[...document.querySelectorAll('select[name="in_tecnico"] option')].map(o => o.value + "=" + o.textContent)`))
+			if err != nil {
+				t.Fatalf("browser: options of «Asignar»: %v", err)
+			}
+			if !slices.Contains(names, "beto=Beto Ruiz") {
+				t.Errorf("«Asignar» offers %q, want Beto Ruiz among them", names)
 			}
 
 			// The ticket, then «Tomar» as if pressed in chat.
