@@ -3,7 +3,6 @@ package conversations
 import (
 	"context"
 	"strconv"
-	"strings"
 	"time"
 
 	"ctdesk/conversations/chat"
