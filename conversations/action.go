@@ -3,10 +3,10 @@ package conversations
 import (
 	"context"
 	"strconv"
-	"strings"
 	"time"
 
 	"ctdesk/conversations/chat"
+	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -130,7 +130,7 @@ func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *workflow.Action
 		At: t.now, By: t.who.ID, Role: t.who.Role, From: from, To: tk.Status, Action: a.ID, Note: ac.Note,
 	})
 	t.touch(tk)
-	t.recordAction(tk, a, logDetail(ac))
+	t.recordAction(tk, a, records.ActionDetail(ac))
 	t.editPressed(pressed, t.card(t.who.ID, tk)+"\n\n"+t.stamp(tk, a))
 	t.enterStatus(ctx, tk, a)
 	t.deliver, t.variant = nil, ""
@@ -200,7 +200,7 @@ func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
 // signed.
 func (t *turn) recordAction(tk *storage.Ticket, a *workflow.Action, detail string) {
 	if a.Sign != "" {
-		detail = strings.TrimSuffix("Firma: "+a.Sign+"; "+detail, "; ")
+		detail = records.Signed(a.Sign, detail)
 	}
 	t.record(tk.Folio, a.ID, detail)
 }
@@ -211,26 +211,6 @@ func reasonIfSlip(tk *storage.Ticket, reason string) string {
 		return ""
 	}
 	return reason
-}
-
-// logDetail is what the bitácora keeps of an action: its note, with the
-// committed date and the files when it had them.
-func logDetail(ac *workflow.ActionCtx) string {
-	var parts []string
-	if !ac.Date.IsZero() {
-		parts = append(parts, "fecha "+ac.Date.Format(dateShown))
-	}
-	if ac.Note != "" {
-		parts = append(parts, strings.TrimRight(ac.Note, ". "))
-	}
-	if len(ac.Files) > 0 {
-		names := make([]string, len(ac.Files))
-		for i, f := range ac.Files {
-			names[i] = f.Name
-		}
-		parts = append(parts, "archivos: "+strings.Join(names, ", "))
-	}
-	return strings.Join(parts, "; ")
 }
 
 // outFiles lists attachments as files to send.

@@ -3,6 +3,7 @@ package conversations
 import (
 	"strings"
 
+	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -38,28 +39,10 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// keptValues are the values a ticket's actions keep (a content kind, a
-// published address, a chosen draft), each once, as label and value.
+// keptValues are the values a ticket's actions keep, as label and value
+// (see records.KeptValues).
 func keptValues(lang string, svc *workflow.Service, tk *storage.Ticket) [][2]string {
-	var out [][2]string
-	shown := map[string]bool{}
-	for _, a := range svc.Actions {
-		for _, f := range a.Input {
-			v := tk.Fields[f.ID]
-			if !f.Keep || v == "" || shown[f.ID] {
-				continue
-			}
-			shown[f.ID] = true
-			if len(f.Choices) > 0 {
-				v = texts.Text(lang, svc.ID+"."+f.ID+"."+v)
-			}
-			if f.Multi {
-				v = strings.Join(workflow.Values(v), ", ")
-			}
-			out = append(out, [2]string{texts.Text(lang, svc.ID+"."+f.ID), v})
-		}
-	}
-	return out
+	return records.KeptValues(lang, svc, tk)
 }
 
 // workText lists what CT's work added to a ticket: the values its actions
@@ -67,7 +50,7 @@ func keptValues(lang string, svc *workflow.Service, tk *storage.Ticket) [][2]str
 // counters (rounds of changes, reschedules).
 func (t *turn) workText(lang string, svc *workflow.Service, tk *storage.Ticket) string {
 	var b strings.Builder
-	for _, kv := range keptValues(lang, svc, tk) {
+	for _, kv := range records.KeptValues(lang, svc, tk) {
 		b.WriteString("\n• " + kv[0] + ": " + kv[1])
 	}
 	shown := map[string]bool{}

@@ -6,6 +6,7 @@ import (
 
 	"ctdesk/conversations/texts"
 	"ctdesk/lib/calendar"
+	"ctdesk/lib/secret"
 )
 
 // Config is what the engine needs to know of the institution.
@@ -29,7 +30,7 @@ type Config struct {
 	// Calendar knows the business days (weekends, holidays, closed days);
 	// default: Mexico's official holidays in Location.
 	Calendar *calendar.Calendar
-	// Password generates temporary passwords (default TemporaryPassword).
+	// Password generates temporary passwords (default secret.TemporaryPassword).
 	Password func() string
 	// SecretKeep is how long a temporary password stays in the chats it
 	// was delivered to when nobody signs for it (default 24 h).
@@ -64,7 +65,7 @@ func (c *Config) withDefaults() error {
 		c.SecretKeep = 24 * time.Hour
 	}
 	if c.Password == nil {
-		c.Password = TemporaryPassword
+		c.Password = secret.TemporaryPassword
 	}
 	if c.DirectoryTTL <= 0 {
 		c.DirectoryTTL = 5 * time.Second

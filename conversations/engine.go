@@ -12,6 +12,7 @@ import (
 	"ctdesk/conversations/procedures"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
+	"ctdesk/lib/secret"
 	"ctdesk/storage"
 )
 
@@ -38,7 +39,7 @@ type Engine struct {
 	services map[string]*workflow.Service
 	order    []string
 	dir      directory.Cache
-	seal     *keyring
+	seal     *secret.Keyring
 	marks    unreachedMarks
 }
 
@@ -54,7 +55,7 @@ func New(cfg Config, st Store, services ...*workflow.Service) (*Engine, error) {
 	if err := cfg.withDefaults(); err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, st: st, services: make(map[string]*workflow.Service), seal: newKeyring(st)}
+	e := &Engine{cfg: cfg, st: st, services: make(map[string]*workflow.Service), seal: secret.NewKeyring(st)}
 	for _, s := range services {
 		if _, dup := e.services[s.ID]; dup {
 			return nil, fmt.Errorf("conversations: service %q declared twice", s.ID)

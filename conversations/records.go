@@ -4,14 +4,11 @@ import (
 	"context"
 
 	"ctdesk/conversations/directory"
+	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/lib/report"
 	"ctdesk/storage"
 )
-
-// recordsLang is the language of the records (CT-RG.02, CT-RG.03,
-// DP-RG.02): they are delivered to the institution, in Spanish.
-const recordsLang = "es"
 
 // ReportConfig is how the report DP-RG.02 names, counts and signs, with
 // the directory as it is now: the labels of the one table in texts, the
@@ -29,7 +26,7 @@ func (e *Engine) reportConfig(dir *directory.Snapshot) report.Config {
 	cfg := report.Config{
 		Institution: e.cfg.Institution, Location: e.cfg.Location, Calendar: e.cfg.Calendar,
 		People: dir.Name, Areas: dir.AreaName,
-		Labels: texts.Labels{Lang: recordsLang}, Awaiting: e.AwaitsApproval,
+		Labels: texts.Labels{Lang: records.Lang}, Awaiting: e.AwaitsApproval,
 	}
 	if coords := dir.WithRole(storage.RoleCoordinador); len(coords) > 0 {
 		cfg.Signer = report.Signer{Name: coords[0].Name, Position: coords[0].Position}

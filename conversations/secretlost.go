@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"ctdesk/conversations/chat"
+	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
@@ -67,7 +68,7 @@ func (e *Engine) SecretUndelivered(ctx context.Context, recipient, folio string)
 		return err
 	}
 	entry := storage.LogEntry{At: e.cfg.Now(), Who: "ctdesk", Role: storage.RoleCoordinador, Folio: folio,
-		Action: "contrasena_no_entregada", Detail: fmt.Sprintf("No se pudo entregar la contraseña temporal a %s; se ofreció generar otra", name)}
+		Action: "contrasena_no_entregada", Detail: records.SecretUndelivered(name)}
 	if err := e.st.AppendLog(ctx, entry); err != nil {
 		return fmt.Errorf("conversations: record secret of %s undelivered: %w", folio, err)
 	}

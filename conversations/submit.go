@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"ctdesk/conversations/chat"
+	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -147,7 +148,7 @@ func (t *turn) submit(ctx context.Context) error {
 	tk.Status = status
 	tk.History = []storage.Transition{{At: t.now, By: t.who.ID, Role: t.who.Role, To: status, Action: "solicitar"}}
 	t.touch(tk)
-	t.record(t.folioToken(), "solicitud", t.serviceName(s.ID)+choiceDetail(s, tk))
+	t.record(t.folioToken(), "solicitud", t.serviceName(s.ID)+records.ChoiceDetail(s, tk))
 	t.ownApprovals(s, tk)
 	t.clearState()
 	t.enterStatus(ctx, tk, nil)
@@ -176,16 +177,4 @@ func (t *turn) ownApprovals(s *workflow.Service, tk *storage.Ticket) {
 		tk.Status = own.To
 		t.record(t.folioToken(), own.ID, note)
 	}
-}
-
-// choiceDetail names the first choice of a ticket (e.g. "alta") for the log.
-func choiceDetail(s *workflow.Service, tk *storage.Ticket) string {
-	for _, f := range s.Fields {
-		if f.Kind == workflow.KindChoice && !f.AreaChoice {
-			if v := tk.Fields[f.ID]; v != "" {
-				return ": " + texts.Text("es", s.ID+"."+f.ID+"."+v)
-			}
-		}
-	}
-	return ""
 }

@@ -4,24 +4,14 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/procedures"
+	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
-
-// platformNames are the platforms as the bitácora names them.
-var platformNames = map[string]string{"telegram": "Telegram", "slack": "Slack", "console": "la consola"}
-
-func platformName(p string) string {
-	if n, ok := platformNames[p]; ok {
-		return n
-	}
-	return p
-}
 
 // SecretsTakenBack records in the ticket's bitácora what a take-back of
 // its secrets did in a recipient's chats: the platforms where the message
@@ -38,32 +28,15 @@ func (e *Engine) SecretsTakenBack(ctx context.Context, folio, recipient string, 
 			Folio: folio, Action: action, Detail: detail})
 	}
 	if len(deleted) > 0 {
-		add("contrasena_retirada", fmt.Sprintf("Se borró la contraseña temporal del chat de %s en %s", name, names(deleted)))
+		add("contrasena_retirada", records.TakenBack(name, deleted))
 	}
 	if len(kept) > 0 {
-		add("contrasena_no_retirada", fmt.Sprintf("No se pudo borrar la contraseña temporal del chat de %s en %s: "+
-			"la plataforma ya no permite borrar el mensaje (Telegram, pasadas 48 horas) o ya no existe", name, names(kept)))
+		add("contrasena_no_retirada", records.NotTakenBack(name, kept))
 	}
 	if err := e.st.AppendLog(ctx, entries...); err != nil {
 		return fmt.Errorf("conversations: record the take-back of %s: %w", folio, err)
 	}
 	return nil
-}
-
-// names joins platform names: «Telegram», «Telegram y Slack».
-func names(platforms []string) string {
-	var out []string
-	seen := map[string]bool{}
-	for _, p := range platforms {
-		if !seen[p] {
-			seen[p] = true
-			out = append(out, platformName(p))
-		}
-	}
-	if len(out) == 1 {
-		return out[0]
-	}
-	return strings.Join(out[:len(out)-1], ", ") + " y " + out[len(out)-1]
 }
 
 // takeBack is the message that deletes the ticket's secrets from to's

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 
+	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/storage"
 )
@@ -56,7 +57,7 @@ func (e *Engine) Unreachable(ctx context.Context, recipient string, m Message) e
 		return err
 	}
 	entry := storage.LogEntry{At: e.cfg.Now(), Who: "ctdesk", Role: storage.RoleCoordinador, Folio: folio,
-		Action: "aviso_no_entregado", Detail: fmt.Sprintf("No se pudo avisar a %s: no tiene abierta la conversación con el bot; se le entregará cuando escriba", name)}
+		Action: "aviso_no_entregado", Detail: records.Unreachable(name)}
 	if err := e.st.AppendLog(ctx, entry); err != nil {
 		return fmt.Errorf("conversations: record %s unreachable: %w", recipient, err)
 	}

@@ -1,4 +1,4 @@
-package conversations
+package secret
 
 import (
 	"crypto/rand"
@@ -37,7 +37,7 @@ func pick1(s string) byte { return s[randInt(len(s))] }
 func randInt(n int) int {
 	v, err := rand.Int(rand.Reader, big.NewInt(int64(n)))
 	if err != nil {
-		panic("conversations: no randomness: " + err.Error())
+		panic("secret: no randomness: " + err.Error())
 	}
 	return int(v.Int64())
 }
