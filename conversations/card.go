@@ -30,19 +30,13 @@ func (t *turn) card(to string, tk *storage.Ticket) string {
 	}
 	if svc != nil {
 		ans := workflow.Answers(tk.Fields)
-		b.WriteString(t.answersText(lang, svc, ans))
+		b.WriteString(records.Answers(lang, svc, ans, t.dir.AreaName))
 		b.WriteString(t.workText(lang, svc, tk))
 	}
 	if n := len(tk.Attachments); n > 0 {
 		b.WriteString("\n" + texts.Text(lang, "card.files", n))
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-// keptValues are the values a ticket's actions keep, as label and value
-// (see records.KeptValues).
-func keptValues(lang string, svc *workflow.Service, tk *storage.Ticket) [][2]string {
-	return records.KeptValues(lang, svc, tk)
 }
 
 // workText lists what CT's work added to a ticket: the values its actions

@@ -1,8 +1,6 @@
 package conversations
 
 import (
-	"time"
-
 	"ctdesk/conversations/ask"
 	"ctdesk/lib/calendar"
 )
@@ -12,12 +10,3 @@ const dateKey = ask.DateKey
 
 // dateShown is how dates are shown to people.
 const dateShown = calendar.Layout
-
-// showDate renders a kept date (yyyy-mm-dd) as dd/mm/aaaa.
-func showDate(key string) string {
-	d, err := time.Parse(dateKey, key)
-	if err != nil {
-		return key
-	}
-	return d.Format(dateShown)
-}

@@ -10,6 +10,7 @@ import (
 
 	"ctdesk/conversations/directory"
 	"ctdesk/conversations/procedures"
+	"ctdesk/conversations/reach"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/lib/secret"
@@ -40,7 +41,7 @@ type Engine struct {
 	order    []string
 	dir      directory.Cache
 	seal     *secret.Keyring
-	marks    unreachedMarks
+	reach    *reach.Marks
 }
 
 // maxAttempts bounds the retries of an event whose commit lost a race.
@@ -55,7 +56,7 @@ func New(cfg Config, st Store, services ...*workflow.Service) (*Engine, error) {
 	if err := cfg.withDefaults(); err != nil {
 		return nil, err
 	}
-	e := &Engine{cfg: cfg, st: st, services: make(map[string]*workflow.Service), seal: secret.NewKeyring(st)}
+	e := &Engine{cfg: cfg, st: st, services: make(map[string]*workflow.Service), seal: secret.NewKeyring(st), reach: reach.New(st)}
 	for _, s := range services {
 		if _, dup := e.services[s.ID]; dup {
 			return nil, fmt.Errorf("conversations: service %q declared twice", s.ID)

@@ -36,7 +36,7 @@ func (t *turn) requestPDF(ctx context.Context, tk *storage.Ticket) ([]byte, erro
 	q := records.Request(tk, log, records.Sources{
 		Institution: t.e.cfg.Institution, Location: t.e.cfg.Location, Generated: t.now,
 		Service: t.e.services[tk.Service], Name: t.dir.Name, Area: t.dir.AreaName, Person: t.dir.Person,
-		Answer: t.showAnswer, Comment: commentAction,
+		Comment: commentAction,
 	})
 	var buf bytes.Buffer
 	if err := report.WriteRequestPDF(&buf, q); err != nil {

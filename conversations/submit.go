@@ -2,12 +2,9 @@ package conversations
 
 import (
 	"context"
-	"strconv"
-	"strings"
 
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/records"
-	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
@@ -15,59 +12,12 @@ import (
 // summary shows the filled form and asks to send it.
 func (t *turn) summary() {
 	s := t.e.services[t.st.Svc]
-	text := t.tr("form.summary", t.serviceName(s.ID)) + "\n" + t.answersText(t.lang, s, t.st.Ans)
+	text := t.tr("form.summary", t.serviceName(s.ID)) + "\n" + records.Answers(t.lang, s, t.st.Ans, t.dir.AreaName)
 	t.reply(text, []Button{
 		{Label: t.tr("form.send"), Code: chat.Code(chat.KindConfirm, "send")},
 		{Label: t.tr("form.edit"), Code: chat.Code(chat.KindConfirm, "edit")},
 		{Label: t.tr("form.cancel"), Code: chat.Code(chat.KindConfirm, "cancel")},
 	})
-}
-
-// answersText lists a form's answers, one per line, in a language.
-func (t *turn) answersText(lang string, s *workflow.Service, ans workflow.Answers) string {
-	var b strings.Builder
-	for i := range s.Fields {
-		f := &s.Fields[i]
-		v, ok := ans[f.ID]
-		if !ok {
-			continue
-		}
-		b.WriteString("• ")
-		b.WriteString(texts.Text(lang, s.ID+"."+f.ID))
-		b.WriteString(": ")
-		b.WriteString(t.showAnswer(lang, s, f, v))
-		b.WriteString("\n")
-	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-// showAnswer renders one answer for people.
-func (t *turn) showAnswer(lang string, s *workflow.Service, f *workflow.Field, v string) string {
-	if v == "" {
-		return texts.Text(lang, "form.none")
-	}
-	switch f.Kind {
-	case workflow.KindChoice:
-		if f.AreaChoice {
-			return t.dir.AreaName(v)
-		}
-		var labels []string
-		for _, c := range workflow.Values(v) {
-			labels = append(labels, texts.Text(lang, s.ID+"."+f.ID+"."+c))
-		}
-		return strings.Join(labels, ", ")
-	case workflow.KindYesNo:
-		if v == "si" {
-			return texts.Text(lang, "yes")
-		}
-		return texts.Text(lang, "no")
-	case workflow.KindDate:
-		return showDate(v)
-	case workflow.KindFile:
-		n, _ := strconv.Atoi(v)
-		return texts.Plural(lang, "form.files.count", n)
-	}
-	return v
 }
 
 // confirm handles the summary's buttons.

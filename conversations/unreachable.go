@@ -25,7 +25,7 @@ func (e *Engine) Unreachable(ctx context.Context, recipient string, m Message) e
 		name = p.Name
 	}
 	if _, err := e.Person(ctx, recipient); err == nil {
-		if err := e.markUnreached(ctx, recipient); err != nil {
+		if err := e.reach.Mark(ctx, recipient); err != nil {
 			return err
 		}
 	}

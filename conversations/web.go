@@ -7,6 +7,7 @@ import (
 	"ctdesk/conversations/ask"
 	"ctdesk/conversations/directory"
 	"ctdesk/conversations/policy"
+	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
@@ -159,10 +160,10 @@ func (e *Engine) Answers(ctx context.Context, lang string, tk *storage.Ticket) (
 	for i := range svc.Fields {
 		f := &svc.Fields[i]
 		if v, ok := tk.Fields[f.ID]; ok {
-			out = append(out, Labeled{texts.Text(lang, svc.ID+"."+f.ID), t.showAnswer(lang, svc, f, v)})
+			out = append(out, Labeled{texts.Text(lang, svc.ID+"."+f.ID), records.Answer(lang, svc, f, v, t.dir.AreaName)})
 		}
 	}
-	for _, kv := range keptValues(lang, svc, tk) {
+	for _, kv := range records.KeptValues(lang, svc, tk) {
 		out = append(out, Labeled{kv[0], kv[1]})
 	}
 	return out, nil

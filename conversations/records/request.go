@@ -23,8 +23,6 @@ type Sources struct {
 	Name, Area func(id string) string
 	// Person finds a person in the directory, for their position.
 	Person func(id string) (storage.Person, bool)
-	// Answer shows an answer of the service's form as people read it.
-	Answer func(lang string, svc *workflow.Service, f *workflow.Field, v string) string
 	// Comment is the bitácora action of a comment on a ticket.
 	Comment string
 }
@@ -105,7 +103,7 @@ func fields(tk *storage.Ticket, s Sources) []report.Field {
 		if !ok && f.Kind != workflow.KindFile {
 			continue
 		}
-		value := s.Answer(Lang, svc, f, v)
+		value := Answer(Lang, svc, f, v, s.Area)
 		if f.Kind == workflow.KindFile {
 			value = fileNames(tk, f.ID)
 		}
