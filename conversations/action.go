@@ -5,22 +5,13 @@ import (
 	"strconv"
 	"time"
 
+	"ctdesk/conversations/ask"
 	"ctdesk/conversations/chat"
 	"ctdesk/conversations/records"
 	"ctdesk/conversations/texts"
 	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
-
-// given is what an action's questions were answered with (nothing for an
-// action that asks nothing).
-type given struct {
-	text, note string
-	date       time.Time
-	files      []storage.Attachment
-	assignee   string      // who the answer assigns the ticket to
-	keep       [][2]string // answers kept in the ticket's fields, by field id
-}
 
 // effects is what a service's Do may make happen (workflow.Effects) for a
 // ticket in this turn.
@@ -83,7 +74,7 @@ func (t *turn) ticketButton(ctx context.Context, folio, action string, step int)
 		t.dirty = true
 		return t.askPending(ctx)
 	}
-	return t.apply(ctx, tk, a, given{}, t.ev.Pressed)
+	return t.apply(ctx, tk, a, ask.Given{}, t.ev.Pressed)
 }
 
 // pressedTicket loads the ticket a button names; a folio that does not
@@ -102,16 +93,16 @@ func (t *turn) pressedTicket(ctx context.Context, folio string) (*storage.Ticket
 
 // apply carries out an action: the ticket changes, its history, the
 // bitácora and the people concerned are told.
-func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *workflow.Action, in given, pressed string) error {
+func (t *turn) apply(ctx context.Context, tk *storage.Ticket, a *workflow.Action, in ask.Given, pressed string) error {
 	ac := &workflow.ActionCtx{Effects: effects{t, tk}, Ticket: tk, By: t.who,
-		Text: in.text, Date: in.date, Files: in.files, To: a.To, Note: in.note}
+		Text: in.Text, Date: in.Date, Files: in.Files, To: a.To, Note: in.Note}
 	if ac.Note == "" {
 		ac.Note = ac.Text
 	}
 	from := tk.Status
 	t.keep(tk, a, in)
 	if a.Deliver {
-		t.deliver = outFiles(in.files)
+		t.deliver = outFiles(in.Files)
 	}
 	if a.Do != nil {
 		if err := a.Do(ac); err != nil {
@@ -162,16 +153,16 @@ func (t *turn) stamp(tk *storage.Ticket, a *workflow.Action) string {
 // keep writes into the ticket what the action and its answers record: the
 // assignee, a visto bueno, a signature, a counter, a committed date, the
 // files and the answers it keeps.
-func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
+func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in ask.Given) {
 	if a.Assign {
 		tk.Assignee = t.who.ID
 	}
-	if in.assignee != "" {
-		tk.Assignee = in.assignee
+	if in.Assignee != "" {
+		tk.Assignee = in.Assignee
 	}
 	if a.Approval != "" {
 		tk.Approvals = append(tk.Approvals, storage.Approval{
-			Kind: a.Approval, By: t.who.ID, Role: t.who.Role, Approved: !a.Reject, Reason: in.text, At: t.now,
+			Kind: a.Approval, By: t.who.ID, Role: t.who.Role, Approved: !a.Reject, Reason: in.Text, At: t.now,
 		})
 	}
 	if a.Sign != "" {
@@ -183,11 +174,11 @@ func (t *turn) keep(tk *storage.Ticket, a *workflow.Action, in given) {
 		}
 		tk.Counters[a.Counter]++
 	}
-	if !in.date.IsZero() {
-		tk.Dates = append(tk.Dates, storage.CommittedDate{Date: in.date, Reason: reasonIfSlip(tk, in.text), By: t.who.ID, At: t.now})
+	if !in.Date.IsZero() {
+		tk.Dates = append(tk.Dates, storage.CommittedDate{Date: in.Date, Reason: reasonIfSlip(tk, in.Text), By: t.who.ID, At: t.now})
 	}
-	tk.Attachments = append(tk.Attachments, in.files...)
-	for _, kv := range in.keep {
+	tk.Attachments = append(tk.Attachments, in.Files...)
+	for _, kv := range in.Keep {
 		if tk.Fields == nil {
 			tk.Fields = map[string]string{}
 		}

@@ -2,7 +2,6 @@ package conversations
 
 import (
 	"context"
-	"time"
 
 	"ctdesk/conversations/ask"
 	"ctdesk/conversations/chat"
@@ -97,7 +96,7 @@ func (t *turn) pendingInput(ctx context.Context, text, button string) error {
 	if err != nil || !done {
 		return err
 	}
-	ac := t.actionInput(q, a)
+	ac := q.Given(t.asker(), a.ID, t.who.ID)
 	t.st.Pend = nil
 	t.dirty = true
 	if err := t.apply(ctx, tk, a, ac, p.Pressed); err != nil {
@@ -107,67 +106,4 @@ func (t *turn) pendingInput(ctx context.Context, text, button string) error {
 		return t.reask(ctx)
 	}
 	return nil
-}
-
-// actionInput turns the answers to an action's questions into what the
-// action applies: a date, a text (or a choice's id, with its note), the
-// person to assign, the files given, the answers it keeps.
-func (t *turn) actionInput(q *ask.Questions, a *workflow.Action) given {
-	var in given
-	for i := range a.Input {
-		f := &a.Input[i]
-		v := q.State.Ans[f.ID]
-		if v == "" {
-			continue
-		}
-		switch f.Kind {
-		case workflow.KindDate:
-			in.date, _ = time.ParseInLocation(dateKey, v, t.e.cfg.Location)
-		case workflow.KindFile:
-		case workflow.KindChoice:
-			if f.Multi {
-				break
-			}
-			for _, o := range t.options(q, f) {
-				if o.ID == v {
-					in.text, in.note = o.ID, o.Note
-				}
-			}
-			if f.StaffChoice {
-				in.assignee = v
-			}
-		default:
-			if f.CaptionsOf == "" {
-				in.text = v
-			}
-		}
-		if f.Keep {
-			in.keep = append(in.keep, [2]string{f.ID, v})
-		}
-	}
-	marks := ask.ReportMarks(a.Input, q.State.Ans)
-	for _, f := range q.State.Files {
-		caption, mark := marks[f.Name]
-		in.files = append(in.files, storage.Attachment{FileID: f.ID, Name: f.Name, MIME: f.MIME, Size: f.Size, Photo: f.Photo,
-			Step: a.ID, By: t.who.ID, At: t.now, ForReport: mark, Caption: caption})
-	}
-	return in
-}
-
-// inputKey is the catalog key of the question a field of this kind asks
-// when the action names none of its own.
-func inputKey(f *workflow.Field) string {
-	switch {
-	case f.Kind == workflow.KindDate:
-		return "in.date"
-	case f.Kind == workflow.KindFile:
-		return "in.files"
-	case f.Kind == workflow.KindURL:
-		return "in.url"
-	case f.Files:
-		return "in.textfiles"
-	case f.StaffChoice:
-		return "in.assignee"
-	}
-	return "in.text"
 }

@@ -141,13 +141,13 @@ func (t *turn) webAction(ctx context.Context, req ActRequest) (problem, field st
 
 // webAnswers checks the answers to an action's questions, given at once,
 // as the chat checks them one by one.
-func (t *turn) webAnswers(ctx context.Context, tk *storage.Ticket, a *workflow.Action, req ActRequest) (given, string, string, error) {
+func (t *turn) webAnswers(ctx context.Context, tk *storage.Ticket, a *workflow.Action, req ActRequest) (ask.Given, string, string, error) {
 	q := &ask.Questions{State: &ask.State{}, Fields: a.Input, Svc: tk.Service, Ticket: tk}
 	problem, field, err := q.Check(ctx, t.asker(), req.Answers, req.Files)
 	if err != nil || problem != "" {
-		return given{}, problem, field, err
+		return ask.Given{}, problem, field, err
 	}
-	return t.actionInput(q, a), "", "", nil
+	return q.Given(t.asker(), a.ID, t.who.ID), "", "", nil
 }
 
 // maxComment bounds a comment, in characters.

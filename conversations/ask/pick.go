@@ -122,9 +122,9 @@ func (q *Questions) caption(env *Env, f *workflow.Field, text string) (bool, err
 	return q.answered(env, f, strings.Join(q.State.Some, "\n"))
 }
 
-// ReportMarks marks the files an action keeps that CT chose for the photo
+// reportMarks marks the files an action keeps that CT chose for the photo
 // memory of the report, each with its caption.
-func ReportMarks(fields []workflow.Field, ans workflow.Answers) map[string]string {
+func reportMarks(fields []workflow.Field, ans workflow.Answers) map[string]string {
 	marks := map[string]string{}
 	for _, f := range fields {
 		if f.CaptionsOf == "" {
