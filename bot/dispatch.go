@@ -127,8 +127,8 @@ type Dispatcher struct {
 	// lease ran out, or, parked, they were released meanwhile. The claim
 	// hid them for its lease; one put away unsent is shown again.
 	reclaimed map[string]bool
-	blocked map[string]bool // recipients Unreachable was told about
-	wg      sync.WaitGroup
+	blocked   map[string]bool // recipients Unreachable was told about
+	wg        sync.WaitGroup
 }
 
 // NewDispatcher delivers the store's outbox through the router.

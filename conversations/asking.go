@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"ctdesk/conversations/ask"
-	"ctdesk/conversations/workflow"
 	"ctdesk/storage"
 )
 
@@ -28,9 +27,4 @@ func (t *turn) ask(q *ask.Questions) { q.Ask(t.asker()) }
 // answer takes the answer to q's current question (see ask.Questions.Answer).
 func (t *turn) answer(ctx context.Context, q *ask.Questions, text, button string) (bool, error) {
 	return q.Answer(ctx, t.asker(), text, button)
-}
-
-// options lists what a choice of q offers.
-func (t *turn) options(q *ask.Questions, f *workflow.Field) []ask.Option {
-	return q.Options(t.asker(), f)
 }

@@ -174,8 +174,5 @@ func New(cfg Config, st Store, eng Engine, log *slog.Logger) (*Scheduler, error)
 // now reads the clock.
 func (s *Scheduler) now() time.Time { return s.cfg.Now() }
 
-// today is midnight of now's day in the institution's zone.
-func (s *Scheduler) today() time.Time { return s.cal.StartOfDay(s.now()) }
-
 // day shows a date as staff read it.
 func (s *Scheduler) day(t time.Time) string { return t.In(s.loc).Format("02/01/2006") }

@@ -2,7 +2,6 @@ package slack_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"ctdesk/bot"
@@ -136,14 +135,4 @@ func (r *rig) ticket(status string) storage.Ticket {
 		return tk.Status == status
 	})
 	return tk
-}
-
-// contains reports whether any message has substr in what people read.
-func contains(msgs []slacktest.Message, substr string) bool {
-	for _, m := range msgs {
-		if strings.Contains(m.Full(), substr) {
-			return true
-		}
-	}
-	return false
 }

@@ -63,6 +63,3 @@ func pluralKey(lang, key string, n int) string {
 	}
 	return key + "#other"
 }
-
-// HasPlural reports whether key is written in plural forms.
-func HasPlural(lang, key string) bool { return Has(lang, key+"#other") }
