@@ -38,13 +38,5 @@ func (e *Engine) reportConfig(dir *directory.Snapshot) report.Config {
 // for a visto bueno: a status from which an approval action starts.
 func (e *Engine) AwaitsApproval(service, status string) bool {
 	svc := e.services[service]
-	if svc == nil {
-		return false
-	}
-	for i := range svc.Actions {
-		if a := &svc.Actions[i]; a.Approval != "" && a.Allows(status) {
-			return true
-		}
-	}
-	return false
+	return svc != nil && svc.AwaitsApproval(status)
 }

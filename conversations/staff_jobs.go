@@ -147,15 +147,7 @@ func (e *Engine) Approvers(ctx context.Context, tk *storage.Ticket) (map[string]
 // AwaitingApproval reports whether a ticket waits for a visto bueno.
 func (e *Engine) AwaitingApproval(tk *storage.Ticket) bool {
 	svc := e.services[tk.Service]
-	if svc == nil {
-		return false
-	}
-	for _, a := range svc.Actions {
-		if a.Approval != "" && a.Can(tk) {
-			return true
-		}
-	}
-	return false
+	return svc != nil && svc.AwaitingApproval(tk)
 }
 
 // Card is a ticket's summary as a person reads it.

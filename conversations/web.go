@@ -2,6 +2,7 @@ package conversations
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"ctdesk/conversations/ask"
@@ -53,39 +54,17 @@ func (e *Engine) Now() time.Time { return e.cfg.Now() }
 // where the services' actions for it start.
 func (e *Engine) Scope(dir *directory.Snapshot, who storage.Person) storage.TicketScope {
 	l := policy.New(dir).Lists(who)
-	if l.All {
-		return storage.TicketScope{All: true}
-	}
-	sc := storage.TicketScope{Areas: l.Areas}
-	if l.Requester {
-		sc.Requester = who.ID
-	}
-	if l.Assigned {
-		sc.Assignee = who.ID
-	}
-	if l.Unassigned {
-		sc.UnassignedIn = e.OpenStatuses()
-	}
+	var approving []string
 	if l.Approves != 0 {
-		seen := map[string]bool{}
 		for _, id := range e.order {
-			for _, a := range e.services[id].Actions {
-				if a.Approval == "" || a.Who&l.Approves == 0 {
-					continue
-				}
-				for _, st := range a.From {
-					if !seen[st] {
-						seen[st] = true
-						sc.Statuses = append(sc.Statuses, st)
-					}
+			for _, st := range e.services[id].ApprovalStatuses(l.Approves) {
+				if !slices.Contains(approving, st) {
+					approving = append(approving, st)
 				}
 			}
 		}
 	}
-	if sc.Everything() {
-		sc.Requester = who.ID // someone with no listing at all sees their own requests only
-	}
-	return sc
+	return l.Scope(who, e.OpenStatuses(), approving)
 }
 
 // Refuse writes to the bitácora an attempt the policy does not allow (a

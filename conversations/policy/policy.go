@@ -221,6 +221,33 @@ func (p Policy) Lists(who storage.Person) Listing {
 	return l
 }
 
+// Scope is the listing as a store query's scope, for who: open are the
+// statuses of tickets still open (for the unassigned ones), approving the
+// statuses where the visto bueno it lists waits. Someone with no listing
+// at all sees their own requests only.
+func (l Listing) Scope(who storage.Person, open, approving []string) storage.TicketScope {
+	if l.All {
+		return storage.TicketScope{All: true}
+	}
+	sc := storage.TicketScope{Areas: l.Areas}
+	if l.Requester {
+		sc.Requester = who.ID
+	}
+	if l.Assigned {
+		sc.Assignee = who.ID
+	}
+	if l.Unassigned {
+		sc.UnassignedIn = open
+	}
+	if l.Approves != 0 {
+		sc.Statuses = approving
+	}
+	if sc.Everything() {
+		sc.Requester = who.ID
+	}
+	return sc
+}
+
 // Assignable lists who a ticket may be assigned to: CT's técnicos and
 // coordinador, by id.
 func (p Policy) Assignable() []storage.Person {

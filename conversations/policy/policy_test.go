@@ -208,10 +208,9 @@ func TestLists(t *testing.T) {
 		"d": {Requester: "luis", Area: "finanzas", Status: "por_autorizar"},
 		"e": {Requester: "rosa", Area: "finanzas", Status: storage.StatusClosed},
 	}
+	// What a store's query keeps of the listing (the panel's queue).
 	listed := func(l policy.Listing, tk *storage.Ticket, who storage.Person) bool {
-		return l.All || (l.Requester && tk.Requester == who.ID) || (l.Assigned && tk.Assignee == who.ID) ||
-			(l.Unassigned && tk.Assignee == "" && slices.Contains(open, tk.Status)) ||
-			slices.Contains(l.Areas, tk.Area) || slices.Contains(waiting[l.Approves], tk.Status)
+		return l.Scope(who, open, waiting[l.Approves]).Match(tk)
 	}
 	want := map[string]string{
 		"ana": "abcde", "beto": "abd", "caro": "bcd", "luis": "abde", "mara": "c",
