@@ -8,16 +8,9 @@ import (
 	"time"
 
 	"ctdesk/conversations/chat"
-	"ctdesk/conversations/texts"
+	"ctdesk/conversations/procedures"
 	"ctdesk/storage"
 )
-
-// ProgrammedService is the service of the tickets the CT-RG.01 program opens.
-const ProgrammedService = "mantenimiento"
-
-// ProgrammedStatus is the status a programmed ticket starts in: the
-// maintenance service's "received by CT".
-const ProgrammedStatus = "recibida"
 
 // jobTurn is a turn with no one acting, for what the scheduler decides.
 func (e *Engine) jobTurn(ctx context.Context, id string, now time.Time) (*turn, error) {
@@ -47,27 +40,10 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 	if p, ok := t.dir.Person(item.By); ok {
 		t.who = p
 	}
-	loc := e.cfg.Location
-	tk := &storage.Ticket{
-		Service: ProgrammedService, Requester: requester, Area: item.Area, Assignee: item.Tecnico,
-		Programmed: true, Created: now,
-		Fields: map[string]string{
-			"equipo":    "otro",
-			"ubicacion": t.dir.AreaName(item.Area),
-			"falla": texts.Text(e.cfg.Language, "programmed.description", item.Equipment,
-				item.Planned.In(loc).Format(dateShown)) + notes(item.Notes),
-			"programa": item.ID,
-		},
-	}
-	// A programmed ticket needs no visto bueno: CT planned it.
-	status := ProgrammedStatus
-	tk.Status = status
-	tk.History = []storage.Transition{{At: now, By: t.who.ID, Role: t.who.Role, To: status, Action: "programar",
-		Note: "CT-RG.01 " + item.ID}}
+	area, day := t.dir.AreaName(item.Area), item.Planned.In(e.cfg.Location).Format(dateShown)
+	tk := procedures.Programmed(item, requester, t.who, area, e.cfg.Language, e.cfg.Location, now)
 	t.touch(tk)
-	t.record(t.folioToken(), "mantenimiento_programado", fmt.Sprintf("CT-RG.01 %s: %s, %s, %s",
-		item.ID, item.Equipment, t.dir.AreaName(item.Area), item.Planned.In(loc).Format(dateShown)))
-	area, day := t.dir.AreaName(item.Area), item.Planned.In(loc).Format(dateShown)
+	t.record(t.folioToken(), "mantenimiento_programado", fmt.Sprintf("CT-RG.01 %s: %s, %s, %s", item.ID, item.Equipment, area, day))
 	t.send(item.Tecnico, t.trFor(item.Tecnico, "programmed.tecnico", t.folioToken(), item.Equipment, area, day),
 		rows(t.buttonsFor(item.Tecnico, tk))...)
 	if hasSup && sup.ID != item.Tecnico {
@@ -90,7 +66,7 @@ func (e *Engine) OpenProgrammed(ctx context.Context, item storage.PlanItem, now 
 
 // programmedFolio finds the ticket already opened for a program item.
 func (e *Engine) programmedFolio(ctx context.Context, item storage.PlanItem) (string, error) {
-	ts, err := e.st.Tickets(ctx, storage.TicketFilter{Service: ProgrammedService, Area: item.Area})
+	ts, err := e.st.Tickets(ctx, storage.TicketFilter{Service: procedures.ProgrammedService, Area: item.Area})
 	if err != nil {
 		return "", fmt.Errorf("conversations: programmed ticket of %s: %w", item.ID, err)
 	}
@@ -162,12 +138,4 @@ func (e *Engine) Card(ctx context.Context, to string, tk *storage.Ticket) (strin
 // StatusName names a ticket's status in a language.
 func (e *Engine) StatusName(lang string, tk *storage.Ticket) string {
 	return (&turn{e: e}).statusName(lang, tk)
-}
-
-// notes appends the notes of a program item to a description.
-func notes(s string) string {
-	if s == "" {
-		return ""
-	}
-	return " " + s
 }
