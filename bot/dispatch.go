@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"sync"
 	"time"
 
@@ -128,7 +130,13 @@ type Dispatcher struct {
 	// hid them for its lease; one put away unsent is shown again.
 	reclaimed map[string]bool
 	blocked   map[string]bool // recipients Unreachable was told about
-	wg        sync.WaitGroup
+	// busy marks the recipients whose worker is handling the head of their
+	// queue: a claim queues behind it, and elsewhere in Seq order.
+	busy map[string]bool
+	// started and finished count claims: a worker can wait for one that
+	// starts after a moment (awaitClaim).
+	started, finished uint64
+	wg                sync.WaitGroup
 }
 
 // NewDispatcher delivers the store's outbox through the router.
@@ -142,6 +150,7 @@ func NewDispatcher(st OutboxStore, dec Decoder, route *Router, cfg DispatcherCon
 		wake: make(chan struct{}, 1), holds: map[string]time.Time{},
 		queues: map[string][]storage.OutboxItem{}, running: map[string]bool{},
 		inflight: map[string]bool{}, done: map[string]bool{}, reclaimed: map[string]bool{}, blocked: map[string]bool{},
+		busy: map[string]bool{},
 	}
 }
 
@@ -207,17 +216,23 @@ func (d *Dispatcher) Run(ctx context.Context) error {
 }
 
 // claim takes the messages visible at now, hidden from other claims until
-// now+lease, and hands each to its recipient's queue.
+// now+lease, and hands each to its recipient's queue, in Seq order.
 func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Duration) (int, error) {
 	d.mu.Lock()
-	queued := len(d.inflight)
+	if len(d.inflight) >= 10*d.cfg.Batch {
+		d.mu.Unlock()
+		return 0, nil // enough in hand; let the workers catch up
+	}
 	// What finished before this claim is gone from the store: only what
 	// finishes while the claim runs can come back in its answer.
 	clear(d.done)
+	d.started++
 	d.mu.Unlock()
-	if queued >= 10*d.cfg.Batch {
-		return 0, nil // enough in hand; let the workers catch up
-	}
+	defer func() {
+		d.mu.Lock()
+		d.finished++
+		d.mu.Unlock()
+	}()
 	items, err := d.st.ClaimOutbox(ctx, now, lease, d.cfg.Batch)
 	if err != nil {
 		return 0, err
@@ -236,7 +251,7 @@ func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Durati
 		}
 		d.noteHoldLocked(it)
 		d.inflight[it.ID] = true
-		d.queues[it.Recipient] = append(d.queues[it.Recipient], it)
+		d.enqueueLocked(it)
 		if !d.running[it.Recipient] {
 			d.running[it.Recipient] = true
 			d.wg.Add(1)
@@ -244,6 +259,43 @@ func (d *Dispatcher) claim(ctx context.Context, now time.Time, lease time.Durati
 		}
 	}
 	return len(items), nil
+}
+
+// enqueueLocked puts a claimed message in its recipient's queue by Seq: a
+// message released or given back goes before those queued after it, but
+// never before the one being handled. d.mu must be held.
+func (d *Dispatcher) enqueueLocked(it storage.OutboxItem) {
+	q := d.queues[it.Recipient]
+	first := 0
+	if d.busy[it.Recipient] {
+		first = 1
+	}
+	i := len(q)
+	for i > first && q[i-1].Seq > it.Seq {
+		i--
+	}
+	d.queues[it.Recipient] = slices.Insert(q, i, it)
+}
+
+// awaitClaim waits until a claim that starts after now has finished, and
+// reports whether one did before the wait ran out: messages that became
+// visible before now are then in their queues.
+func (d *Dispatcher) awaitClaim(ctx context.Context, limit time.Duration) bool {
+	d.mu.Lock()
+	want := d.started + 1
+	d.mu.Unlock()
+	deadline := time.Now().Add(limit)
+	for ctx.Err() == nil && time.Now().Before(deadline) {
+		d.Wake()
+		Sleep(ctx, 2*time.Millisecond)
+		d.mu.Lock()
+		done := d.finished >= want
+		d.mu.Unlock()
+		if done {
+			return true
+		}
+	}
+	return false
 }
 
 // work sends one recipient's messages in order.
@@ -260,20 +312,29 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 			return
 		}
 		it := q[0]
+		d.busy[recipient] = true
 		d.mu.Unlock()
 		if wait := time.Until(hold); wait > 0 {
 			if wait > d.cfg.Lease/2 {
 				d.stop(recipient, hold, "waiting for the platform")
 				return
 			}
+			d.setBusy(recipient, false)
 			Sleep(ctx, wait)
 			continue
 		}
 		switch d.behindParked(ctx, &it) {
 		case releasedAhead:
-			d.stop(recipient, time.Now(), "behind the released messages")
-			d.Wake()
-			return
+			// The released messages come in the next claim and go before
+			// this one; should no claim come (no longer leading), all go
+			// back to the store, in order.
+			d.setBusy(recipient, false)
+			if !d.awaitClaim(ctx, d.cfg.Lease/2) {
+				d.stop(recipient, time.Now(), "behind the released messages")
+				return
+			}
+			d.sortQueue(recipient) // those claimed while this one was in hand too
+			continue
 		case parkedBehind:
 			d.pop(recipient, it, false)
 			continue
@@ -284,6 +345,7 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 		}
 		d.mu.Lock()
 		d.queues[recipient][0] = it // with its attempts counted
+		d.busy[recipient] = false
 		d.mu.Unlock()
 	}
 }
@@ -296,6 +358,7 @@ func (d *Dispatcher) work(ctx context.Context, recipient string) {
 func (d *Dispatcher) pop(recipient string, it storage.OutboxItem, finished bool) {
 	d.mu.Lock()
 	d.queues[recipient] = d.queues[recipient][1:]
+	d.busy[recipient] = false
 	delete(d.inflight, it.ID)
 	again := d.reclaimed[it.ID]
 	delete(d.reclaimed, it.ID)
@@ -307,6 +370,20 @@ func (d *Dispatcher) pop(recipient string, it storage.OutboxItem, finished bool)
 		d.giveBack([]storage.OutboxItem{it}, time.Now(), "released while parked")
 		d.Wake()
 	}
+}
+
+// sortQueue puts the recipient's queue in Seq order.
+func (d *Dispatcher) sortQueue(recipient string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	slices.SortStableFunc(d.queues[recipient], func(a, b storage.OutboxItem) int { return cmp.Compare(a.Seq, b.Seq) })
+}
+
+// setBusy marks whether the recipient's worker is handling its head.
+func (d *Dispatcher) setBusy(recipient string, on bool) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.busy[recipient] = on
 }
 
 // stop ends the recipient's worker and gives its queue back to the store,
@@ -327,6 +404,7 @@ func (d *Dispatcher) stopLocked(recipient string) {
 	}
 	delete(d.queues, recipient)
 	delete(d.running, recipient)
+	delete(d.busy, recipient)
 }
 
 // giveBack returns claimed but unsent messages to the store, hidden until
