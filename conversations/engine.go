@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -191,8 +192,16 @@ func (t *turn) commit(ctx context.Context) (Result, error) {
 	if prefix == "" {
 		prefix = randomID()
 	}
-	// Take-backs go last: the pressed message they may delete is edited first.
-	t.out = append(t.out, t.takeBacks...)
+	// Take-backs go after the edits (the pressed message they may delete is
+	// edited first) and before the news, so that a question asked with the
+	// news («¿Cómo calificas el servicio?») is the last thing read.
+	at := 0
+	for i, m := range t.out {
+		if m.Edit != "" {
+			at = i + 1
+		}
+	}
+	t.out = slices.Insert(t.out, at, t.takeBacks...)
 	var err error
 	if c.Outbox, err = t.e.outbox(ctx, prefix, t.out, t.now); err != nil {
 		return Result{}, err

@@ -31,7 +31,7 @@ type turn struct {
 	order   []*ticketRef
 	log     []storage.LogEntry
 	out     []Message
-	// takeBacks delete secrets from chats; they follow out.
+	// takeBacks delete secrets from chats; they follow the edits in out.
 	takeBacks []Message
 	people    []storage.Person
 	notice    string
